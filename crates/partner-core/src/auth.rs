@@ -1,0 +1,377 @@
+//! Putting credentials on requests: static keys, and bearer tokens from a login.
+//!
+//! An [`Authenticator`] decorates each attempt and is told when the vendor answered 401, so a
+//! token-based one can drop its token and let the client retry once with a fresh login.
+//! [`TokenCache`] is the single-flight cache used by the login-based vendors.
+
+use std::fmt;
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use futures_util::future::BoxFuture;
+use http::{HeaderName, HeaderValue};
+use secrecy::{ExposeSecret, SecretString};
+use tokio::time::Instant;
+
+use crate::error::{ConfigError, Error};
+use crate::transport::HttpRequest;
+
+/// Identifies the credential an attempt used, so a 401 invalidates only that one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AuthTicket(pub u64);
+
+/// Adds credentials to each attempt.
+pub trait Authenticator: Send + Sync + 'static {
+    /// Adds credentials to `request` for operation `operation`.
+    fn authenticate<'a>(
+        &'a self,
+        operation: &'static str,
+        request: &'a mut HttpRequest,
+    ) -> BoxFuture<'a, Result<AuthTicket, Error>>;
+
+    /// The vendor refused the credential of `ticket` with a 401. Return true when a new
+    /// attempt may succeed (the client then retries once).
+    fn unauthorized(&self, ticket: AuthTicket) -> bool {
+        let _ = ticket;
+        false
+    }
+}
+
+/// Sends nothing (logins, public calls).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoAuth;
+
+impl Authenticator for NoAuth {
+    fn authenticate<'a>(
+        &'a self,
+        _operation: &'static str,
+        _request: &'a mut HttpRequest,
+    ) -> BoxFuture<'a, Result<AuthTicket, Error>> {
+        Box::pin(async { Ok(AuthTicket(0)) })
+    }
+}
+
+/// Where a static key goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyPlacement {
+    /// In a header, with an optional scheme prefix (`Bearer `).
+    Header {
+        /// Header name.
+        name: HeaderName,
+        /// Prefix written before the key, such as `"Bearer "`.
+        prefix: &'static str,
+    },
+    /// In a query parameter (visible in server and proxy logs; opt-in only).
+    Query {
+        /// Parameter name.
+        name: &'static str,
+    },
+}
+
+/// A static API key or pre-issued token.
+#[derive(Clone)]
+pub struct StaticKey {
+    key: SecretString,
+    placement: KeyPlacement,
+}
+
+impl StaticKey {
+    /// A key sent as `name: prefix + key`.
+    pub fn header(name: &str, prefix: &'static str, key: SecretString) -> Result<Self, ConfigError> {
+        let name = HeaderName::try_from(name)
+            .map_err(|_| ConfigError::InvalidHeader { name: name.to_owned() })?;
+        let value = format!("{prefix}{}", key.expose_secret());
+        HeaderValue::try_from(value).map_err(|_| ConfigError::InvalidHeader { name: name.to_string() })?;
+        Ok(StaticKey { key, placement: KeyPlacement::Header { name, prefix } })
+    }
+
+    /// A key sent as the query parameter `name`.
+    pub fn query(name: &'static str, key: SecretString) -> Self {
+        StaticKey { key, placement: KeyPlacement::Query { name } }
+    }
+
+    /// Where the key goes.
+    pub fn placement(&self) -> &KeyPlacement {
+        &self.placement
+    }
+}
+
+impl fmt::Debug for StaticKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StaticKey").field("key", &"<redacted>").field("placement", &self.placement).finish()
+    }
+}
+
+impl Authenticator for StaticKey {
+    fn authenticate<'a>(
+        &'a self,
+        _operation: &'static str,
+        request: &'a mut HttpRequest,
+    ) -> BoxFuture<'a, Result<AuthTicket, Error>> {
+        Box::pin(async move {
+            match &self.placement {
+                KeyPlacement::Header { name, prefix } => {
+                    request.headers.insert(name.clone(), sensitive(prefix, &self.key)?);
+                }
+                KeyPlacement::Query { name } => {
+                    request.url.query_pairs_mut().append_pair(name, self.key.expose_secret());
+                }
+            }
+            Ok(AuthTicket(0))
+        })
+    }
+}
+
+/// A header value `prefix + secret`, marked sensitive so Debug never prints it.
+pub fn sensitive(prefix: &str, secret: &SecretString) -> Result<HeaderValue, Error> {
+    let mut v = HeaderValue::try_from(format!("{prefix}{}", secret.expose_secret()))
+        .map_err(|_| ConfigError::InvalidHeader { name: "credential".into() })?;
+    v.set_sensitive(true);
+    Ok(v)
+}
+
+/// An access token and when it stops working.
+#[derive(Clone)]
+pub struct Token {
+    secret: SecretString,
+    expires_at: Option<Instant>,
+}
+
+impl Token {
+    /// A token valid for `lifetime` from now (`None`: until the vendor refuses it).
+    pub fn new(secret: SecretString, lifetime: Option<Duration>) -> Self {
+        Token { secret, expires_at: lifetime.map(|d| Instant::now() + d) }
+    }
+
+    /// A token that expires at a wall-clock time (such as a JWT `exp` claim).
+    pub fn expiring_at(secret: SecretString, at: SystemTime) -> Self {
+        let left = at.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO);
+        Token { secret, expires_at: Some(Instant::now() + left) }
+    }
+
+    /// The token.
+    pub fn secret(&self) -> &SecretString {
+        &self.secret
+    }
+
+    /// Time left before expiry, if known.
+    pub fn remaining(&self) -> Option<Duration> {
+        self.expires_at.map(|at| at.saturating_duration_since(Instant::now()))
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Token").field("secret", &"<redacted>").field("remaining", &self.remaining()).finish()
+    }
+}
+
+/// Fetches a fresh token (usually a login call).
+pub trait TokenSource: Send + Sync + 'static {
+    /// Logs in.
+    fn fetch(&self) -> BoxFuture<'_, Result<Token, Error>>;
+}
+
+impl<F, Fut> TokenSource for F
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<Token, Error>> + Send + 'static,
+{
+    fn fetch(&self) -> BoxFuture<'_, Result<Token, Error>> {
+        Box::pin(self())
+    }
+}
+
+struct Cached {
+    token: Token,
+    generation: u64,
+}
+
+/// An async, single-flight token cache.
+///
+/// Concurrent callers that find no valid token wait for one login together; a token is
+/// replaced `refresh_ahead` before it expires; [`TokenCache::invalidate`] drops a token the
+/// vendor refused, but only if no newer one has replaced it meanwhile.
+pub struct TokenCache {
+    source: Box<dyn TokenSource>,
+    refresh_ahead: Duration,
+    current: Mutex<Option<Cached>>,
+    login_gate: tokio::sync::Mutex<()>,
+    generation: AtomicU64,
+    logins: AtomicU64,
+}
+
+impl fmt::Debug for TokenCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenCache")
+            .field("refresh_ahead", &self.refresh_ahead)
+            .field("logins", &self.logins())
+            .finish_non_exhaustive()
+    }
+}
+
+impl TokenCache {
+    /// Default margin before expiry at which a token is replaced.
+    pub const DEFAULT_REFRESH_AHEAD: Duration = Duration::from_secs(300);
+
+    /// A cache over a token source.
+    pub fn new(source: impl TokenSource) -> Self {
+        TokenCache {
+            source: Box::new(source),
+            refresh_ahead: Self::DEFAULT_REFRESH_AHEAD,
+            current: Mutex::new(None),
+            login_gate: tokio::sync::Mutex::new(()),
+            generation: AtomicU64::new(0),
+            logins: AtomicU64::new(0),
+        }
+    }
+
+    /// Sets how long before expiry a token is replaced.
+    pub fn with_refresh_ahead(mut self, d: Duration) -> Self {
+        self.refresh_ahead = d;
+        self
+    }
+
+    fn valid(&self) -> Option<(SecretString, AuthTicket)> {
+        let guard = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        let cached = guard.as_ref()?;
+        match cached.token.remaining() {
+            Some(left) if left <= self.refresh_ahead => None,
+            _ => Some((cached.token.secret.clone(), AuthTicket(cached.generation))),
+        }
+    }
+
+    /// A valid token, logging in (once, for all waiting callers) when needed.
+    pub async fn get(&self) -> Result<(SecretString, AuthTicket), Error> {
+        if let Some(hit) = self.valid() {
+            return Ok(hit);
+        }
+        let _gate = self.login_gate.lock().await;
+        if let Some(hit) = self.valid() {
+            return Ok(hit);
+        }
+        self.logins.fetch_add(1, Ordering::Relaxed);
+        let token = self.source.fetch().await?;
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
+        let secret = token.secret.clone();
+        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Some(Cached { token, generation });
+        Ok((secret, AuthTicket(generation)))
+    }
+
+    /// Drops the token of `ticket` if it is still the current one.
+    pub fn invalidate(&self, ticket: AuthTicket) {
+        let mut guard = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.as_ref().is_some_and(|c| c.generation == ticket.0) {
+            *guard = None;
+        }
+    }
+
+    /// Drops whatever token is cached.
+    pub fn clear(&self) {
+        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// How many logins this cache has made.
+    pub fn logins(&self) -> u64 {
+        self.logins.load(Ordering::Relaxed)
+    }
+}
+
+/// Sends the token of a [`TokenCache`] as `Authorization: Bearer …`, re-logging in once on 401.
+#[derive(Debug, Clone)]
+pub struct BearerAuth {
+    cache: Arc<TokenCache>,
+}
+
+impl BearerAuth {
+    /// Bearer auth over a shared cache.
+    pub fn new(cache: Arc<TokenCache>) -> Self {
+        BearerAuth { cache }
+    }
+
+    /// The cache.
+    pub fn cache(&self) -> &Arc<TokenCache> {
+        &self.cache
+    }
+}
+
+impl Authenticator for BearerAuth {
+    fn authenticate<'a>(
+        &'a self,
+        _operation: &'static str,
+        request: &'a mut HttpRequest,
+    ) -> BoxFuture<'a, Result<AuthTicket, Error>> {
+        Box::pin(async move {
+            let (token, ticket) = self.cache.get().await?;
+            request.headers.insert(http::header::AUTHORIZATION, sensitive("Bearer ", &token)?);
+            Ok(ticket)
+        })
+    }
+
+    fn unauthorized(&self, ticket: AuthTicket) -> bool {
+        self.cache.invalidate(ticket);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn one_login_for_many_concurrent_callers() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let c = calls.clone();
+        let cache = Arc::new(TokenCache::new(move || {
+            let c = c.clone();
+            async move {
+                c.fetch_add(1, Ordering::SeqCst);
+                tokio::task::yield_now().await;
+                Ok(Token::new(SecretString::from("t1"), Some(Duration::from_secs(3600))))
+            }
+        }));
+        let tasks: Vec<_> = (0..100)
+            .map(|_| {
+                let cache = cache.clone();
+                tokio::spawn(async move { cache.get().await.map(|(t, _)| t.expose_secret().to_owned()) })
+            })
+            .collect();
+        for t in tasks {
+            assert_eq!(t.await.unwrap().unwrap(), "t1");
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn refreshes_ahead_of_expiry_and_invalidates_only_current() {
+        let n = Arc::new(AtomicUsize::new(0));
+        let m = n.clone();
+        let cache = TokenCache::new(move || {
+            let i = m.fetch_add(1, Ordering::SeqCst);
+            async move { Ok(Token::new(SecretString::from(format!("t{i}")), Some(Duration::from_secs(600)))) }
+        })
+        .with_refresh_ahead(Duration::from_secs(60));
+        let (t, first) = cache.get().await.unwrap();
+        assert_eq!(t.expose_secret(), "t0");
+        tokio::time::advance(Duration::from_secs(500)).await;
+        assert_eq!(cache.get().await.unwrap().0.expose_secret(), "t0");
+        tokio::time::advance(Duration::from_secs(41)).await; // 59 s left: inside the margin
+        let (t, second) = cache.get().await.unwrap();
+        assert_eq!(t.expose_secret(), "t1");
+        cache.invalidate(first); // stale ticket: no effect
+        assert_eq!(cache.get().await.unwrap().0.expose_secret(), "t1");
+        cache.invalidate(second);
+        assert_eq!(cache.get().await.unwrap().0.expose_secret(), "t2");
+        assert_eq!(cache.logins(), 3);
+    }
+
+    #[test]
+    fn debug_never_shows_keys() {
+        let k = StaticKey::header("X-API-Key", "", SecretString::from("hunter2")).unwrap();
+        let t = Token::new(SecretString::from("hunter2"), None);
+        assert!(!format!("{k:?}{t:?}").contains("hunter2"));
+    }
+}

@@ -1,0 +1,446 @@
+//! The client every vendor crate wraps: builds requests from the operation table, sends them
+//! through the transport with credentials, quota, retries and tracing, and maps failures to
+//! [`Error`].
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use serde::de::DeserializeOwned;
+use tokio::time::Instant;
+use tracing::Instrument;
+
+use crate::auth::{Authenticator, NoAuth};
+use crate::endpoint::{BaseUrl, Endpoints, Operation};
+use crate::error::{ConfigError, EXCERPT_LIMIT, Error, TransportErrorKind, excerpt};
+use crate::ratelimit::{Quota, QuotaTracker, RateLimitHeaders};
+use crate::request::{Body, Request};
+use crate::retry::{Attempt, Decision, Outcome, RetryBudget, RetryPolicy, StopReason, decide};
+use crate::transport::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, HttpRequest, HttpResponse, ReqwestTransport, Transport,
+    TransportError,
+};
+
+/// Reads the vendor's own error message out of an error body.
+pub type MessageExtractor = fn(&[u8]) -> Option<String>;
+
+/// Builds a [`Client`]. Vendor crates create one with their table and expose its settings.
+pub struct ClientBuilder {
+    vendor: &'static str,
+    endpoints: Endpoints,
+    override_errors: Vec<ConfigError>,
+    base_url: Option<String>,
+    user_agent: String,
+    connect_timeout: Duration,
+    timeout: Duration,
+    http_client: Option<reqwest::Client>,
+    transport: Option<Arc<dyn Transport>>,
+    retry: RetryPolicy,
+    budget: Option<Arc<RetryBudget>>,
+    rate_limit: Option<RateLimitHeaders>,
+    default_headers: HeaderMap,
+    message_extractor: MessageExtractor,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("vendor", &self.vendor)
+            .field("base_url", &self.base_url)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder for `vendor` with its operation table.
+    pub fn new(vendor: &'static str, table: &'static [Operation]) -> Self {
+        ClientBuilder {
+            vendor,
+            endpoints: Endpoints::new(vendor, table),
+            override_errors: Vec::new(),
+            base_url: None,
+            user_agent: String::new(),
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+            http_client: None,
+            transport: None,
+            retry: RetryPolicy::default(),
+            budget: None,
+            rate_limit: None,
+            default_headers: HeaderMap::new(),
+            message_extractor: default_error_message,
+        }
+    }
+
+    /// The vendor's base URL (https, or http on loopback).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Names the calling crate in the user agent (`carfix-client/0.1.0`).
+    pub fn user_agent(mut self, product: impl Into<String>) -> Self {
+        self.user_agent = product.into();
+        self
+    }
+
+    /// Connect timeout for the built-in HTTP client (default 10 s).
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.connect_timeout = d;
+        self
+    }
+
+    /// Total timeout of each attempt (default 30 s).
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.timeout = d;
+        self
+    }
+
+    /// Uses your own `reqwest::Client` (proxy, roots, pool settings).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Uses your own transport (a mock in tests, a recorder).
+    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Shares a retry budget (for example between two clients of one vendor).
+    pub fn retry_budget(mut self, budget: Arc<RetryBudget>) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// Tracks the vendor's quota from these response headers and waits when it runs out.
+    pub fn rate_limit(mut self, headers: RateLimitHeaders) -> Self {
+        self.rate_limit = Some(headers);
+        self
+    }
+
+    /// A header sent on every request.
+    pub fn default_header(mut self, name: &'static str, value: &str) -> Self {
+        match HeaderValue::try_from(value) {
+            Ok(v) => {
+                self.default_headers.insert(name, v);
+            }
+            Err(_) => self.override_errors.push(ConfigError::InvalidHeader { name: name.into() }),
+        }
+        self
+    }
+
+    /// Replaces the path of one operation (the vendor gave you the real one at onboarding).
+    pub fn override_path(mut self, operation: &str, path: impl Into<String>) -> Self {
+        if let Err(e) = self.endpoints.override_path(operation, path) {
+            self.override_errors.push(e);
+        }
+        self
+    }
+
+    /// How to read the vendor's message from an error body.
+    pub fn error_message_extractor(mut self, f: MessageExtractor) -> Self {
+        self.message_extractor = f;
+        self
+    }
+
+    /// Builds the client, checking the base URL and every override.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        if let Some(e) = self.override_errors.into_iter().next() {
+            return Err(e);
+        }
+        let base_url = self
+            .base_url
+            .as_deref()
+            .ok_or(ConfigError::MissingBaseUrl { vendor: self.vendor })
+            .and_then(BaseUrl::parse)?;
+        let core = concat!("partner-core/", env!("CARGO_PKG_VERSION"));
+        let ua = if self.user_agent.is_empty() { core.to_owned() } else { format!("{} {core}", self.user_agent) };
+        let user_agent = HeaderValue::try_from(ua.as_str())
+            .map_err(|_| ConfigError::InvalidHeader { name: "user-agent".into() })?;
+        let transport: Arc<dyn Transport> = match (self.transport, self.http_client) {
+            (Some(t), _) => t,
+            (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c)),
+            (None, None) => Arc::new(ReqwestTransport::new(self.connect_timeout, &ua)?),
+        };
+        Ok(Client {
+            shared: Arc::new(Shared {
+                vendor: self.vendor,
+                base_url,
+                endpoints: self.endpoints,
+                transport,
+                retry: self.retry,
+                budget: self.budget.unwrap_or_default(),
+                quota: self.rate_limit.map(QuotaTracker::new),
+                timeout: self.timeout,
+                user_agent,
+                default_headers: self.default_headers,
+                message_extractor: self.message_extractor,
+            }),
+            auth: Arc::new(NoAuth),
+        })
+    }
+}
+
+struct Shared {
+    vendor: &'static str,
+    base_url: BaseUrl,
+    endpoints: Endpoints,
+    transport: Arc<dyn Transport>,
+    retry: RetryPolicy,
+    budget: Arc<RetryBudget>,
+    quota: Option<QuotaTracker>,
+    timeout: Duration,
+    user_agent: HeaderValue,
+    default_headers: HeaderMap,
+    message_extractor: MessageExtractor,
+}
+
+/// A configured vendor client. Cheap to clone; clones share the connection pool, retry
+/// budget and quota.
+#[derive(Clone)]
+pub struct Client {
+    shared: Arc<Shared>,
+    auth: Arc<dyn Authenticator>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("vendor", &self.shared.vendor)
+            .field("base_url", &self.shared.base_url)
+            .field("retry", &self.shared.retry)
+            .field("timeout", &self.shared.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A builder.
+    pub fn builder(vendor: &'static str, table: &'static [Operation]) -> ClientBuilder {
+        ClientBuilder::new(vendor, table)
+    }
+
+    /// The same client (pool, budget, quota) sending credentials from `auth`.
+    pub fn with_auth(&self, auth: Arc<dyn Authenticator>) -> Client {
+        Client { shared: self.shared.clone(), auth }
+    }
+
+    /// The vendor name.
+    pub fn vendor(&self) -> &'static str {
+        self.shared.vendor
+    }
+
+    /// The base URL.
+    pub fn base_url(&self) -> &BaseUrl {
+        &self.shared.base_url
+    }
+
+    /// The operation table with overrides.
+    pub fn endpoints(&self) -> &Endpoints {
+        &self.shared.endpoints
+    }
+
+    /// The last quota the vendor reported, when rate-limit tracking is on.
+    pub fn quota(&self) -> Option<Quota> {
+        self.shared.quota.as_ref().and_then(QuotaTracker::last)
+    }
+
+    /// The shared retry budget.
+    pub fn retry_budget(&self) -> &Arc<RetryBudget> {
+        &self.shared.budget
+    }
+
+    /// Builds the HTTP request for a call, without credentials and without any I/O.
+    pub fn build_request(&self, req: &Request) -> Result<HttpRequest, Error> {
+        let s = &self.shared;
+        let op = s.endpoints.operation(req.operation)?;
+        let rendered = s.endpoints.render(op, &req.path_params)?;
+        let (path, fixed_query) = match rendered.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (rendered.as_str(), None),
+        };
+        let mut url = s.base_url.join(path);
+        if fixed_query.is_some() || !req.query.is_empty() {
+            let fixed: Vec<(String, String)> = fixed_query
+                .map(|q| url::form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+                .unwrap_or_default();
+            url.query_pairs_mut().extend_pairs(fixed).extend_pairs(&req.query);
+        }
+        let mut headers = s.default_headers.clone();
+        headers.insert(header::USER_AGENT, s.user_agent.clone());
+        headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+        let body = match &req.body {
+            Body::Empty => bytes::Bytes::new(),
+            Body::Json(b) => {
+                headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                b.clone()
+            }
+            Body::Bytes { content_type, data } => {
+                let ct = HeaderValue::try_from(content_type.as_str())
+                    .map_err(|_| ConfigError::InvalidHeader { name: "content-type".into() })?;
+                headers.insert(header::CONTENT_TYPE, ct);
+                data.clone()
+            }
+        };
+        for (name, value) in &req.headers {
+            headers.insert(name.clone(), value.clone());
+        }
+        Ok(HttpRequest {
+            method: op.method.clone(),
+            url,
+            headers,
+            body,
+            timeout: Some(req.options.timeout.unwrap_or(s.timeout)),
+        })
+    }
+
+    /// Sends a call and returns the final response whatever its status (after retries and
+    /// one re-login on 401). Transport failures are errors.
+    pub async fn send_raw(&self, req: Request) -> Result<HttpResponse, Error> {
+        let op = self.shared.endpoints.operation(req.operation)?;
+        let base = self.build_request(&req)?;
+        let span = tracing::debug_span!(
+            "partner.request",
+            vendor = self.shared.vendor,
+            operation = op.name,
+            method = %op.method,
+            path = self.shared.endpoints.path_template(op),
+            status = tracing::field::Empty,
+            attempt = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        self.run(op, base, &req).instrument(span).await
+    }
+
+    async fn run(&self, op: &'static Operation, base: HttpRequest, req: &Request) -> Result<HttpResponse, Error> {
+        let s = &self.shared;
+        let idempotent = op.is_idempotent() || req.options.retry_unsafe;
+        let max_attempts = req.options.max_attempts.unwrap_or(u32::MAX).max(1);
+        let start = Instant::now();
+        let mut number = 0u32;
+        let mut relogged = false;
+        loop {
+            number += 1;
+            let mut http = base.clone();
+            let ticket = self.auth.authenticate(op.name, &mut http).await?;
+            if let Some(q) = &s.quota {
+                q.acquire().await;
+            }
+            let result = s.transport.send(http).await;
+            let span = tracing::Span::current();
+            span.record("attempt", number);
+            span.record("elapsed_ms", start.elapsed().as_millis() as u64);
+            if let Ok(resp) = &result {
+                span.record("status", resp.status.as_u16());
+                if let Some(q) = &s.quota {
+                    q.observe(&resp.headers);
+                }
+                if resp.status == StatusCode::UNAUTHORIZED && !relogged && self.auth.unauthorized(ticket) {
+                    // The credential was refused: fetch a fresh one and try once more. This does
+                    // not count as a retry: the vendor did nothing with the refused request.
+                    relogged = true;
+                    number -= 1;
+                    tracing::debug!("401: credentials dropped, retrying once");
+                    continue;
+                }
+            }
+            let outcome = match &result {
+                Ok(resp) => Outcome::Response { status: resp.status, headers: &resp.headers },
+                Err(e) => Outcome::Transport { kind: e.kind, sent: e.sent },
+            };
+            let attempt = Attempt { number, elapsed: start.elapsed(), idempotent, max_attempts };
+            let decision = decide(&s.retry, attempt, outcome, fastrand::f64(), SystemTime::now());
+            match decision {
+                Decision::RetryAfter(wait) => {
+                    let cost = match &result {
+                        Err(e) if e.kind == TransportErrorKind::Timeout => RetryBudget::TIMEOUT_RETRY_COST,
+                        _ => RetryBudget::RETRY_COST,
+                    };
+                    if !s.budget.try_acquire(cost) {
+                        tracing::debug!("retry budget exhausted");
+                        return self.finish(op, result, StopReason::Final);
+                    }
+                    tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying");
+                    tokio::time::sleep(wait).await;
+                }
+                Decision::Stop(reason) => {
+                    if number == 1 && matches!(&result, Ok(r) if r.status.is_success()) {
+                        s.budget.refund(1);
+                    }
+                    return self.finish(op, result, reason);
+                }
+            }
+        }
+    }
+
+    fn finish(
+        &self,
+        op: &'static Operation,
+        result: Result<HttpResponse, TransportError>,
+        _reason: StopReason,
+    ) -> Result<HttpResponse, Error> {
+        result.map_err(|e| Error::Transport { operation: op.name, kind: e.kind, sent: e.sent, source: e.source })
+    }
+
+    /// Turns a non-success response into the matching error: 401/403 as [`Error::Auth`], 429
+    /// as [`Error::RateLimited`], anything else as [`Error::Status`].
+    pub fn check_status(&self, operation: &'static str, resp: HttpResponse) -> Result<HttpResponse, Error> {
+        if resp.status.is_success() {
+            return Ok(resp);
+        }
+        let status = resp.status.as_u16();
+        let message = (self.shared.message_extractor)(&resp.body)
+            .map(|m| excerpt(m.as_bytes(), 300))
+            .unwrap_or_else(|| resp.status.canonical_reason().unwrap_or("error").to_owned());
+        Err(match status {
+            401 | 403 => Error::Auth { operation, status: Some(status), message },
+            429 => Error::RateLimited {
+                operation,
+                retry_after: crate::retry::server_wait(&resp.headers, SystemTime::now()),
+                quota: self.quota(),
+            },
+            _ => Error::Status { operation, status, message, body_excerpt: excerpt(&resp.body, EXCERPT_LIMIT) },
+        })
+    }
+
+    /// Sends a call; a non-success status is an error.
+    pub async fn send(&self, req: Request) -> Result<HttpResponse, Error> {
+        let operation = req.operation;
+        let resp = self.send_raw(req).await?;
+        self.check_status(operation, resp)
+    }
+
+    /// Sends a call and decodes a JSON success body.
+    pub async fn send_json<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
+        let operation = req.operation;
+        let resp = self.send(req).await?;
+        decode_json(operation, &resp.body)
+    }
+}
+
+/// Decodes JSON, naming the path of the field that failed.
+pub fn decode_json<T: DeserializeOwned>(operation: &'static str, body: &[u8]) -> Result<T, Error> {
+    let de = &mut serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(de).map_err(|e| Error::decode(operation, e, body))
+}
+
+/// Reads common error-message keys (`message`, `Message`, `error`, `error_description`,
+/// `detail`, `msg`) from a JSON error body, one level deep.
+pub fn default_error_message(body: &[u8]) -> Option<String> {
+    const KEYS: &[&str] = &["message", "Message", "error_description", "error", "Error", "detail", "msg"];
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let find = |v: &serde_json::Value| {
+        KEYS.iter().find_map(|k| v.get(k).and_then(serde_json::Value::as_str).map(str::to_owned))
+    };
+    find(&value).or_else(|| KEYS.iter().find_map(|k| value.get(k).and_then(find)))
+}

@@ -1,0 +1,137 @@
+//! A vendor call as a plain value: operation, path parameters, query, headers and body.
+//!
+//! [`Request`] holds everything but the base URL, credentials and retry state;
+//! [`crate::Client::build_request`] turns it into an [`crate::HttpRequest`] without any I/O, so
+//! what a call sends (a signature, a multipart body) is testable with no network.
+
+use bytes::Bytes;
+use http::{HeaderName, HeaderValue};
+use serde::Serialize;
+
+use crate::error::{ConfigError, Error};
+use crate::multipart::Multipart;
+
+/// A request body.
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub enum Body {
+    /// No body.
+    #[default]
+    Empty,
+    /// A JSON document (sent with `Content-Type: application/json`).
+    Json(Bytes),
+    /// Raw bytes with their content type.
+    Bytes {
+        /// The content type.
+        content_type: String,
+        /// The bytes.
+        data: Bytes,
+    },
+}
+
+/// Per-call choices that layer over the client's settings.
+#[derive(Clone, Debug, Default)]
+pub struct CallOptions {
+    /// Retry this call on retryable failures even if its operation is not safe to repeat.
+    /// Only for callers who know a duplicate is harmless (or deduplicated by the vendor).
+    pub retry_unsafe: bool,
+    /// Override the client's total timeout for this call.
+    pub timeout: Option<std::time::Duration>,
+    /// Cap the number of attempts for this call (combined with the client policy: the lower wins).
+    pub max_attempts: Option<u32>,
+}
+
+/// One call of a declared operation.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub(crate) operation: &'static str,
+    pub(crate) path_params: Vec<(&'static str, String)>,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) body: Body,
+    pub(crate) options: CallOptions,
+}
+
+impl Request {
+    /// A call of the operation named `operation` in the vendor's table.
+    pub fn new(operation: &'static str) -> Self {
+        Request {
+            operation,
+            path_params: Vec::new(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: Body::Empty,
+            options: CallOptions::default(),
+        }
+    }
+
+    /// The operation name.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// Fills a `{name}` placeholder of the path template.
+    pub fn path_param(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.path_params.push((name, value.to_string()));
+        self
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, name: impl Into<String>, value: impl ToString) -> Self {
+        self.query.push((name.into(), value.to_string()));
+        self
+    }
+
+    /// Adds a query parameter when `value` is `Some`.
+    pub fn query_opt(self, name: impl Into<String>, value: Option<impl ToString>) -> Self {
+        match value {
+            Some(value) => self.query(name, value),
+            None => self,
+        }
+    }
+
+    /// Adds a header. Invalid names or values become a configuration error at build time.
+    pub fn header(mut self, name: &str, value: &str) -> Result<Self, Error> {
+        let bad = || Error::Config(ConfigError::InvalidHeader { name: name.to_owned() });
+        let name = HeaderName::try_from(name).map_err(|_| bad())?;
+        let value = HeaderValue::try_from(value).map_err(|_| bad())?;
+        self.headers.push((name, value));
+        Ok(self)
+    }
+
+    /// Sets a JSON body.
+    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self, Error> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| Error::Encode { operation: self.operation, message: e.to_string() })?;
+        self.body = Body::Json(Bytes::from(bytes));
+        Ok(self)
+    }
+
+    /// Sets a raw body.
+    pub fn bytes(mut self, content_type: impl Into<String>, data: impl Into<Bytes>) -> Self {
+        self.body = Body::Bytes { content_type: content_type.into(), data: data.into() };
+        self
+    }
+
+    /// Sets a `multipart/form-data` body.
+    pub fn multipart(self, form: &Multipart) -> Self {
+        self.bytes(form.content_type(), form.to_bytes())
+    }
+
+    /// Per-call options.
+    pub fn options(mut self, options: CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Opts this call into retries even when its operation is not safe to repeat.
+    pub fn retry_unsafe(mut self, yes: bool) -> Self {
+        self.options.retry_unsafe = yes;
+        self
+    }
+
+    /// The body as set.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+}

@@ -1,0 +1,212 @@
+//! The transport seam: plain request and response values and the trait that sends them.
+//!
+//! Clients talk to a [`Transport`], not to reqwest directly, so users can put their own
+//! implementation (a mock, a recorder) under any vendor client in their tests. The default is
+//! [`ReqwestTransport`], one connection pool per client.
+
+use std::fmt;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::future::BoxFuture;
+use http::{HeaderMap, Method, StatusCode};
+use url::Url;
+
+use crate::error::{BoxError, RequestSent, TransportErrorKind};
+
+/// A fully built HTTP request: what would go on the wire, with no hidden state.
+#[derive(Clone)]
+pub struct HttpRequest {
+    /// Method.
+    pub method: Method,
+    /// Absolute URL including the query.
+    pub url: Url,
+    /// Headers. Credential headers are marked sensitive and print redacted.
+    pub headers: HeaderMap,
+    /// Body bytes (empty for none).
+    pub body: Bytes,
+    /// Total timeout for this attempt.
+    pub timeout: Option<Duration>,
+}
+
+impl HttpRequest {
+    /// The URL with credential-looking query parameters redacted, for logs and Debug.
+    pub fn redacted_url(&self) -> String {
+        redact_url(&self.url)
+    }
+
+    /// The body parsed as JSON, when it is JSON.
+    pub fn json_body(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+}
+
+/// Query parameter names whose values never appear in Debug output or logs.
+pub const SECRET_QUERY_PARAMS: &[&str] =
+    &["api_key", "apikey", "key", "token", "access_token", "signature", "password"];
+
+pub(crate) fn redact_url(url: &Url) -> String {
+    if url.query().is_none() {
+        return url.to_string();
+    }
+    let mut redacted = url.clone();
+    let pairs: Vec<(String, String)> = url
+        .query_pairs()
+        .map(|(k, v)| {
+            let secret = SECRET_QUERY_PARAMS.iter().any(|s| k.eq_ignore_ascii_case(s));
+            (k.into_owned(), if secret { "<redacted>".to_owned() } else { v.into_owned() })
+        })
+        .collect();
+    redacted.query_pairs_mut().clear().extend_pairs(pairs);
+    redacted.to_string()
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // HeaderMap's Debug prints `Sensitive` for values marked sensitive; bodies are omitted.
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.redacted_url())
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+/// An HTTP response as received.
+#[derive(Clone)]
+pub struct HttpResponse {
+    /// Status.
+    pub status: StatusCode,
+    /// Headers.
+    pub headers: HeaderMap,
+    /// Whole body.
+    pub body: Bytes,
+}
+
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+/// A failure below HTTP.
+#[derive(Debug)]
+pub struct TransportError {
+    /// What kind.
+    pub kind: TransportErrorKind,
+    /// Whether the request may have reached the server.
+    pub sent: RequestSent,
+    /// The cause.
+    pub source: BoxError,
+}
+
+impl TransportError {
+    /// A transport error of a kind, with its cause.
+    pub fn new(kind: TransportErrorKind, sent: RequestSent, source: impl Into<BoxError>) -> Self {
+        TransportError { kind, sent, source: source.into() }
+    }
+}
+
+/// Sends one [`HttpRequest`] and returns the whole response.
+///
+/// Implement it to run a vendor client over something other than reqwest.
+pub trait Transport: Send + Sync + 'static {
+    /// Sends the request once (retries happen above this layer).
+    fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
+}
+
+/// The default transport: a `reqwest::Client` (rustls, one pool per client).
+#[derive(Clone, Debug)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+}
+
+/// Default connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default total timeout per attempt.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+impl ReqwestTransport {
+    /// Wraps a client the user built (its own proxy, TLS roots, pool settings).
+    pub fn from_client(client: reqwest::Client) -> Self {
+        ReqwestTransport { client }
+    }
+
+    /// Builds a client with a connect timeout and user agent.
+    pub fn new(
+        connect_timeout: Duration,
+        user_agent: &str,
+    ) -> Result<Self, crate::error::ConfigError> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(connect_timeout)
+            .user_agent(user_agent)
+            .build()
+            .map_err(|e| crate::error::ConfigError::HttpClient(e.to_string()))?;
+        Ok(ReqwestTransport { client })
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+        Box::pin(async move {
+            let mut builder = self
+                .client
+                .request(request.method, request.url)
+                .headers(request.headers)
+                .body(request.body);
+            if let Some(timeout) = request.timeout {
+                builder = builder.timeout(timeout);
+            }
+            let response = builder.send().await.map_err(classify)?;
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = response.bytes().await.map_err(classify)?;
+            Ok(HttpResponse { status, headers, body })
+        })
+    }
+}
+
+/// Sorts a reqwest error into kind and "may it have been sent".
+fn classify(err: reqwest::Error) -> TransportError {
+    let (kind, sent) = if err.is_connect() {
+        (TransportErrorKind::Connect, RequestSent::No)
+    } else if err.is_timeout() {
+        (TransportErrorKind::Timeout, RequestSent::Maybe)
+    } else if err.is_builder() {
+        (TransportErrorKind::Other, RequestSent::No)
+    } else if err.is_body() || err.is_decode() || err.is_request() {
+        (TransportErrorKind::Body, RequestSent::Maybe)
+    } else {
+        (TransportErrorKind::Other, RequestSent::Maybe)
+    };
+    // Drop the URL: it may carry an api_key query parameter.
+    TransportError::new(kind, sent, err.without_url())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_redacts_secret_query_and_sensitive_headers() {
+        let mut headers = HeaderMap::new();
+        let mut v = http::HeaderValue::from_static("Bearer s3cr3t");
+        v.set_sensitive(true);
+        headers.insert(http::header::AUTHORIZATION, v);
+        let req = HttpRequest {
+            method: Method::GET,
+            url: Url::parse("https://x.example/a?api_key=s3cr3t&page=2").unwrap(),
+            headers,
+            body: Bytes::new(),
+            timeout: None,
+        };
+        let dbg = format!("{req:?}");
+        assert!(!dbg.contains("s3cr3t"), "{dbg}");
+        assert!(dbg.contains("page=2"));
+    }
+}
