@@ -48,14 +48,28 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let _ = std::fs::remove_file(&report);
         eprintln!("contract-test: {vendor}-client ...");
         let out = cargo()
-            .args(["test", "--quiet", "-p", &format!("{vendor}-client"), "--test", "contract"])
+            .args([
+                "test",
+                "--quiet",
+                "-p",
+                &format!("{vendor}-client"),
+                "--test",
+                "contract",
+            ])
             .env("PARTNER_CONTRACT_REPORT", &report)
             .output()
             .map_err(|e| format!("running cargo: {e}"))?;
-        match std::fs::read_to_string(&report).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
+        match std::fs::read_to_string(&report)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        {
             None => {
                 row.status = "did not run (build or harness failure)".into();
-                let _ = writeln!(details, "\n== {vendor} ==\n{}", String::from_utf8_lossy(&out.stderr));
+                let _ = writeln!(
+                    details,
+                    "\n== {vendor} ==\n{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
             }
             Some(r) => {
                 let n = |k: &str| r[k].as_u64().unwrap_or(0);
@@ -74,14 +88,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 if !row.ok {
                     let _ = writeln!(details, "\n== {vendor} ==");
                     for m in r["missing"].as_array().into_iter().flatten() {
-                        let _ = writeln!(details, "  operation {}: no fixture", m.as_str().unwrap_or("?"));
+                        let _ = writeln!(
+                            details,
+                            "  operation {}: no fixture",
+                            m.as_str().unwrap_or("?")
+                        );
                     }
                     for o in r["orphans"].as_array().into_iter().flatten() {
-                        let _ = writeln!(details, "  fixture {}: names no declared operation", o.as_str().unwrap_or("?"));
+                        let _ = writeln!(
+                            details,
+                            "  fixture {}: names no declared operation",
+                            o.as_str().unwrap_or("?")
+                        );
                     }
                     for f in r["failures"].as_array().into_iter().flatten() {
                         for p in f["problems"].as_array().into_iter().flatten() {
-                            let _ = writeln!(details, "  fixture {}: {}", f["fixture"].as_str().unwrap_or("?"), p.as_str().unwrap_or("?"));
+                            let _ = writeln!(
+                                details,
+                                "  fixture {}: {}",
+                                f["fixture"].as_str().unwrap_or("?"),
+                                p.as_str().unwrap_or("?")
+                            );
                         }
                     }
                     if r["failures"].as_array().is_none_or(Vec::is_empty) && !out.status.success() {
@@ -92,12 +119,22 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         rows.push(row);
     }
-    println!("{:<11} {:>10} {:>8} {:>6} {:>6}  status", "vendor", "operations", "fixtures", "passed", "failed");
+    println!(
+        "{:<11} {:>10} {:>8} {:>6} {:>6}  status",
+        "vendor", "operations", "fixtures", "passed", "failed"
+    );
     for r in &rows {
-        println!("{:<11} {:>10} {:>8} {:>6} {:>6}  {}", r.vendor, r.operations, r.fixtures, r.passed, r.failed, r.status);
+        println!(
+            "{:<11} {:>10} {:>8} {:>6} {:>6}  {}",
+            r.vendor, r.operations, r.fixtures, r.passed, r.failed, r.status
+        );
     }
     if !details.is_empty() {
         println!("{details}");
     }
-    if rows.iter().all(|r| r.ok) { Ok(()) } else { Err("contract test failed or incomplete".into()) }
+    if rows.iter().all(|r| r.ok) {
+        Ok(())
+    } else {
+        Err("contract test failed or incomplete".into())
+    }
 }

@@ -8,8 +8,11 @@
 use crate::{VENDORS, cargo, parse_opts};
 
 /// Crates only one vendor may bring in.
-const OWNED: &[(&str, &str)] =
-    &[("calamine", "bigfix"), ("rust_xlsxwriter", "bigfix"), ("md-5", "shipinsure")];
+const OWNED: &[(&str, &str)] = &[
+    ("calamine", "bigfix"),
+    ("rust_xlsxwriter", "bigfix"),
+    ("md-5", "shipinsure"),
+];
 const BANNED: &[&str] = &["openssl", "openssl-sys", "native-tls"];
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -18,16 +21,33 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for vendor in VENDORS {
         let out = cargo()
             .args([
-                "tree", "-q", "-p", "partner-clients", "--no-default-features", "--features", vendor, "-e", "normal",
-                "--prefix", "none", "--format", "{p}",
+                "tree",
+                "-q",
+                "-p",
+                "partner-clients",
+                "--no-default-features",
+                "--features",
+                vendor,
+                "-e",
+                "normal",
+                "--prefix",
+                "none",
+                "--format",
+                "{p}",
             ])
             .output()
             .map_err(|e| format!("running cargo tree: {e}"))?;
         if !out.status.success() {
-            return Err(format!("cargo tree failed for feature {vendor}:\n{}", String::from_utf8_lossy(&out.stderr)));
+            return Err(format!(
+                "cargo tree failed for feature {vendor}:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
         let text = String::from_utf8_lossy(&out.stdout);
-        let names: Vec<&str> = text.lines().filter_map(|l| l.split_whitespace().next()).collect();
+        let names: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .collect();
         let has = |c: &str| names.contains(&c);
         for other in VENDORS {
             let krate = format!("{other}-client");
@@ -40,7 +60,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         for (dep, owner) in OWNED {
             if has(dep) && owner != vendor {
-                problems.push(format!("feature {vendor} builds {dep}, which only {owner} should"));
+                problems.push(format!(
+                    "feature {vendor} builds {dep}, which only {owner} should"
+                ));
             }
         }
         for dep in BANNED {

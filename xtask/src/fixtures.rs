@@ -15,8 +15,18 @@ use crate::{parse_opts, root, selected};
 const SECRET_HEADERS: &[&str] = &["authorization", "x-api-key", "api-key", "cookie"];
 /// Query parameters and JSON request fields whose values are credentials.
 const SECRET_FIELDS: &[&str] = &[
-    "api_key", "apikey", "api_token_key", "clientkey", "client_key", "password", "pincode", "pin_code", "otp",
-    "refresh_token", "access_token", "id_token",
+    "api_key",
+    "apikey",
+    "api_token_key",
+    "clientkey",
+    "client_key",
+    "password",
+    "pincode",
+    "pin_code",
+    "otp",
+    "refresh_token",
+    "access_token",
+    "id_token",
 ];
 const REDACTED: &str = "<redacted>";
 
@@ -27,10 +37,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut count = 0;
     for vendor in selected(&opts) {
         let dir = root().join("fixtures").join(vendor);
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
-        for path in paths.iter().filter(|p| p.extension().is_some_and(|x| x == "json")) {
+        for path in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        {
             count += 1;
             match normalise_file(path) {
                 Err(e) => errors.push(format!("{}: {e}", rel(path))),
@@ -52,12 +67,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for s in &stale {
         eprintln!("not in normal form: {s} (run `cargo xtask fixtures`)");
     }
-    println!("{count} fixtures checked, {} invalid, {} not in normal form", errors.len(), stale.len());
-    if errors.is_empty() && stale.is_empty() { Ok(()) } else { Err("fixtures need attention".into()) }
+    println!(
+        "{count} fixtures checked, {} invalid, {} not in normal form",
+        errors.len(),
+        stale.len()
+    );
+    if errors.is_empty() && stale.is_empty() {
+        Ok(())
+    } else {
+        Err("fixtures need attention".into())
+    }
 }
 
 fn rel(path: &Path) -> String {
-    path.strip_prefix(root()).unwrap_or(path).display().to_string()
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// Returns the file as it is and as it should be.
@@ -78,14 +104,23 @@ pub fn normalise(mut v: Value) -> Result<Value, String> {
         }
     };
     need_str(obj, "operation", "field")?;
-    let prov = obj.get("provenance").and_then(Value::as_object).ok_or("`provenance` object missing")?;
+    let prov = obj
+        .get("provenance")
+        .and_then(Value::as_object)
+        .ok_or("`provenance` object missing")?;
     need_str(prov, "source", "provenance")?;
     need_str(prov, "section", "provenance")?;
-    let resp = obj.get("response").and_then(Value::as_object).ok_or("`response` object missing")?;
+    let resp = obj
+        .get("response")
+        .and_then(Value::as_object)
+        .ok_or("`response` object missing")?;
     if !resp.get("status").is_some_and(Value::is_u64) {
         return Err("`response.status` must be a number".into());
     }
-    let req = obj.get_mut("request").and_then(Value::as_object_mut).ok_or("`request` object missing")?;
+    let req = obj
+        .get_mut("request")
+        .and_then(Value::as_object_mut)
+        .ok_or("`request` object missing")?;
     need_str(req, "method", "request")?;
     need_str(req, "path", "request")?;
     if let Some(Value::Object(headers)) = req.get_mut("headers") {
@@ -123,7 +158,9 @@ fn is_secret_field(name: &str) -> bool {
 /// `Bearer abc` becomes `Bearer <redacted>`; a bare key becomes `<redacted>`.
 fn redact_header(value: &str) -> String {
     match value.split_once(' ') {
-        Some((scheme, _)) if scheme.chars().all(|c| c.is_ascii_alphabetic()) => format!("{scheme} {REDACTED}"),
+        Some((scheme, _)) if scheme.chars().all(|c| c.is_ascii_alphabetic()) => {
+            format!("{scheme} {REDACTED}")
+        }
         _ => REDACTED.into(),
     }
 }
@@ -178,7 +215,10 @@ mod tests {
                         "query": {"api_key": "k", "page": "1"}, "body": {"clientusername": "u", "clientkey": "s3cr3t", "nested": [{"password": "p"}]}}
         });
         let out = to_pretty(&normalise(v).unwrap());
-        assert!(!out.contains("s3cr3t") && !out.contains("abc.def") && !out.contains("\"p\""), "{out}");
+        assert!(
+            !out.contains("s3cr3t") && !out.contains("abc.def") && !out.contains("\"p\""),
+            "{out}"
+        );
         assert!(out.contains("\"authorization\": \"Bearer <redacted>\""));
         assert!(out.contains("\"x-api-key\": \"<redacted>\""));
         assert!(out.contains("\"page\": \"1\""));
@@ -192,7 +232,9 @@ mod tests {
 
     #[test]
     fn shape_errors_name_the_field() {
-        let e = normalise(json!({"operation": "X", "provenance": {"source": "a.txt", "section": ""}})).unwrap_err();
+        let e =
+            normalise(json!({"operation": "X", "provenance": {"source": "a.txt", "section": ""}}))
+                .unwrap_err();
         assert!(e.contains("section"), "{e}");
         assert!(normalise(json!([])).is_err());
     }

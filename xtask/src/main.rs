@@ -48,7 +48,10 @@ fn main() -> ExitCode {
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask has a parent")
+        .to_path_buf()
 }
 
 /// Options shared by the tasks.
@@ -69,7 +72,10 @@ pub fn parse_opts(args: &[String], allow_check: bool) -> Result<Opts, String> {
             "--vendor" => {
                 let v = it.next().ok_or("--vendor needs a name")?;
                 if !VENDORS.contains(&v.as_str()) {
-                    return Err(format!("unknown vendor `{v}` (one of {})", VENDORS.join(", ")));
+                    return Err(format!(
+                        "unknown vendor `{v}` (one of {})",
+                        VENDORS.join(", ")
+                    ));
                 }
                 opts.vendor = Some(v.clone());
             }
@@ -82,7 +88,11 @@ pub fn parse_opts(args: &[String], allow_check: bool) -> Result<Opts, String> {
 
 /// The vendors selected by `--vendor`, or all.
 pub fn selected(opts: &Opts) -> Vec<&'static str> {
-    VENDORS.iter().copied().filter(|v| opts.vendor.as_deref().is_none_or(|s| s == *v)).collect()
+    VENDORS
+        .iter()
+        .copied()
+        .filter(|v| opts.vendor.as_deref().is_none_or(|s| s == *v))
+        .collect()
 }
 
 /// `cargo` as invoked by the user (respects `$CARGO`).

@@ -79,17 +79,30 @@ pub struct StaticKey {
 
 impl StaticKey {
     /// A key sent as `name: prefix + key`.
-    pub fn header(name: &str, prefix: &'static str, key: SecretString) -> Result<Self, ConfigError> {
-        let name = HeaderName::try_from(name)
-            .map_err(|_| ConfigError::InvalidHeader { name: name.to_owned() })?;
+    pub fn header(
+        name: &str,
+        prefix: &'static str,
+        key: SecretString,
+    ) -> Result<Self, ConfigError> {
+        let name = HeaderName::try_from(name).map_err(|_| ConfigError::InvalidHeader {
+            name: name.to_owned(),
+        })?;
         let value = format!("{prefix}{}", key.expose_secret());
-        HeaderValue::try_from(value).map_err(|_| ConfigError::InvalidHeader { name: name.to_string() })?;
-        Ok(StaticKey { key, placement: KeyPlacement::Header { name, prefix } })
+        HeaderValue::try_from(value).map_err(|_| ConfigError::InvalidHeader {
+            name: name.to_string(),
+        })?;
+        Ok(StaticKey {
+            key,
+            placement: KeyPlacement::Header { name, prefix },
+        })
     }
 
     /// A key sent as the query parameter `name`.
     pub fn query(name: &'static str, key: SecretString) -> Self {
-        StaticKey { key, placement: KeyPlacement::Query { name } }
+        StaticKey {
+            key,
+            placement: KeyPlacement::Query { name },
+        }
     }
 
     /// Where the key goes.
@@ -100,7 +113,10 @@ impl StaticKey {
 
 impl fmt::Debug for StaticKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StaticKey").field("key", &"<redacted>").field("placement", &self.placement).finish()
+        f.debug_struct("StaticKey")
+            .field("key", &"<redacted>")
+            .field("placement", &self.placement)
+            .finish()
     }
 }
 
@@ -113,10 +129,15 @@ impl Authenticator for StaticKey {
         Box::pin(async move {
             match &self.placement {
                 KeyPlacement::Header { name, prefix } => {
-                    request.headers.insert(name.clone(), sensitive(prefix, &self.key)?);
+                    request
+                        .headers
+                        .insert(name.clone(), sensitive(prefix, &self.key)?);
                 }
                 KeyPlacement::Query { name } => {
-                    request.url.query_pairs_mut().append_pair(name, self.key.expose_secret());
+                    request
+                        .url
+                        .query_pairs_mut()
+                        .append_pair(name, self.key.expose_secret());
                 }
             }
             Ok(AuthTicket(0))
@@ -126,8 +147,12 @@ impl Authenticator for StaticKey {
 
 /// A header value `prefix + secret`, marked sensitive so Debug never prints it.
 pub fn sensitive(prefix: &str, secret: &SecretString) -> Result<HeaderValue, Error> {
-    let mut v = HeaderValue::try_from(format!("{prefix}{}", secret.expose_secret()))
-        .map_err(|_| ConfigError::InvalidHeader { name: "credential".into() })?;
+    let mut v =
+        HeaderValue::try_from(format!("{prefix}{}", secret.expose_secret())).map_err(|_| {
+            ConfigError::InvalidHeader {
+                name: "credential".into(),
+            }
+        })?;
     v.set_sensitive(true);
     Ok(v)
 }
@@ -142,13 +167,21 @@ pub struct Token {
 impl Token {
     /// A token valid for `lifetime` from now (`None`: until the vendor refuses it).
     pub fn new(secret: SecretString, lifetime: Option<Duration>) -> Self {
-        Token { secret, expires_at: lifetime.map(|d| Instant::now() + d) }
+        Token {
+            secret,
+            expires_at: lifetime.map(|d| Instant::now() + d),
+        }
     }
 
     /// A token that expires at a wall-clock time (such as a JWT `exp` claim).
     pub fn expiring_at(secret: SecretString, at: SystemTime) -> Self {
-        let left = at.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO);
-        Token { secret, expires_at: Some(Instant::now() + left) }
+        let left = at
+            .duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO);
+        Token {
+            secret,
+            expires_at: Some(Instant::now() + left),
+        }
     }
 
     /// The token.
@@ -158,13 +191,17 @@ impl Token {
 
     /// Time left before expiry, if known.
     pub fn remaining(&self) -> Option<Duration> {
-        self.expires_at.map(|at| at.saturating_duration_since(Instant::now()))
+        self.expires_at
+            .map(|at| at.saturating_duration_since(Instant::now()))
     }
 }
 
 impl fmt::Debug for Token {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Token").field("secret", &"<redacted>").field("remaining", &self.remaining()).finish()
+        f.debug_struct("Token")
+            .field("secret", &"<redacted>")
+            .field("remaining", &self.remaining())
+            .finish()
     }
 }
 
@@ -256,7 +293,8 @@ impl TokenCache {
         let token = self.source.fetch().await?;
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         let secret = token.secret.clone();
-        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Some(Cached { token, generation });
+        *self.current.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some(Cached { token, generation });
         Ok((secret, AuthTicket(generation)))
     }
 
@@ -305,7 +343,9 @@ impl Authenticator for BearerAuth {
     ) -> BoxFuture<'a, Result<AuthTicket, Error>> {
         Box::pin(async move {
             let (token, ticket) = self.cache.get().await?;
-            request.headers.insert(http::header::AUTHORIZATION, sensitive("Bearer ", &token)?);
+            request
+                .headers
+                .insert(http::header::AUTHORIZATION, sensitive("Bearer ", &token)?);
             Ok(ticket)
         })
     }
@@ -330,13 +370,18 @@ mod tests {
             async move {
                 c.fetch_add(1, Ordering::SeqCst);
                 tokio::task::yield_now().await;
-                Ok(Token::new(SecretString::from("t1"), Some(Duration::from_secs(3600))))
+                Ok(Token::new(
+                    SecretString::from("t1"),
+                    Some(Duration::from_secs(3600)),
+                ))
             }
         }));
         let tasks: Vec<_> = (0..100)
             .map(|_| {
                 let cache = cache.clone();
-                tokio::spawn(async move { cache.get().await.map(|(t, _)| t.expose_secret().to_owned()) })
+                tokio::spawn(
+                    async move { cache.get().await.map(|(t, _)| t.expose_secret().to_owned()) },
+                )
             })
             .collect();
         for t in tasks {
@@ -351,7 +396,12 @@ mod tests {
         let m = n.clone();
         let cache = TokenCache::new(move || {
             let i = m.fetch_add(1, Ordering::SeqCst);
-            async move { Ok(Token::new(SecretString::from(format!("t{i}")), Some(Duration::from_secs(600)))) }
+            async move {
+                Ok(Token::new(
+                    SecretString::from(format!("t{i}")),
+                    Some(Duration::from_secs(600)),
+                ))
+            }
         })
         .with_refresh_ahead(Duration::from_secs(60));
         let (t, first) = cache.get().await.unwrap();

@@ -18,8 +18,8 @@ use crate::ratelimit::{Quota, QuotaTracker, RateLimitHeaders};
 use crate::request::{Body, Request};
 use crate::retry::{Attempt, Decision, Outcome, RetryBudget, RetryPolicy, StopReason, decide};
 use crate::transport::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, HttpRequest, HttpResponse, ReqwestTransport, Transport,
-    TransportError,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, HttpRequest, HttpResponse, ReqwestTransport,
+    Transport, TransportError,
 };
 
 /// Reads the vendor's own error message out of an error body.
@@ -134,7 +134,9 @@ impl ClientBuilder {
             Ok(v) => {
                 self.default_headers.insert(name, v);
             }
-            Err(_) => self.override_errors.push(ConfigError::InvalidHeader { name: name.into() }),
+            Err(_) => self
+                .override_errors
+                .push(ConfigError::InvalidHeader { name: name.into() }),
         }
         self
     }
@@ -161,12 +163,20 @@ impl ClientBuilder {
         let base_url = self
             .base_url
             .as_deref()
-            .ok_or(ConfigError::MissingBaseUrl { vendor: self.vendor })
+            .ok_or(ConfigError::MissingBaseUrl {
+                vendor: self.vendor,
+            })
             .and_then(BaseUrl::parse)?;
         let core = concat!("partner-core/", env!("CARGO_PKG_VERSION"));
-        let ua = if self.user_agent.is_empty() { core.to_owned() } else { format!("{} {core}", self.user_agent) };
-        let user_agent = HeaderValue::try_from(ua.as_str())
-            .map_err(|_| ConfigError::InvalidHeader { name: "user-agent".into() })?;
+        let ua = if self.user_agent.is_empty() {
+            core.to_owned()
+        } else {
+            format!("{} {core}", self.user_agent)
+        };
+        let user_agent =
+            HeaderValue::try_from(ua.as_str()).map_err(|_| ConfigError::InvalidHeader {
+                name: "user-agent".into(),
+            })?;
         let transport: Arc<dyn Transport> = match (self.transport, self.http_client) {
             (Some(t), _) => t,
             (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c)),
@@ -232,7 +242,10 @@ impl Client {
 
     /// The same client (pool, budget, quota) sending credentials from `auth`.
     pub fn with_auth(&self, auth: Arc<dyn Authenticator>) -> Client {
-        Client { shared: self.shared.clone(), auth }
+        Client {
+            shared: self.shared.clone(),
+            auth,
+        }
     }
 
     /// The vendor name.
@@ -272,9 +285,15 @@ impl Client {
         let mut url = s.base_url.join(path);
         if fixed_query.is_some() || !req.query.is_empty() {
             let fixed: Vec<(String, String)> = fixed_query
-                .map(|q| url::form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+                .map(|q| {
+                    url::form_urlencoded::parse(q.as_bytes())
+                        .into_owned()
+                        .collect()
+                })
                 .unwrap_or_default();
-            url.query_pairs_mut().extend_pairs(fixed).extend_pairs(&req.query);
+            url.query_pairs_mut()
+                .extend_pairs(fixed)
+                .extend_pairs(&req.query);
         }
         let mut headers = s.default_headers.clone();
         headers.insert(header::USER_AGENT, s.user_agent.clone());
@@ -282,12 +301,18 @@ impl Client {
         let body = match &req.body {
             Body::Empty => bytes::Bytes::new(),
             Body::Json(b) => {
-                headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                headers.insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                );
                 b.clone()
             }
             Body::Bytes { content_type, data } => {
-                let ct = HeaderValue::try_from(content_type.as_str())
-                    .map_err(|_| ConfigError::InvalidHeader { name: "content-type".into() })?;
+                let ct = HeaderValue::try_from(content_type.as_str()).map_err(|_| {
+                    ConfigError::InvalidHeader {
+                        name: "content-type".into(),
+                    }
+                })?;
                 headers.insert(header::CONTENT_TYPE, ct);
                 data.clone()
             }
@@ -322,7 +347,12 @@ impl Client {
         self.run(op, base, &req).instrument(span).await
     }
 
-    async fn run(&self, op: &'static Operation, base: HttpRequest, req: &Request) -> Result<HttpResponse, Error> {
+    async fn run(
+        &self,
+        op: &'static Operation,
+        base: HttpRequest,
+        req: &Request,
+    ) -> Result<HttpResponse, Error> {
         let s = &self.shared;
         let idempotent = op.is_idempotent() || req.options.retry_unsafe;
         let max_attempts = req.options.max_attempts.unwrap_or(u32::MAX).max(1);
@@ -345,7 +375,10 @@ impl Client {
                 if let Some(q) = &s.quota {
                     q.observe(&resp.headers);
                 }
-                if resp.status == StatusCode::UNAUTHORIZED && !relogged && self.auth.unauthorized(ticket) {
+                if resp.status == StatusCode::UNAUTHORIZED
+                    && !relogged
+                    && self.auth.unauthorized(ticket)
+                {
                     // The credential was refused: fetch a fresh one and try once more. This does
                     // not count as a retry: the vendor did nothing with the refused request.
                     relogged = true;
@@ -355,15 +388,34 @@ impl Client {
                 }
             }
             let outcome = match &result {
-                Ok(resp) => Outcome::Response { status: resp.status, headers: &resp.headers },
-                Err(e) => Outcome::Transport { kind: e.kind, sent: e.sent },
+                Ok(resp) => Outcome::Response {
+                    status: resp.status,
+                    headers: &resp.headers,
+                },
+                Err(e) => Outcome::Transport {
+                    kind: e.kind,
+                    sent: e.sent,
+                },
             };
-            let attempt = Attempt { number, elapsed: start.elapsed(), idempotent, max_attempts };
-            let decision = decide(&s.retry, attempt, outcome, fastrand::f64(), SystemTime::now());
+            let attempt = Attempt {
+                number,
+                elapsed: start.elapsed(),
+                idempotent,
+                max_attempts,
+            };
+            let decision = decide(
+                &s.retry,
+                attempt,
+                outcome,
+                fastrand::f64(),
+                SystemTime::now(),
+            );
             match decision {
                 Decision::RetryAfter(wait) => {
                     let cost = match &result {
-                        Err(e) if e.kind == TransportErrorKind::Timeout => RetryBudget::TIMEOUT_RETRY_COST,
+                        Err(e) if e.kind == TransportErrorKind::Timeout => {
+                            RetryBudget::TIMEOUT_RETRY_COST
+                        }
                         _ => RetryBudget::RETRY_COST,
                     };
                     if !s.budget.try_acquire(cost) {
@@ -389,12 +441,21 @@ impl Client {
         result: Result<HttpResponse, TransportError>,
         _reason: StopReason,
     ) -> Result<HttpResponse, Error> {
-        result.map_err(|e| Error::Transport { operation: op.name, kind: e.kind, sent: e.sent, source: e.source })
+        result.map_err(|e| Error::Transport {
+            operation: op.name,
+            kind: e.kind,
+            sent: e.sent,
+            source: e.source,
+        })
     }
 
     /// Turns a non-success response into the matching error: 401/403 as [`Error::Auth`], 429
     /// as [`Error::RateLimited`], anything else as [`Error::Status`].
-    pub fn check_status(&self, operation: &'static str, resp: HttpResponse) -> Result<HttpResponse, Error> {
+    pub fn check_status(
+        &self,
+        operation: &'static str,
+        resp: HttpResponse,
+    ) -> Result<HttpResponse, Error> {
         if resp.status.is_success() {
             return Ok(resp);
         }
@@ -403,13 +464,22 @@ impl Client {
             .map(|m| excerpt(m.as_bytes(), 300))
             .unwrap_or_else(|| resp.status.canonical_reason().unwrap_or("error").to_owned());
         Err(match status {
-            401 | 403 => Error::Auth { operation, status: Some(status), message },
+            401 | 403 => Error::Auth {
+                operation,
+                status: Some(status),
+                message,
+            },
             429 => Error::RateLimited {
                 operation,
                 retry_after: crate::retry::server_wait(&resp.headers, SystemTime::now()),
                 quota: self.quota(),
             },
-            _ => Error::Status { operation, status, message, body_excerpt: excerpt(&resp.body, EXCERPT_LIMIT) },
+            _ => Error::Status {
+                operation,
+                status,
+                message,
+                body_excerpt: excerpt(&resp.body, EXCERPT_LIMIT),
+            },
         })
     }
 
@@ -437,10 +507,22 @@ pub fn decode_json<T: DeserializeOwned>(operation: &'static str, body: &[u8]) ->
 /// Reads common error-message keys (`message`, `Message`, `error`, `error_description`,
 /// `detail`, `msg`) from a JSON error body, one level deep.
 pub fn default_error_message(body: &[u8]) -> Option<String> {
-    const KEYS: &[&str] = &["message", "Message", "error_description", "error", "Error", "detail", "msg"];
+    const KEYS: &[&str] = &[
+        "message",
+        "Message",
+        "error_description",
+        "error",
+        "Error",
+        "detail",
+        "msg",
+    ];
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
     let find = |v: &serde_json::Value| {
-        KEYS.iter().find_map(|k| v.get(k).and_then(serde_json::Value::as_str).map(str::to_owned))
+        KEYS.iter().find_map(|k| {
+            v.get(k)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        })
     };
     find(&value).or_else(|| KEYS.iter().find_map(|k| value.get(k).and_then(find)))
 }

@@ -46,7 +46,11 @@ impl BaseUrl {
         match url.scheme() {
             "https" => {}
             "http" if is_loopback(&url) => {}
-            "http" => return Err(ConfigError::InsecureBaseUrl { url: input.to_owned() }),
+            "http" => {
+                return Err(ConfigError::InsecureBaseUrl {
+                    url: input.to_owned(),
+                });
+            }
             other => return Err(bad(&format!("unsupported scheme `{other}`"))),
         }
         Ok(BaseUrl(url))
@@ -168,11 +172,19 @@ pub struct Endpoints {
 impl Endpoints {
     /// The table as declared.
     pub fn new(vendor: &'static str, table: &'static [Operation]) -> Self {
-        Endpoints { vendor, table, overrides: BTreeMap::new() }
+        Endpoints {
+            vendor,
+            table,
+            overrides: BTreeMap::new(),
+        }
     }
 
     /// Replaces the path template of one operation (the vendor gave you the real one).
-    pub fn override_path(&mut self, name: &str, path: impl Into<String>) -> Result<(), ConfigError> {
+    pub fn override_path(
+        &mut self,
+        name: &str,
+        path: impl Into<String>,
+    ) -> Result<(), ConfigError> {
         let op = find_operation(self.table, name).ok_or_else(|| ConfigError::UnknownOperation {
             vendor: self.vendor,
             name: name.to_owned(),
@@ -201,7 +213,10 @@ impl Endpoints {
 
     /// The path template in effect for an operation (override or declared).
     pub fn path_template(&self, op: &Operation) -> &str {
-        self.overrides.get(op.name).map(String::as_str).unwrap_or(op.path)
+        self.overrides
+            .get(op.name)
+            .map(String::as_str)
+            .unwrap_or(op.path)
     }
 
     /// Renders the path of `op`, substituting `{param}` placeholders, each value
@@ -245,13 +260,15 @@ pub fn render_path(
             break;
         };
         let name = &rest[start + 1..start + len];
-        let value = params.iter().find(|(k, _)| *k == name).map(|(_, v)| v).ok_or_else(|| {
-            ConfigError::MissingPathParam {
+        let value = params
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
+            .ok_or_else(|| ConfigError::MissingPathParam {
                 operation,
                 path: template.to_owned(),
                 param: name.to_owned(),
-            }
-        })?;
+            })?;
         out.extend(utf8_percent_encode(value, SEGMENT));
         rest = &rest[start + len + 1..];
     }
@@ -270,7 +287,12 @@ mod tests {
 
     #[test]
     fn base_url_rules() {
-        for ok in ["https://x.example", "http://localhost:1", "http://127.0.0.1", "http://[::1]:9"] {
+        for ok in [
+            "https://x.example",
+            "http://localhost:1",
+            "http://127.0.0.1",
+            "http://[::1]:9",
+        ] {
             assert!(BaseUrl::parse(ok).is_ok(), "{ok}");
         }
         assert!(matches!(
@@ -288,7 +310,10 @@ mod tests {
     #[test]
     fn join_keeps_base_path() {
         let b = BaseUrl::parse("https://x.example/api/v1/").unwrap();
-        assert_eq!(b.join("/things").as_str(), "https://x.example/api/v1/things");
+        assert_eq!(
+            b.join("/things").as_str(),
+            "https://x.example/api/v1/things"
+        );
         let b = BaseUrl::parse("https://x.example").unwrap();
         assert_eq!(b.join("things").as_str(), "https://x.example/things");
     }
@@ -297,10 +322,19 @@ mod tests {
     fn render_and_override() {
         let mut e = Endpoints::new("demo", OPS);
         let op = e.operation("GetThing").unwrap();
-        assert_eq!(e.render(op, &[("id", "a b/c".into())]).unwrap(), "/things/a%20b%2Fc");
-        assert!(matches!(e.render(op, &[]), Err(ConfigError::MissingPathParam { .. })));
+        assert_eq!(
+            e.render(op, &[("id", "a b/c".into())]).unwrap(),
+            "/things/a%20b%2Fc"
+        );
+        assert!(matches!(
+            e.render(op, &[]),
+            Err(ConfigError::MissingPathParam { .. })
+        ));
         e.override_path("GetThing", "/v2/thing?id={id}").unwrap();
-        assert_eq!(e.render(op, &[("id", "7".into())]).unwrap(), "/v2/thing?id=7");
+        assert_eq!(
+            e.render(op, &[("id", "7".into())]).unwrap(),
+            "/v2/thing?id=7"
+        );
         assert!(matches!(
             e.override_path("Nope", "/x"),
             Err(ConfigError::UnknownOperation { .. })

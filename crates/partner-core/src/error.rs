@@ -65,7 +65,9 @@ pub enum Error {
     },
 
     /// The response body did not have the documented shape.
-    #[error("{operation}: could not decode the response at `{path}`: {message} (body starts: {excerpt})")]
+    #[error(
+        "{operation}: could not decode the response at `{path}`: {message} (body starts: {excerpt})"
+    )]
     Decode {
         /// Operation name.
         operation: &'static str,
@@ -165,7 +167,12 @@ impl Error {
         let path = err.path().to_string();
         let inner = err.into_inner();
         let excerpt = excerpt_around(body, inner.line(), inner.column());
-        Error::Decode { operation, path, message: inner.to_string(), excerpt }
+        Error::Decode {
+            operation,
+            path,
+            message: inner.to_string(),
+            excerpt,
+        }
     }
 }
 

@@ -40,7 +40,9 @@ pub mod signing;
 pub mod transport;
 pub mod validation;
 
-pub use auth::{AuthTicket, Authenticator, BearerAuth, NoAuth, StaticKey, Token, TokenCache, TokenSource};
+pub use auth::{
+    AuthTicket, Authenticator, BearerAuth, NoAuth, StaticKey, Token, TokenCache, TokenSource,
+};
 pub use client::{Client, ClientBuilder, decode_json};
 pub use endpoint::{BaseUrl, Endpoints, Idempotency, Operation};
 pub use error::{ConfigError, Error, RequestSent, TransportErrorKind};
@@ -52,9 +54,9 @@ pub use retry::{RetryBudget, RetryPolicy};
 pub use transport::{HttpRequest, HttpResponse, Transport, TransportError};
 pub use validation::{Rule, Validate, ValidationErrors, Validator, Violation};
 
+pub use secrecy::{ExposeSecret, SecretString};
 /// Re-exported so vendor crates and users name the same versions.
 pub use {bytes, futures_core, futures_util, http, secrecy, serde_json, url};
-pub use secrecy::{ExposeSecret, SecretString};
 
 /// A `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

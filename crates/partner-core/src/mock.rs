@@ -34,7 +34,9 @@ impl Default for MockTransport {
 
 impl std::fmt::Debug for MockTransport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MockTransport").field("requests", &self.requests().len()).finish()
+        f.debug_struct("MockTransport")
+            .field("requests", &self.requests().len())
+            .finish()
     }
 }
 
@@ -90,15 +92,27 @@ impl Transport for MockTransport {
 }
 
 /// A response with a status, headers and body (for scripting mocks).
-pub fn response(status: u16, headers: &[(&'static str, &str)], body: impl Into<Bytes>) -> HttpResponse {
+pub fn response(
+    status: u16,
+    headers: &[(&'static str, &str)],
+    body: impl Into<Bytes>,
+) -> HttpResponse {
     let mut map = HeaderMap::new();
     for (k, v) in headers {
         map.append(*k, HeaderValue::try_from(*v).expect("valid header value"));
     }
-    HttpResponse { status: StatusCode::from_u16(status).expect("valid status"), headers: map, body: body.into() }
+    HttpResponse {
+        status: StatusCode::from_u16(status).expect("valid status"),
+        headers: map,
+        body: body.into(),
+    }
 }
 
 /// A JSON response.
 pub fn json_response(status: u16, body: &serde_json::Value) -> HttpResponse {
-    response(status, &[("content-type", "application/json")], body.to_string())
+    response(
+        status,
+        &[("content-type", "application/json")],
+        body.to_string(),
+    )
 }

@@ -41,13 +41,23 @@ impl Default for Multipart {
 impl Multipart {
     /// An empty form with a random boundary.
     pub fn new() -> Self {
-        let boundary = format!("partner-clients-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
-        Multipart { boundary, parts: Vec::new() }
+        let boundary = format!(
+            "partner-clients-{:016x}{:016x}",
+            fastrand::u64(..),
+            fastrand::u64(..)
+        );
+        Multipart {
+            boundary,
+            parts: Vec::new(),
+        }
     }
 
     /// An empty form with a fixed boundary (deterministic bodies in tests).
     pub fn with_boundary(boundary: impl Into<String>) -> Self {
-        Multipart { boundary: boundary.into(), parts: Vec::new() }
+        Multipart {
+            boundary: boundary.into(),
+            parts: Vec::new(),
+        }
     }
 
     /// Adds a text field.
@@ -93,7 +103,10 @@ impl Multipart {
         let mut out = BytesMut::new();
         for part in &self.parts {
             out.put_slice(format!("--{}\r\n", self.boundary).as_bytes());
-            let mut disposition = format!("Content-Disposition: form-data; name=\"{}\"", quote(&part.name));
+            let mut disposition = format!(
+                "Content-Disposition: form-data; name=\"{}\"",
+                quote(&part.name)
+            );
             if let Some(filename) = &part.filename {
                 disposition.push_str(&format!("; filename=\"{}\"", quote(filename)));
             }
@@ -127,14 +140,24 @@ impl Multipart {
             if rest.starts_with(b"--") {
                 return Ok(parts);
             }
-            rest = rest.strip_prefix(b"\r\n").ok_or(MultipartError("boundary not followed by CRLF"))?;
-            let head_end = find(rest, b"\r\n\r\n").ok_or(MultipartError("part without header end"))?;
-            let head = std::str::from_utf8(&rest[..head_end]).map_err(|_| MultipartError("non-UTF-8 part header"))?;
+            rest = rest
+                .strip_prefix(b"\r\n")
+                .ok_or(MultipartError("boundary not followed by CRLF"))?;
+            let head_end =
+                find(rest, b"\r\n\r\n").ok_or(MultipartError("part without header end"))?;
+            let head = std::str::from_utf8(&rest[..head_end])
+                .map_err(|_| MultipartError("non-UTF-8 part header"))?;
             rest = &rest[head_end + 4..];
-            let end = find(rest, format!("\r\n{delimiter}").as_bytes()).ok_or(MultipartError("unterminated part"))?;
+            let end = find(rest, format!("\r\n{delimiter}").as_bytes())
+                .ok_or(MultipartError("unterminated part"))?;
             let data = Bytes::copy_from_slice(&rest[..end]);
             rest = &rest[end + 2 + delimiter.len()..];
-            let mut part = Part { name: String::new(), filename: None, content_type: None, data };
+            let mut part = Part {
+                name: String::new(),
+                filename: None,
+                content_type: None,
+                data,
+            };
             for line in head.split("\r\n") {
                 let (key, value) = line.split_once(':').unwrap_or((line, ""));
                 if key.eq_ignore_ascii_case("content-disposition") {
@@ -155,13 +178,20 @@ impl Multipart {
 pub struct MultipartError(&'static str);
 
 fn quote(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace(['\r', '\n'], " ")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace(['\r', '\n'], " ")
 }
 
 fn param(header: &str, name: &str) -> Option<String> {
     header.split(';').map(str::trim).find_map(|p| {
         let (k, v) = p.split_once('=')?;
-        (k.trim() == name).then(|| v.trim().trim_matches('"').replace("\\\"", "\"").replace("\\\\", "\\"))
+        (k.trim() == name).then(|| {
+            v.trim()
+                .trim_matches('"')
+                .replace("\\\"", "\"")
+                .replace("\\\\", "\\")
+        })
     })
 }
 
@@ -177,9 +207,16 @@ mod tests {
     fn round_trip() {
         let form = Multipart::with_boundary("XyZ")
             .text("Client Email", "a@b.c")
-            .file("customFile", "orders.xlsx", "application/octet-stream", vec![0u8, 1, 2, b'\r', b'\n']);
+            .file(
+                "customFile",
+                "orders.xlsx",
+                "application/octet-stream",
+                vec![0u8, 1, 2, b'\r', b'\n'],
+            );
         let body = form.to_bytes();
-        assert!(body.starts_with(b"--XyZ\r\nContent-Disposition: form-data; name=\"Client Email\"\r\n\r\na@b.c\r\n"));
+        assert!(body.starts_with(
+            b"--XyZ\r\nContent-Disposition: form-data; name=\"Client Email\"\r\n\r\na@b.c\r\n"
+        ));
         let parts = Multipart::parse(&form.content_type(), &body).unwrap();
         assert_eq!(parts, form.parts());
     }

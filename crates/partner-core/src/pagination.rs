@@ -63,7 +63,10 @@ where
         let next = offset + got;
         let finished =
             got == 0 || got < u64::from(limit) || page.total.is_some_and(|total| next >= total);
-        Ok(Some((stream::iter(page.items.into_iter().map(Ok::<T, Error>)), (fetch, next, finished))))
+        Ok(Some((
+            stream::iter(page.items.into_iter().map(Ok::<T, Error>)),
+            (fetch, next, finished),
+        )))
     })
     .try_flatten()
 }
@@ -76,18 +79,25 @@ where
     Fut: Future<Output = Result<NumberedPage<T>, Error>>,
 {
     let state = (fetch, first_page, None::<usize>, false);
-    stream::try_unfold(state, move |(mut fetch, page, first_len, done)| async move {
-        if done {
-            return Ok::<_, Error>(None);
-        }
-        let result = fetch(page).await?;
-        let got = result.items.len();
-        let seen = page + 1 - first_page;
-        let short = first_len.is_some_and(|full| got < full);
-        let finished = got == 0 || short || result.page_count.is_some_and(|count| seen >= count);
-        let first_len = first_len.or(Some(got));
-        Ok(Some((stream::iter(result.items.into_iter().map(Ok::<T, Error>)), (fetch, page + 1, first_len, finished))))
-    })
+    stream::try_unfold(
+        state,
+        move |(mut fetch, page, first_len, done)| async move {
+            if done {
+                return Ok::<_, Error>(None);
+            }
+            let result = fetch(page).await?;
+            let got = result.items.len();
+            let seen = page + 1 - first_page;
+            let short = first_len.is_some_and(|full| got < full);
+            let finished =
+                got == 0 || short || result.page_count.is_some_and(|count| seen >= count);
+            let first_len = first_len.or(Some(got));
+            Ok(Some((
+                stream::iter(result.items.into_iter().map(Ok::<T, Error>)),
+                (fetch, page + 1, first_len, finished),
+            )))
+        },
+    )
     .try_flatten()
 }
 
@@ -104,11 +114,17 @@ mod tests {
     use super::*;
     use std::sync::{Arc, Mutex};
 
-    fn source(total: u64, calls: Arc<Mutex<Vec<u64>>>) -> impl FnMut(u64, u32) -> std::future::Ready<Result<OffsetPage<u64>, Error>> {
+    fn source(
+        total: u64,
+        calls: Arc<Mutex<Vec<u64>>>,
+    ) -> impl FnMut(u64, u32) -> std::future::Ready<Result<OffsetPage<u64>, Error>> {
         move |offset, limit| {
             calls.lock().unwrap().push(offset);
             let end = (offset + u64::from(limit)).min(total);
-            std::future::ready(Ok(OffsetPage { items: (offset..end).collect(), total: Some(total) }))
+            std::future::ready(Ok(OffsetPage {
+                items: (offset..end).collect(),
+                total: Some(total),
+            }))
         }
     }
 
@@ -118,7 +134,11 @@ mod tests {
         let s = offset_paginator(10, source(30, calls.clone()));
         futures_util::pin_mut!(s);
         assert_eq!(s.next().await.unwrap().unwrap(), 0);
-        assert_eq!(*calls.lock().unwrap(), vec![0], "only the first page was fetched");
+        assert_eq!(
+            *calls.lock().unwrap(),
+            vec![0],
+            "only the first page was fetched"
+        );
         let rest: Vec<u64> = s.try_collect().await.unwrap();
         assert_eq!(rest.len(), 29);
         // Exactly three pages: the total stops it without an extra empty fetch.
@@ -128,7 +148,9 @@ mod tests {
     #[tokio::test]
     async fn cap_fetches_no_further_page() {
         let calls = Arc::new(Mutex::new(Vec::new()));
-        let got = collect_capped(offset_paginator(10, source(1000, calls.clone())), 15).await.unwrap();
+        let got = collect_capped(offset_paginator(10, source(1000, calls.clone())), 15)
+            .await
+            .unwrap();
         assert_eq!(got.len(), 15);
         assert_eq!(*calls.lock().unwrap(), vec![0, 10]);
     }
@@ -136,11 +158,21 @@ mod tests {
     #[tokio::test]
     async fn pages_stop_at_page_count_and_errors_surface() {
         let s = page_paginator(0, |page| async move {
-            Ok(NumberedPage { items: vec![page; 2], page_count: Some(3) })
+            Ok(NumberedPage {
+                items: vec![page; 2],
+                page_count: Some(3),
+            })
         });
-        assert_eq!(s.try_collect::<Vec<_>>().await.unwrap(), vec![0, 0, 1, 1, 2, 2]);
+        assert_eq!(
+            s.try_collect::<Vec<_>>().await.unwrap(),
+            vec![0, 0, 1, 1, 2, 2]
+        );
         let s = offset_paginator(5, |_, _| async {
-            Err::<OffsetPage<u8>, _>(Error::Rejected { operation: "x", code: None, message: "no".into() })
+            Err::<OffsetPage<u8>, _>(Error::Rejected {
+                operation: "x",
+                code: None,
+                message: "no".into(),
+            })
         });
         assert!(s.try_collect::<Vec<_>>().await.is_err());
     }

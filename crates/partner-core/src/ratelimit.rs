@@ -59,7 +59,10 @@ pub struct QuotaTracker {
 impl QuotaTracker {
     /// A tracker reading the given headers.
     pub fn new(headers: RateLimitHeaders) -> Self {
-        QuotaTracker { headers, state: Mutex::new(None) }
+        QuotaTracker {
+            headers,
+            state: Mutex::new(None),
+        }
     }
 
     /// The last quota seen, if any response carried one.
@@ -74,7 +77,10 @@ impl QuotaTracker {
     /// Records the quota a response reported.
     pub fn observe(&self, headers: &HeaderMap) {
         let num = |name: &str| {
-            headers.get(name).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok())
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
         };
         let limit = num(self.headers.limit);
         let remaining = num(self.headers.remaining);
@@ -87,7 +93,11 @@ impl QuotaTracker {
         }
         let mut state = self.lock();
         *state = Some(State {
-            quota: Quota { limit, remaining, reset_at: reset_in.map(|d| SystemTime::now() + d) },
+            quota: Quota {
+                limit,
+                remaining,
+                reset_at: reset_in.map(|d| SystemTime::now() + d),
+            },
             reset_instant: reset_in.map(|d| Instant::now() + d),
         });
     }
@@ -119,7 +129,10 @@ impl QuotaTracker {
     /// Waits until a request may be sent under the quota.
     pub async fn acquire(&self) {
         while let Some(wait) = self.reserve() {
-            tracing::debug!(wait_ms = wait.as_millis() as u64, "quota exhausted, waiting for reset");
+            tracing::debug!(
+                wait_ms = wait.as_millis() as u64,
+                "quota exhausted, waiting for reset"
+            );
             tokio::time::sleep(wait).await;
         }
     }

@@ -92,7 +92,11 @@ impl Request {
 
     /// Adds a header. Invalid names or values become a configuration error at build time.
     pub fn header(mut self, name: &str, value: &str) -> Result<Self, Error> {
-        let bad = || Error::Config(ConfigError::InvalidHeader { name: name.to_owned() });
+        let bad = || {
+            Error::Config(ConfigError::InvalidHeader {
+                name: name.to_owned(),
+            })
+        };
         let name = HeaderName::try_from(name).map_err(|_| bad())?;
         let value = HeaderValue::try_from(value).map_err(|_| bad())?;
         self.headers.push((name, value));
@@ -101,15 +105,20 @@ impl Request {
 
     /// Sets a JSON body.
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self, Error> {
-        let bytes = serde_json::to_vec(body)
-            .map_err(|e| Error::Encode { operation: self.operation, message: e.to_string() })?;
+        let bytes = serde_json::to_vec(body).map_err(|e| Error::Encode {
+            operation: self.operation,
+            message: e.to_string(),
+        })?;
         self.body = Body::Json(Bytes::from(bytes));
         Ok(self)
     }
 
     /// Sets a raw body.
     pub fn bytes(mut self, content_type: impl Into<String>, data: impl Into<Bytes>) -> Self {
-        self.body = Body::Bytes { content_type: content_type.into(), data: data.into() };
+        self.body = Body::Bytes {
+            content_type: content_type.into(),
+            data: data.into(),
+        };
         self
     }
 

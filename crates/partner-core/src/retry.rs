@@ -47,7 +47,10 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// Never retry.
     pub fn none() -> Self {
-        RetryPolicy { max_attempts: 1, ..Self::default() }
+        RetryPolicy {
+            max_attempts: 1,
+            ..Self::default()
+        }
     }
 
     /// Sets the number of attempts (at least 1).
@@ -84,7 +87,9 @@ impl RetryPolicy {
     /// The backoff before retry number `retry` (1-based), before jitter.
     pub fn backoff(&self, retry: u32) -> Duration {
         let factor = 2u32.saturating_pow(retry.saturating_sub(1));
-        self.initial_backoff.saturating_mul(factor).min(self.max_backoff)
+        self.initial_backoff
+            .saturating_mul(factor)
+            .min(self.max_backoff)
     }
 }
 
@@ -163,12 +168,18 @@ pub fn decide(
     let (retryable, safe_anyway, server_wait) = match outcome {
         Outcome::Response { status, headers } => {
             let code = status.as_u16();
-            let wait = if matches!(code, 429 | 503) { server_wait(headers, now) } else { None };
+            let wait = if matches!(code, 429 | 503) {
+                server_wait(headers, now)
+            } else {
+                None
+            };
             (is_retryable_status(code), code == 429, wait)
         }
-        Outcome::Transport { kind, sent } => {
-            (kind != TransportErrorKind::Other || sent == RequestSent::No, sent == RequestSent::No, None)
-        }
+        Outcome::Transport { kind, sent } => (
+            kind != TransportErrorKind::Other || sent == RequestSent::No,
+            sent == RequestSent::No,
+            None,
+        ),
     };
     if !retryable {
         return Decision::Stop(StopReason::Final);
@@ -213,7 +224,10 @@ pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
 }
 
 fn header_str<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim)
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
 }
 
 /// Parses `Retry-After`: delta seconds or an HTTP-date (a date in the past means now).
@@ -264,7 +278,10 @@ impl RetryBudget {
 
     /// A full bucket of `capacity` tokens.
     pub fn new(capacity: u32) -> Self {
-        RetryBudget { capacity, tokens: Mutex::new(capacity) }
+        RetryBudget {
+            capacity,
+            tokens: Mutex::new(capacity),
+        }
     }
 
     /// Takes `cost` tokens if there are enough.
@@ -303,7 +320,12 @@ mod tests {
     }
 
     fn at(n: u32, idempotent: bool) -> Attempt {
-        Attempt { number: n, elapsed: Duration::ZERO, idempotent, max_attempts: u32::MAX }
+        Attempt {
+            number: n,
+            elapsed: Duration::ZERO,
+            idempotent,
+            max_attempts: u32::MAX,
+        }
     }
 
     #[test]
@@ -315,7 +337,10 @@ mod tests {
         let ra_date = headers(&[("retry-after", "Tue, 14 Nov 2023 22:13:40 GMT")]); // now + 20 s
         let reset = headers(&[("x-ratelimit-reset", "1700000030")]);
         let long = headers(&[("retry-after", "3600")]);
-        let resp = |s: u16, h| Outcome::Response { status: StatusCode::from_u16(s).unwrap(), headers: h };
+        let resp = |s: u16, h| Outcome::Response {
+            status: StatusCode::from_u16(s).unwrap(),
+            headers: h,
+        };
         let tr = |kind, sent| Outcome::Transport { kind, sent };
         use Decision::*;
         use StopReason::*;
@@ -327,28 +352,79 @@ mod tests {
             (at(1, true), resp(500, &none), RetryAfter(ms(200))),
             (at(2, true), resp(503, &none), RetryAfter(ms(400))),
             (at(3, true), resp(503, &none), Stop(AttemptsExhausted)),
-            (at(1, true), resp(429, &ra), RetryAfter(Duration::from_secs(7))),
-            (at(1, true), resp(503, &ra_date), RetryAfter(Duration::from_secs(20))),
-            (at(1, true), resp(429, &reset), RetryAfter(Duration::from_secs(30))),
-            (at(1, true), resp(429, &long), Stop(ServerWaitTooLong(Duration::from_secs(3600)))),
-            (at(1, false), resp(429, &ra), RetryAfter(Duration::from_secs(7))),
-            (at(1, false), resp(503, &none), Stop(NotIdempotent)),
-            (at(1, false), tr(TransportErrorKind::Timeout, RequestSent::Maybe), Stop(NotIdempotent)),
-            (at(1, false), tr(TransportErrorKind::Connect, RequestSent::No), RetryAfter(ms(200))),
-            (at(1, true), tr(TransportErrorKind::Timeout, RequestSent::Maybe), RetryAfter(ms(200))),
-            (at(1, true), tr(TransportErrorKind::Other, RequestSent::Maybe), Stop(Final)),
             (
-                Attempt { number: 1, elapsed: Duration::from_secs(59), idempotent: true, max_attempts: 9 },
+                at(1, true),
+                resp(429, &ra),
+                RetryAfter(Duration::from_secs(7)),
+            ),
+            (
+                at(1, true),
+                resp(503, &ra_date),
+                RetryAfter(Duration::from_secs(20)),
+            ),
+            (
+                at(1, true),
+                resp(429, &reset),
+                RetryAfter(Duration::from_secs(30)),
+            ),
+            (
+                at(1, true),
+                resp(429, &long),
+                Stop(ServerWaitTooLong(Duration::from_secs(3600))),
+            ),
+            (
+                at(1, false),
+                resp(429, &ra),
+                RetryAfter(Duration::from_secs(7)),
+            ),
+            (at(1, false), resp(503, &none), Stop(NotIdempotent)),
+            (
+                at(1, false),
+                tr(TransportErrorKind::Timeout, RequestSent::Maybe),
+                Stop(NotIdempotent),
+            ),
+            (
+                at(1, false),
+                tr(TransportErrorKind::Connect, RequestSent::No),
+                RetryAfter(ms(200)),
+            ),
+            (
+                at(1, true),
+                tr(TransportErrorKind::Timeout, RequestSent::Maybe),
+                RetryAfter(ms(200)),
+            ),
+            (
+                at(1, true),
+                tr(TransportErrorKind::Other, RequestSent::Maybe),
+                Stop(Final),
+            ),
+            (
+                Attempt {
+                    number: 1,
+                    elapsed: Duration::from_secs(59),
+                    idempotent: true,
+                    max_attempts: 9,
+                },
                 resp(500, &none),
                 RetryAfter(ms(200)),
             ),
             (
-                Attempt { number: 1, elapsed: Duration::from_secs(55), idempotent: true, max_attempts: 9 },
+                Attempt {
+                    number: 1,
+                    elapsed: Duration::from_secs(55),
+                    idempotent: true,
+                    max_attempts: 9,
+                },
                 resp(429, &ra),
                 Stop(ElapsedExhausted),
             ),
             (
-                Attempt { number: 1, elapsed: Duration::ZERO, idempotent: true, max_attempts: 1 },
+                Attempt {
+                    number: 1,
+                    elapsed: Duration::ZERO,
+                    idempotent: true,
+                    max_attempts: 1,
+                },
                 resp(500, &none),
                 Stop(AttemptsExhausted),
             ),
@@ -365,18 +441,32 @@ mod tests {
         assert_eq!(p.backoff(4), Duration::from_millis(1600));
         assert_eq!(p.backoff(30), Duration::from_secs(10));
         let h = HeaderMap::new();
-        let o = Outcome::Response { status: StatusCode::BAD_GATEWAY, headers: &h };
+        let o = Outcome::Response {
+            status: StatusCode::BAD_GATEWAY,
+            headers: &h,
+        };
         let now = SystemTime::now();
-        assert_eq!(decide(&p, at(1, true), o, 0.0, now), Decision::RetryAfter(Duration::from_millis(100)));
-        let Decision::RetryAfter(d) = decide(&p, at(1, true), o, 0.999_999, now) else { panic!() };
-        assert!(d > Duration::from_millis(199) && d < Duration::from_millis(200), "{d:?}");
+        assert_eq!(
+            decide(&p, at(1, true), o, 0.0, now),
+            Decision::RetryAfter(Duration::from_millis(100))
+        );
+        let Decision::RetryAfter(d) = decide(&p, at(1, true), o, 0.999_999, now) else {
+            panic!()
+        };
+        assert!(
+            d > Duration::from_millis(199) && d < Duration::from_millis(200),
+            "{d:?}"
+        );
     }
 
     #[test]
     fn retry_after_formats() {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
         assert_eq!(parse_retry_after("0", now), Some(Duration::ZERO));
-        assert_eq!(parse_retry_after("Tue, 14 Nov 2023 22:13:00 GMT", now), Some(Duration::ZERO));
+        assert_eq!(
+            parse_retry_after("Tue, 14 Nov 2023 22:13:00 GMT", now),
+            Some(Duration::ZERO)
+        );
         assert_eq!(parse_retry_after("soon", now), None);
         assert_eq!(parse_reset("12", now), Some(Duration::from_secs(12)));
     }

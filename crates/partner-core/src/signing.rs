@@ -21,7 +21,11 @@ where
     for part in parts {
         hasher.update(part.as_ref());
     }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -35,7 +39,9 @@ mod tests {
         assert_eq!(md5_hex(["abc"]), "900150983cd24fb0d6963f7d28e17f72");
         assert_eq!(md5_hex(["a", "b", "c"]), "900150983cd24fb0d6963f7d28e17f72");
         assert_eq!(
-            md5_hex(["12345678901234567890123456789012345678901234567890123456789012345678901234567890"]),
+            md5_hex([
+                "12345678901234567890123456789012345678901234567890123456789012345678901234567890"
+            ]),
             "57edf4a22be3c955ac49da2e2107b67a"
         );
     }

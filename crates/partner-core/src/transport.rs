@@ -42,8 +42,15 @@ impl HttpRequest {
 }
 
 /// Query parameter names whose values never appear in Debug output or logs.
-pub const SECRET_QUERY_PARAMS: &[&str] =
-    &["api_key", "apikey", "key", "token", "access_token", "signature", "password"];
+pub const SECRET_QUERY_PARAMS: &[&str] = &[
+    "api_key",
+    "apikey",
+    "key",
+    "token",
+    "access_token",
+    "signature",
+    "password",
+];
 
 pub(crate) fn redact_url(url: &Url) -> String {
     if url.query().is_none() {
@@ -53,8 +60,17 @@ pub(crate) fn redact_url(url: &Url) -> String {
     let pairs: Vec<(String, String)> = url
         .query_pairs()
         .map(|(k, v)| {
-            let secret = SECRET_QUERY_PARAMS.iter().any(|s| k.eq_ignore_ascii_case(s));
-            (k.into_owned(), if secret { "<redacted>".to_owned() } else { v.into_owned() })
+            let secret = SECRET_QUERY_PARAMS
+                .iter()
+                .any(|s| k.eq_ignore_ascii_case(s));
+            (
+                k.into_owned(),
+                if secret {
+                    "<redacted>".to_owned()
+                } else {
+                    v.into_owned()
+                },
+            )
         })
         .collect();
     redacted.query_pairs_mut().clear().extend_pairs(pairs);
@@ -108,7 +124,11 @@ pub struct TransportError {
 impl TransportError {
     /// A transport error of a kind, with its cause.
     pub fn new(kind: TransportErrorKind, sent: RequestSent, source: impl Into<BoxError>) -> Self {
-        TransportError { kind, sent, source: source.into() }
+        TransportError {
+            kind,
+            sent,
+            source: source.into(),
+        }
     }
 }
 
@@ -166,7 +186,11 @@ impl Transport for ReqwestTransport {
             let status = response.status();
             let headers = response.headers().clone();
             let body = response.bytes().await.map_err(classify)?;
-            Ok(HttpResponse { status, headers, body })
+            Ok(HttpResponse {
+                status,
+                headers,
+                body,
+            })
         })
     }
 }

@@ -122,12 +122,19 @@ impl ValidationErrors {
 
     /// True when `field` broke `rule`.
     pub fn has(&self, field: &str, rule: &Rule) -> bool {
-        self.violations.iter().any(|v| v.field == field && &v.rule == rule)
+        self.violations
+            .iter()
+            .any(|v| v.field == field && &v.rule == rule)
     }
 
     /// A single violation.
     pub fn single(field: impl Into<String>, rule: Rule) -> Self {
-        ValidationErrors { violations: vec![Violation { field: field.into(), rule }] }
+        ValidationErrors {
+            violations: vec![Violation {
+                field: field.into(),
+                rule,
+            }],
+        }
     }
 }
 
@@ -210,7 +217,11 @@ impl Validator {
 
     /// An optional value must, when given, be non-blank.
     pub fn required_some(&mut self, field: &str, value: Option<&str>) -> &mut Self {
-        self.check(field, value.is_some_and(|v| !v.trim().is_empty()), Rule::Required)
+        self.check(
+            field,
+            value.is_some_and(|v| !v.trim().is_empty()),
+            Rule::Required,
+        )
     }
 
     /// At most `max` characters (Unicode scalar values, as the vendors count them).
@@ -228,12 +239,20 @@ impl Validator {
 
     /// Exactly `len` characters.
     pub fn exact_chars(&mut self, field: &str, value: &str, len: usize) -> &mut Self {
-        self.check(field, value.chars().count() == len, Rule::ExactLength { len })
+        self.check(
+            field,
+            value.chars().count() == len,
+            Rule::ExactLength { len },
+        )
     }
 
     /// A number within `min..=max`.
     pub fn range(&mut self, field: &str, value: i64, min: i64, max: i64) -> &mut Self {
-        self.check(field, (min..=max).contains(&value), Rule::Range { min, max })
+        self.check(
+            field,
+            (min..=max).contains(&value),
+            Rule::Range { min, max },
+        )
     }
 
     /// At most `max` items.
@@ -249,14 +268,22 @@ impl Validator {
         expected: impl Into<Cow<'static, str>>,
     ) -> &mut Self {
         if !ok {
-            self.push(field, Rule::Format { expected: expected.into() });
+            self.push(
+                field,
+                Rule::Format {
+                    expected: expected.into(),
+                },
+            );
         }
         self
     }
 
     /// Validates a nested value: its fields are reported under `prefix` (`car.vin`, `[3].name`).
     pub fn nested(&mut self, prefix: &str, f: impl FnOnce(&mut Validator)) -> &mut Self {
-        let mut inner = Validator { prefix: self.path(prefix), violations: Vec::new() };
+        let mut inner = Validator {
+            prefix: self.path(prefix),
+            violations: Vec::new(),
+        };
         f(&mut inner);
         self.violations.extend(inner.violations);
         self
@@ -291,7 +318,9 @@ impl Validator {
         if self.violations.is_empty() {
             Ok(())
         } else {
-            Err(ValidationErrors { violations: self.violations })
+            Err(ValidationErrors {
+                violations: self.violations,
+            })
         }
     }
 }
@@ -324,16 +353,23 @@ mod tests {
         let err = v.finish().unwrap_err();
         assert_eq!(err.violations().len(), 1);
         assert_eq!(err.violations()[0].field, "appointments[1].car.vin");
-        assert_eq!(err.to_string(), "1 validation error: `appointments[1].car.vin` is required");
+        assert_eq!(
+            err.to_string(),
+            "1 validation error: `appointments[1].car.vin` is required"
+        );
     }
 
     #[test]
     fn boundaries() {
         let mut v = Validator::new();
-        v.max_chars("a", "ééé", 3).exact_chars("b", "abc", 3).range("c", 5, 0, 5);
+        v.max_chars("a", "ééé", 3)
+            .exact_chars("b", "abc", 3)
+            .range("c", 5, 0, 5);
         assert!(v.finish().is_ok());
         let mut v = Validator::new();
-        v.max_chars("a", "éééé", 3).range("c", 6, 0, 5).range("d", -1, 0, 5);
+        v.max_chars("a", "éééé", 3)
+            .range("c", 6, 0, 5)
+            .range("d", -1, 0, 5);
         assert_eq!(v.finish().unwrap_err().violations().len(), 3);
     }
 }

@@ -10,8 +10,8 @@ use partner_core::error::{RequestSent, TransportErrorKind};
 use partner_core::http::Method;
 use partner_core::mock::{MockTransport, json_response, response};
 use partner_core::{
-    BearerAuth, Client, ConfigError, Error, Operation, RateLimitHeaders, Request, RetryPolicy, SecretString,
-    StaticKey, Token, TokenCache, TransportError,
+    BearerAuth, Client, ConfigError, Error, Operation, RateLimitHeaders, Request, RetryPolicy,
+    SecretString, StaticKey, Token, TokenCache, TransportError,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -38,12 +38,21 @@ async fn retry_honours_retry_after_and_stops_at_the_bound() {
     mock.push(response(503, &[("retry-after", "7")], ""));
     mock.push(response(429, &[("retry-after", "3")], ""));
     mock.push(response(500, &[], ""));
-    let c = client(&mock, RetryPolicy::default().with_max_attempts(3).with_jitter(false));
+    let c = client(
+        &mock,
+        RetryPolicy::default()
+            .with_max_attempts(3)
+            .with_jitter(false),
+    );
     let start = Instant::now();
     let err = c.send(Request::new("ListThings")).await.unwrap_err();
     assert!(matches!(err, Error::Status { status: 500, .. }), "{err:?}");
     assert_eq!(mock.requests().len(), 3, "stops at max_attempts");
-    assert_eq!(start.elapsed(), Duration::from_secs(10), "waited exactly 7 s then 3 s");
+    assert_eq!(
+        start.elapsed(),
+        Duration::from_secs(10),
+        "waited exactly 7 s then 3 s"
+    );
 }
 
 #[tokio::test(start_paused = true)]
@@ -53,7 +62,9 @@ async fn retry_after_longer_than_the_policy_returns_rate_limited() {
     let c = client(&mock, RetryPolicy::default());
     let err = c.send(Request::new("ListThings")).await.unwrap_err();
     match err {
-        Error::RateLimited { retry_after, .. } => assert_eq!(retry_after, Some(Duration::from_secs(3600))),
+        Error::RateLimited { retry_after, .. } => {
+            assert_eq!(retry_after, Some(Duration::from_secs(3600)));
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(mock.requests().len(), 1);
@@ -62,26 +73,49 @@ async fn retry_after_longer_than_the_policy_returns_rate_limited() {
 #[tokio::test(start_paused = true)]
 async fn a_create_is_not_resent_after_a_timeout_but_is_after_a_refused_connection() {
     let mock = MockTransport::new();
-    mock.push_error(TransportError::new(TransportErrorKind::Timeout, RequestSent::Maybe, "timed out"));
+    mock.push_error(TransportError::new(
+        TransportErrorKind::Timeout,
+        RequestSent::Maybe,
+        "timed out",
+    ));
     let c = client(&mock, RetryPolicy::default());
-    let err = c.send(Request::new("CreateThing").json(&json!({"a": 1})).unwrap()).await.unwrap_err();
+    let err = c
+        .send(Request::new("CreateThing").json(&json!({"a": 1})).unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(err.request_sent(), RequestSent::Maybe);
     assert!(err.is_retryable());
     assert_eq!(mock.requests().len(), 1, "not re-sent");
 
     let mock = MockTransport::new();
-    mock.push_error(TransportError::new(TransportErrorKind::Connect, RequestSent::No, "refused"));
+    mock.push_error(TransportError::new(
+        TransportErrorKind::Connect,
+        RequestSent::No,
+        "refused",
+    ));
     mock.push(json_response(201, &json!({"id": 1})));
     let c = client(&mock, RetryPolicy::default());
-    c.send(Request::new("CreateThing").json(&json!({"a": 1})).unwrap()).await.unwrap();
-    assert_eq!(mock.requests().len(), 2, "surely never sent: safe to resend");
+    c.send(Request::new("CreateThing").json(&json!({"a": 1})).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        mock.requests().len(),
+        2,
+        "surely never sent: safe to resend"
+    );
 
     // The caller may opt in for a call it knows is harmless to repeat.
     let mock = MockTransport::new();
-    mock.push_error(TransportError::new(TransportErrorKind::Timeout, RequestSent::Maybe, "timed out"));
+    mock.push_error(TransportError::new(
+        TransportErrorKind::Timeout,
+        RequestSent::Maybe,
+        "timed out",
+    ));
     mock.push(json_response(201, &json!({"id": 1})));
     let c = client(&mock, RetryPolicy::default());
-    c.send(Request::new("CreateThing").retry_unsafe(true)).await.unwrap();
+    c.send(Request::new("CreateThing").retry_unsafe(true))
+        .await
+        .unwrap();
     assert_eq!(mock.requests().len(), 2);
 }
 
@@ -110,23 +144,38 @@ async fn one_login_for_100_concurrent_calls_and_one_relogin_after_401() {
         let n = l.fetch_add(1, Ordering::SeqCst);
         async move {
             tokio::time::sleep(Duration::from_millis(20)).await;
-            Ok(Token::new(SecretString::from(format!("token-{n}")), Some(Duration::from_secs(3600))))
+            Ok(Token::new(
+                SecretString::from(format!("token-{n}")),
+                Some(Duration::from_secs(3600)),
+            ))
         }
     }));
     let mock = MockTransport::new();
     mock.fallback(|req| {
-        let auth = req.headers.get("authorization").unwrap().to_str().unwrap().to_owned();
-        Ok(if auth == "Bearer token-0" && req.url.path() == "/v1/things/expired" {
-            response(401, &[], "")
-        } else {
-            json_response(200, &json!({"auth": auth}))
-        })
+        let auth = req
+            .headers
+            .get("authorization")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        Ok(
+            if auth == "Bearer token-0" && req.url.path() == "/v1/things/expired" {
+                response(401, &[], "")
+            } else {
+                json_response(200, &json!({"auth": auth}))
+            },
+        )
     });
-    let c = client(&mock, RetryPolicy::default()).with_auth(Arc::new(BearerAuth::new(cache.clone())));
+    let c =
+        client(&mock, RetryPolicy::default()).with_auth(Arc::new(BearerAuth::new(cache.clone())));
     let calls: Vec<_> = (0..100)
         .map(|_| {
             let c = c.clone();
-            tokio::spawn(async move { c.send_json::<serde_json::Value>(Request::new("ListThings")).await })
+            tokio::spawn(async move {
+                c.send_json::<serde_json::Value>(Request::new("ListThings"))
+                    .await
+            })
         })
         .collect();
     for call in calls {
@@ -134,7 +183,10 @@ async fn one_login_for_100_concurrent_calls_and_one_relogin_after_401() {
     }
     assert_eq!(logins.load(Ordering::SeqCst), 1);
 
-    let v: serde_json::Value = c.send_json(Request::new("GetThing").path_param("id", "expired")).await.unwrap();
+    let v: serde_json::Value = c
+        .send_json(Request::new("GetThing").path_param("id", "expired"))
+        .await
+        .unwrap();
     assert_eq!(v["auth"], "Bearer token-1");
     assert_eq!(logins.load(Ordering::SeqCst), 2, "exactly one re-login");
 }
@@ -146,9 +198,13 @@ async fn a_second_401_is_an_auth_error_not_a_loop() {
     let cache = Arc::new(TokenCache::new(|| async {
         Ok(Token::new(SecretString::from("t"), None))
     }));
-    let c = client(&mock, RetryPolicy::default()).with_auth(Arc::new(BearerAuth::new(cache.clone())));
+    let c =
+        client(&mock, RetryPolicy::default()).with_auth(Arc::new(BearerAuth::new(cache.clone())));
     let err = c.send(Request::new("ListThings")).await.unwrap_err();
-    assert!(matches!(&err, Error::Auth { status: Some(401), message, .. } if message == "bad key"), "{err:?}");
+    assert!(
+        matches!(&err, Error::Auth { status: Some(401), message, .. } if message == "bad key"),
+        "{err:?}"
+    );
     assert_eq!(mock.requests().len(), 2);
     assert_eq!(cache.logins(), 2);
 }
@@ -156,7 +212,15 @@ async fn a_second_401_is_an_auth_error_not_a_loop() {
 #[tokio::test(start_paused = true)]
 async fn quota_shared_by_tasks_waits_for_reset() {
     let mock = MockTransport::new();
-    mock.push(response(200, &[("x-ratelimit-limit", "10800"), ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "40")], "{}"));
+    mock.push(response(
+        200,
+        &[
+            ("x-ratelimit-limit", "10800"),
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "40"),
+        ],
+        "{}",
+    ));
     mock.fallback(|_| Ok(response(200, &[("x-ratelimit-remaining", "10799")], "{}")));
     let c = Client::builder("demo", OPS)
         .base_url("https://api.example.com")
@@ -170,7 +234,11 @@ async fn quota_shared_by_tasks_waits_for_reset() {
     assert_eq!(c.quota().unwrap().limit, Some(10800));
     let c2 = c.clone();
     c2.send(Request::new("ListThings")).await.unwrap();
-    assert_eq!(start.elapsed(), Duration::from_secs(40), "the second call waited for the reset");
+    assert_eq!(
+        start.elapsed(),
+        Duration::from_secs(40),
+        "the second call waited for the reset"
+    );
     assert_eq!(mock.requests().len(), 2);
 }
 
@@ -188,9 +256,15 @@ struct Item {
 #[tokio::test]
 async fn decode_errors_name_the_json_path() {
     let mock = MockTransport::new();
-    mock.push(json_response(200, &json!({"items": [{"price": 1}, {"price": "free"}]})));
+    mock.push(json_response(
+        200,
+        &json!({"items": [{"price": 1}, {"price": "free"}]}),
+    ));
     let c = client(&mock, RetryPolicy::default());
-    let err = c.send_json::<Thing>(Request::new("ListThings")).await.unwrap_err();
+    let err = c
+        .send_json::<Thing>(Request::new("ListThings"))
+        .await
+        .unwrap_err();
     match &err {
         Error::Decode { path, excerpt, .. } => {
             assert_eq!(path, "items[1].price");
@@ -203,10 +277,17 @@ async fn decode_errors_name_the_json_path() {
 
 #[test]
 fn plain_http_to_a_remote_host_is_refused() {
-    let err = Client::builder("demo", OPS).base_url("http://api.example.com").build().unwrap_err();
+    let err = Client::builder("demo", OPS)
+        .base_url("http://api.example.com")
+        .build()
+        .unwrap_err();
     assert!(matches!(err, ConfigError::InsecureBaseUrl { .. }));
     assert!(err.to_string().contains("https"));
-    let err = Client::builder("demo", OPS).base_url("https://x.example").override_path("Nope", "/x").build().unwrap_err();
+    let err = Client::builder("demo", OPS)
+        .base_url("https://x.example")
+        .override_path("Nope", "/x")
+        .build()
+        .unwrap_err();
     assert!(matches!(err, ConfigError::UnknownOperation { .. }));
 }
 
@@ -219,7 +300,13 @@ async fn secrets_never_show_in_debug_or_errors() {
     let err = c.send(Request::new("ListThings")).await.unwrap_err();
     let sent = &mock.requests()[0];
     assert_eq!(sent.headers["x-api-key"], "sk_live_hunter2");
-    for text in [format!("{c:?}"), format!("{key:?}"), format!("{err}"), format!("{err:?}"), format!("{sent:?}")] {
+    for text in [
+        format!("{c:?}"),
+        format!("{key:?}"),
+        format!("{err}"),
+        format!("{err:?}"),
+        format!("{sent:?}"),
+    ] {
         assert!(!text.contains("hunter2"), "{text}");
     }
     let q = StaticKey::query("api_key", SecretString::from("hunter2"));
@@ -250,8 +337,14 @@ async fn over_reqwest_to_a_local_server() {
         .user_agent("demo-client/1")
         .build()
         .unwrap();
-    let v: serde_json::Value =
-        c.send_json(Request::new("GetThing").path_param("id", "a b").query("page", 2)).await.unwrap();
+    let v: serde_json::Value = c
+        .send_json(
+            Request::new("GetThing")
+                .path_param("id", "a b")
+                .query("page", 2),
+        )
+        .await
+        .unwrap();
     assert_eq!(v, json!({"items": []}));
     m.assert_async().await;
 
@@ -262,5 +355,57 @@ async fn over_reqwest_to_a_local_server() {
         .build()
         .unwrap();
     let err = c.send(Request::new("CreateThing")).await.unwrap_err();
-    assert!(matches!(err, Error::Transport { kind: TransportErrorKind::Connect, sent: RequestSent::No, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportErrorKind::Connect,
+                sent: RequestSent::No,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+/// A writer collecting tracing output in memory.
+#[derive(Clone, Default)]
+struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn tracing_spans_name_the_call_and_never_the_secret() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let mock = MockTransport::new();
+    mock.push(response(503, &[], ""));
+    mock.push(json_response(200, &json!({"token": "hunter2"})));
+    let key = StaticKey::query("api_key", SecretString::from("hunter2"));
+    let c = client(&mock, RetryPolicy::default()).with_auth(Arc::new(key));
+    c.send(Request::new("GetThing").path_param("id", 9))
+        .await
+        .unwrap();
+
+    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(text.contains("partner.request"), "{text}");
+    assert!(text.contains("operation=\"GetThing\""), "{text}");
+    assert!(text.contains("path=\"/things/{id}\""), "{text}");
+    assert!(text.contains("retrying"), "{text}");
+    assert!(!text.contains("hunter2"), "{text}");
 }

@@ -15,16 +15,28 @@ pub const REDACTED: &str = "<redacted>";
 pub fn compare_request(expected: &FixtureRequest, got: &Received) -> Vec<String> {
     let mut diffs = Vec::new();
     if !expected.method.eq_ignore_ascii_case(&got.method) {
-        diffs.push(format!("method: expected {}, sent {}", expected.method, got.method));
+        diffs.push(format!(
+            "method: expected {}, sent {}",
+            expected.method, got.method
+        ));
     }
     if expected.path != got.path {
-        diffs.push(format!("path: expected {}, sent {}", expected.path, got.path));
+        diffs.push(format!(
+            "path: expected {}, sent {}",
+            expected.path, got.path
+        ));
     }
-    let sent_query: BTreeMap<&str, &str> = got.query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let sent_query: BTreeMap<&str, &str> = got
+        .query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     for (k, v) in &expected.query {
         match sent_query.get(k.as_str()) {
             None => diffs.push(format!("query `{k}`: missing")),
-            Some(s) if !value_matches(v, s) => diffs.push(format!("query `{k}`: expected {v:?}, sent {s:?}")),
+            Some(s) if !value_matches(v, s) => {
+                diffs.push(format!("query `{k}`: expected {v:?}, sent {s:?}"));
+            }
             _ => {}
         }
     }
@@ -34,11 +46,17 @@ pub fn compare_request(expected: &FixtureRequest, got: &Received) -> Vec<String>
         }
     }
     for (name, want) in &expected.headers {
-        let sent = got.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
+        let sent = got
+            .headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str());
         match sent {
             None => diffs.push(format!("header `{name}`: missing")),
             Some(s) if !header_matches(name, want, s) => {
-                diffs.push(format!("header `{name}`: expected {want:?}, sent a value of another shape"));
+                diffs.push(format!(
+                    "header `{name}`: expected {want:?}, sent a value of another shape"
+                ));
             }
             _ => {}
         }
@@ -51,19 +69,31 @@ pub fn compare_request(expected: &FixtureRequest, got: &Received) -> Vec<String>
                 let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
                 let want: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
                 if names != want {
-                    diffs.push(format!("multipart fields: expected {want:?}, sent {names:?}"));
+                    diffs.push(format!(
+                        "multipart fields: expected {want:?}, sent {names:?}"
+                    ));
                 }
                 for (f, p) in fields.iter().zip(&parts) {
                     if f.filename.is_some() && f.filename != p.filename {
-                        diffs.push(format!("multipart `{}` filename: expected {:?}, sent {:?}", f.name, f.filename, p.filename));
+                        diffs.push(format!(
+                            "multipart `{}` filename: expected {:?}, sent {:?}",
+                            f.name, f.filename, p.filename
+                        ));
                     }
                     if f.content_type.is_some() && f.content_type != p.content_type {
-                        diffs.push(format!("multipart `{}` content type: expected {:?}, sent {:?}", f.name, f.content_type, p.content_type));
+                        diffs.push(format!(
+                            "multipart `{}` content type: expected {:?}, sent {:?}",
+                            f.name, f.content_type, p.content_type
+                        ));
                     }
                     if let Some(text) = &f.text
                         && !value_matches(text, p.text().unwrap_or_default())
                     {
-                        diffs.push(format!("multipart `{}`: expected {text:?}, sent {:?}", f.name, p.text()));
+                        diffs.push(format!(
+                            "multipart `{}`: expected {text:?}, sent {:?}",
+                            f.name,
+                            p.text()
+                        ));
                     }
                 }
             }
@@ -71,7 +101,9 @@ pub fn compare_request(expected: &FixtureRequest, got: &Received) -> Vec<String>
     } else {
         match (&expected.body, got.body.is_empty()) {
             (None | Some(Value::Null), true) => {}
-            (None | Some(Value::Null), false) => diffs.push("body: fixture expects none, a body was sent".into()),
+            (None | Some(Value::Null), false) => {
+                diffs.push("body: fixture expects none, a body was sent".into());
+            }
             (Some(_), true) => diffs.push("body: expected JSON, none was sent".into()),
             (Some(want), false) => match serde_json::from_slice::<Value>(&got.body) {
                 Err(e) => diffs.push(format!("body: not JSON ({e})")),
@@ -90,13 +122,21 @@ fn value_matches(want: &str, sent: &str) -> bool {
 fn header_matches(name: &str, want: &str, sent: &str) -> bool {
     if name.eq_ignore_ascii_case("content-type") {
         // Parameters such as the multipart boundary vary per request.
-        let base = |s: &str| s.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        let base = |s: &str| {
+            s.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        };
         return base(want) == base(sent);
     }
     match want.split_once(REDACTED) {
         None => want == sent,
         Some((prefix, suffix)) => {
-            sent.len() > prefix.len() + suffix.len() && sent.starts_with(prefix) && sent.ends_with(suffix)
+            sent.len() > prefix.len() + suffix.len()
+                && sent.starts_with(prefix)
+                && sent.ends_with(suffix)
         }
     }
 }
@@ -116,12 +156,19 @@ fn json_diff(path: &str, want: &Value, sent: &Value, diffs: &mut Vec<String>) {
                 }
             }
             for k in s.keys().filter(|k| !w.contains_key(*k)) {
-                diffs.push(format!("{path}.{k}: sent but not in the fixture ({})", s[k]));
+                diffs.push(format!(
+                    "{path}.{k}: sent but not in the fixture ({})",
+                    s[k]
+                ));
             }
         }
         (Value::Array(w), Value::Array(s)) => {
             if w.len() != s.len() {
-                diffs.push(format!("{path}: expected {} items, sent {}", w.len(), s.len()));
+                diffs.push(format!(
+                    "{path}: expected {} items, sent {}",
+                    w.len(),
+                    s.len()
+                ));
             }
             for (i, (wv, sv)) in w.iter().zip(s).enumerate() {
                 json_diff(&format!("{path}[{i}]"), wv, sv, diffs);
@@ -143,7 +190,10 @@ mod tests {
             method: "POST".into(),
             path: "/a".into(),
             query: vec![("page".into(), "2".into())],
-            headers: vec![("authorization".into(), "Bearer abc".into()), ("content-type".into(), "application/json".into())],
+            headers: vec![
+                ("authorization".into(), "Bearer abc".into()),
+                ("content-type".into(), "application/json".into()),
+            ],
             body: serde_json::to_vec(&body).unwrap(),
         }
     }
@@ -156,10 +206,27 @@ mod tests {
             "body": {"user": "u", "key": "<redacted>", "n": [1, 2]}
         }))
         .unwrap();
-        assert_eq!(compare_request(&want, &received(json!({"user": "u", "key": "s3", "n": [1, 2]}))), Vec::<String>::new());
-        let diffs = compare_request(&want, &received(json!({"user": "v", "n": [1], "extra": true})));
+        assert_eq!(
+            compare_request(
+                &want,
+                &received(json!({"user": "u", "key": "s3", "n": [1, 2]}))
+            ),
+            Vec::<String>::new()
+        );
+        let diffs = compare_request(
+            &want,
+            &received(json!({"user": "v", "n": [1], "extra": true})),
+        );
         assert_eq!(diffs.len(), 4, "{diffs:?}");
-        want.headers.insert("authorization".into(), "Basic <redacted>".into());
-        assert_eq!(compare_request(&want, &received(json!({"user": "u", "key": "s3", "n": [1, 2]}))).len(), 1);
+        want.headers
+            .insert("authorization".into(), "Basic <redacted>".into());
+        assert_eq!(
+            compare_request(
+                &want,
+                &received(json!({"user": "u", "key": "s3", "n": [1, 2]}))
+            )
+            .len(),
+            1
+        );
     }
 }

@@ -19,8 +19,16 @@ pub fn operations_markdown(operations: &[Operation]) -> String {
             op.name,
             op.method,
             op.path,
-            if op.path_documented { "documented" } else { "assumed" },
-            if op.is_idempotent() { "yes" } else { "only if never sent" },
+            if op.path_documented {
+                "documented"
+            } else {
+                "assumed"
+            },
+            if op.is_idempotent() {
+                "yes"
+            } else {
+                "only if never sent"
+            },
             op.section,
         ));
     }
@@ -30,7 +38,9 @@ pub fn operations_markdown(operations: &[Operation]) -> String {
 /// Checks that `docs/VENDOR.md` holds the current table between the markers (rewrites it
 /// when `PARTNER_BLESS=1`). Panics with instructions otherwise.
 pub fn check_operation_table(vendor: &str, operations: &[Operation]) {
-    let path = crate::workspace_root().join("docs").join(format!("{vendor}.md"));
+    let path = crate::workspace_root()
+        .join("docs")
+        .join(format!("{vendor}.md"));
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let block = format!("{BEGIN}\n{}{END}", operations_markdown(operations));
     let current = match (text.find("<!-- operations:begin"), text.find(END)) {

@@ -94,21 +94,33 @@ pub struct Fixture {
 impl Fixture {
     /// The recorded request body as the vendor crate's typed request.
     pub fn request_body<T: DeserializeOwned>(&self) -> Result<T, crate::BoxError> {
-        let body = self.request.body.clone().ok_or("fixture has no JSON request body")?;
-        serde_json::from_value(body).map_err(|e| format!("fixture {} request body: {e}", self.name).into())
+        let body = self
+            .request
+            .body
+            .clone()
+            .ok_or("fixture has no JSON request body")?;
+        serde_json::from_value(body)
+            .map_err(|e| format!("fixture {} request body: {e}", self.name).into())
     }
 
     /// The served JSON body as a typed value.
     pub fn response_body<T: DeserializeOwned>(&self) -> Result<T, crate::BoxError> {
-        let body = self.response.body.clone().ok_or("fixture has no JSON response body")?;
-        serde_json::from_value(body).map_err(|e| format!("fixture {} response body: {e}", self.name).into())
+        let body = self
+            .response
+            .body
+            .clone()
+            .ok_or("fixture has no JSON response body")?;
+        serde_json::from_value(body)
+            .map_err(|e| format!("fixture {} response body: {e}", self.name).into())
     }
 
     /// The served body bytes.
     pub fn response_bytes(&self) -> Vec<u8> {
         use base64::Engine as _;
         if let Some(b64) = &self.response.body_base64 {
-            return base64::engine::general_purpose::STANDARD.decode(b64).expect("fixture body_base64 is base64");
+            return base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .expect("fixture body_base64 is base64");
         }
         if let Some(text) = &self.response.body_text {
             return text.clone().into_bytes();
@@ -127,7 +139,10 @@ impl Fixture {
 
 /// The workspace root (two levels above this crate).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root exists")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root exists")
 }
 
 /// `fixtures/VENDOR`.
@@ -154,7 +169,12 @@ pub fn load_fixture(vendor: &str, name: &str) -> Result<Fixture, String> {
 
 fn load_path(path: &Path) -> Result<Fixture, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut fixture: Fixture = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    fixture.name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+    let mut fixture: Fixture =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    fixture.name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_owned();
     Ok(fixture)
 }

@@ -15,7 +15,7 @@ mod replay;
 pub use compare::compare_request;
 pub use docs::{check_operation_table, operations_markdown};
 pub use fixture::{
-    Fixture, FixtureRequest, FixtureResponse, MultipartField, Provenance, fixtures_dir, load_fixture,
-    load_fixtures, workspace_root,
+    Fixture, FixtureRequest, FixtureResponse, MultipartField, Provenance, fixtures_dir,
+    load_fixture, load_fixtures, workspace_root,
 };
 pub use replay::{BoxError, Received, Replay, run_contract, run_contract_with};

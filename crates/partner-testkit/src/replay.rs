@@ -31,7 +31,10 @@ pub struct Received {
 impl Received {
     /// A header value by name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     fn from_mock(req: &HttpMockRequest) -> Self {
@@ -42,7 +45,12 @@ impl Received {
             headers: req
                 .headers()
                 .iter()
-                .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or_default().to_owned()))
+                .map(|(k, v)| {
+                    (
+                        k.as_str().to_owned(),
+                        v.to_str().unwrap_or_default().to_owned(),
+                    )
+                })
                 .collect(),
             body: req.body_vec(),
         }
@@ -73,7 +81,7 @@ impl Replay {
                 // reported as a difference instead of an opaque 404.
                 when.is_true(move |req| {
                     let route = (req.method().to_string(), req.uri().path().to_owned());
-                    if sup.lock().unwrap().iter().any(|r| *r == route) {
+                    if sup.lock().unwrap().contains(&route) {
                         return false;
                     }
                     rec.lock().unwrap().push(Received::from_mock(req));
@@ -86,7 +94,11 @@ impl Replay {
                 then.body(body);
             })
             .await;
-        Replay { server, received, support }
+        Replay {
+            server,
+            received,
+            support,
+        }
     }
 
     /// The base URL the client under test should use.
@@ -98,7 +110,10 @@ impl Replay {
     pub async fn mount(&self, fixture: &Fixture) {
         let method = fixture.request.method.to_ascii_uppercase();
         let path = fixture.request.path.clone();
-        self.support.lock().unwrap().push((method.clone(), path.clone()));
+        self.support
+            .lock()
+            .unwrap()
+            .push((method.clone(), path.clone()));
         let response = fixture.response.clone();
         let body = fixture.response_bytes();
         self.server
@@ -129,7 +144,9 @@ fn path_fits(template: &str, path: &str) -> bool {
             if t.contains('{') {
                 let prefix = &t[..t.find('{').unwrap_or(0)];
                 let suffix = &t[t.rfind('}').map_or(t.len(), |i| i + 1)..];
-                p.starts_with(prefix) && p.ends_with(suffix) && p.len() > prefix.len() + suffix.len()
+                p.starts_with(prefix)
+                    && p.ends_with(suffix)
+                    && p.len() > prefix.len() + suffix.len()
             } else {
                 t == p
             }
@@ -147,8 +164,12 @@ where
 }
 
 /// [`run_contract`] over fixtures loaded elsewhere.
-pub async fn run_contract_with<F>(vendor: &str, operations: &[Operation], fixtures: Vec<Fixture>, replay: F)
-where
+pub async fn run_contract_with<F>(
+    vendor: &str,
+    operations: &[Operation],
+    fixtures: Vec<Fixture>,
+    replay: F,
+) where
     F: for<'a> Fn(&'a Fixture, &'a Replay) -> LocalBoxFuture<'a, Result<(), BoxError>>,
 {
     let names: BTreeSet<&str> = operations.iter().map(|o| o.name).collect();
@@ -167,10 +188,16 @@ where
             problems.push("provenance needs a source and a section".to_owned());
         }
         if !fx.request.method.eq_ignore_ascii_case(op.method.as_str()) {
-            problems.push(format!("fixture method {} but the table says {}", fx.request.method, op.method));
+            problems.push(format!(
+                "fixture method {} but the table says {}",
+                fx.request.method, op.method
+            ));
         }
         if !path_fits(op.path, &fx.request.path) {
-            problems.push(format!("fixture path {} does not fit the table's {}", fx.request.path, op.path));
+            problems.push(format!(
+                "fixture path {} does not fit the table's {}",
+                fx.request.path, op.path
+            ));
         }
         let server = Replay::start(fx).await;
         if let Err(e) = replay(fx, &server).await {
@@ -182,7 +209,10 @@ where
             [first, rest @ ..] => {
                 problems.extend(compare_request(&fx.request, first));
                 if !rest.is_empty() {
-                    problems.push(format!("the client sent {} requests, expected 1", received.len()));
+                    problems.push(format!(
+                        "the client sent {} requests, expected 1",
+                        received.len()
+                    ));
                 }
             }
         }

@@ -5,8 +5,10 @@ use partner_core::{Client, Operation, Request};
 use partner_testkit::{Fixture, Replay, run_contract_with};
 use serde_json::json;
 
-const OPS: &[Operation] =
-    &[Operation::new("Echo", Method::POST, "/api/echo/{id}").section("1.1"), Operation::new("Login", Method::POST, "/login").section("1.0")];
+const OPS: &[Operation] = &[
+    Operation::new("Echo", Method::POST, "/api/echo/{id}").section("1.1"),
+    Operation::new("Login", Method::POST, "/login").section("1.0"),
+];
 
 fn fixture(name: &str, op: &str, path: &str, body: serde_json::Value) -> Fixture {
     let mut f: Fixture = serde_json::from_value(json!({
@@ -20,14 +22,24 @@ fn fixture(name: &str, op: &str, path: &str, body: serde_json::Value) -> Fixture
     f
 }
 
-async fn call(fx: &Fixture, rp: &Replay, body: serde_json::Value) -> Result<(), partner_testkit::BoxError> {
+async fn call(
+    fx: &Fixture,
+    rp: &Replay,
+    body: serde_json::Value,
+) -> Result<(), partner_testkit::BoxError> {
     let login = fixture("Login", "Login", "/login", json!({"user": "u"}));
     rp.mount(&login).await;
-    let client = Client::builder("demo", OPS).base_url(rp.base_url()).build()?;
+    let client = Client::builder("demo", OPS)
+        .base_url(rp.base_url())
+        .build()?;
     // The support route answers without being recorded for the fixture under test.
     if fx.operation == "Echo" {
-        let _: serde_json::Value = client.send_json(Request::new("Login").json(&json!({"user": "u"}))?).await?;
-        let v: serde_json::Value = client.send_json(Request::new("Echo").path_param("id", 7).json(&body)?).await?;
+        let _: serde_json::Value = client
+            .send_json(Request::new("Login").json(&json!({"user": "u"}))?)
+            .await?;
+        let v: serde_json::Value = client
+            .send_json(Request::new("Echo").path_param("id", 7).json(&body)?)
+            .await?;
         if v["ok"] != json!(true) {
             return Err("bad response".into());
         }
@@ -39,9 +51,12 @@ async fn call(fx: &Fixture, rp: &Replay, body: serde_json::Value) -> Result<(), 
 
 #[tokio::test]
 async fn passing_contract() {
-    let fixtures = vec![
-        fixture("Echo", "Echo", "/api/echo/7", json!({"a": 1, "secret": "<redacted>"})),
-    ];
+    let fixtures = vec![fixture(
+        "Echo",
+        "Echo",
+        "/api/echo/7",
+        json!({"a": 1, "secret": "<redacted>"}),
+    )];
     let ops: &[Operation] = &OPS[..1];
     run_contract_with("demo", ops, fixtures, |fx: &Fixture, rp: &Replay| {
         Box::pin(async move { call(fx, rp, json!({"a": 1, "secret": "xyz"})).await })
