@@ -1,0 +1,52 @@
+//! # jifeline-client
+//!
+//! A typed async client for the Jifeline Networks Customer API: OBD connectors, the vehicle
+//! catalogue, products and prices, tickets, employees, customer details and messenger
+//! channels. Built on `partner-core` (retries, timeouts, token cache, pagination, errors).
+//!
+//! ```no_run
+//! use futures_util::TryStreamExt;
+//! use jifeline_client::{Credentials, JifelineClient};
+//! use jifeline_client::models::{CartTotalsRequest, CreateTicket};
+//!
+//! # async fn run() -> Result<(), jifeline_client::Error> {
+//! let client = JifelineClient::builder()
+//!     .base_url("https://customer-api.example.com")
+//!     .credentials(Credentials::connector_uuid("6ec2911c-a09a-11ee-8c90-0242ac120002".parse().unwrap(), "1234"))
+//!     .build()?;
+//! let vehicle = client.vehicles().search_by_vin("JFL91010104591010").await?;
+//! let (model, variant) = (vehicle.model.unwrap().id, vehicle.model_variant.unwrap().id);
+//! let products: Vec<_> = client.products().list(model, variant).stream().try_collect().await?;
+//! let ids: Vec<i64> = products.iter().take(1).map(|p| p.id).collect();
+//! let totals = client.cart().totals(&CartTotalsRequest::new(model, variant, ids.clone()).voucher("234MD23")).await?;
+//! let ticket = client.tickets().create(&CreateTicket::new("JFL91010104591010", model, variant, 910101043, ids)).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Paths are not given by the document: every operation has an assumed default under `/v1`
+//! (see [`OPERATIONS`] and docs/jifeline.md) that
+//! [`JifelineClientBuilder::override_path`] replaces. Sessions, token expiry and the choices
+//! made where the document is silent are described in docs/jifeline.md.
+
+pub mod api;
+mod client;
+mod jwt;
+mod list;
+pub mod models;
+pub mod operations;
+mod session;
+pub mod validate;
+mod wire;
+
+pub use client::{JifelineClient, JifelineClientBuilder, VENDOR};
+pub use list::ListQuery;
+pub use operations::OPERATIONS;
+pub use partner_core::{Error, RetryPolicy, SecretString};
+pub use session::{Credentials, SessionRefresher};
+pub use wire::{COMPACT_OFFSET_FORMAT, parse_compact_offset};
+
+/// A `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[doc(hidden)]
+pub use jwt::unsigned_with_exp as __unsigned_jwt;

@@ -1,0 +1,160 @@
+//! List calls: one page at a time with `send()`, or every item as a lazy stream.
+//!
+//! Jifeline lists answer `{"result": [...], "total", "offset", "limit"}` and take `offset`
+//! and `limit` (0..=200). [`ListQuery::stream`] walks the pages through partner-core's
+//! offset paginator: a page is fetched only when the consumer reaches it, and the walk stops
+//! at `total`, on a short page or on an empty one.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use futures_util::StreamExt;
+use futures_util::stream::{self, BoxStream};
+use partner_core::{Error, OffsetPage, Request, Rule, Validator, offset_paginator};
+use serde::de::DeserializeOwned;
+
+use crate::client::JifelineClient;
+use crate::models::Page;
+use crate::validate::{MAX_PAGE_SIZE, check_limit};
+
+/// A list call being prepared. Set `offset`/`limit`, then [`send`](Self::send) for one page
+/// or [`stream`](Self::stream) for all items.
+#[must_use = "a list query does nothing until you call send() or stream()"]
+pub struct ListQuery<T> {
+    client: JifelineClient,
+    operation: &'static str,
+    path_params: Vec<(&'static str, String)>,
+    query: Vec<(String, String)>,
+    offset: Option<u64>,
+    limit: Option<u32>,
+    violations: Vec<(String, Rule)>,
+    _item: PhantomData<fn() -> T>,
+}
+
+impl<T> fmt::Debug for ListQuery<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ListQuery")
+            .field("operation", &self.operation)
+            .field("query", &self.query)
+            .field("offset", &self.offset)
+            .field("limit", &self.limit)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: DeserializeOwned + Send + 'static> ListQuery<T> {
+    pub(crate) fn new(client: &JifelineClient, operation: &'static str) -> Self {
+        ListQuery {
+            client: client.clone(),
+            operation,
+            path_params: Vec::new(),
+            query: Vec::new(),
+            offset: None,
+            limit: None,
+            violations: Vec::new(),
+            _item: PhantomData,
+        }
+    }
+
+    pub(crate) fn path_param(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.path_params.push((name, value.to_string()));
+        self
+    }
+
+    pub(crate) fn param(mut self, name: &str, value: impl ToString) -> Self {
+        self.query.push((name.to_owned(), value.to_string()));
+        self
+    }
+
+    /// Records a rule broken by an argument, reported when the query is sent.
+    pub(crate) fn violation(mut self, field: &str, rule: Rule) -> Self {
+        self.violations.push((field.to_owned(), rule));
+        self
+    }
+
+    /// Checks a VIN argument.
+    pub(crate) fn vin(self, field: &'static str, vin: &str) -> Self {
+        let mut v = Validator::new();
+        crate::validate::check_vin(&mut v, field, vin);
+        let this = self.param(field, vin);
+        match v.finish() {
+            Ok(()) => this,
+            Err(errors) => errors
+                .into_iter()
+                .fold(this, |q, e| q.violation(&e.field, e.rule)),
+        }
+    }
+
+    /// Items to skip (sent as `offset`).
+    pub fn offset(mut self, offset: u64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    /// Page size, 0..=200 (sent as `limit`; for [`stream`](Self::stream), 1..=200, default 200).
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    fn check(&self, stream_page: Option<u32>) -> Result<(), Error> {
+        let mut v = Validator::new();
+        for (field, rule) in &self.violations {
+            v.push(field, rule.clone());
+        }
+        match stream_page {
+            Some(size) => {
+                v.range("limit", i64::from(size), 1, i64::from(MAX_PAGE_SIZE));
+            }
+            None => {
+                if let Some(limit) = self.limit {
+                    check_limit(&mut v, "limit", limit);
+                }
+            }
+        }
+        v.finish().map_err(Error::Validation)
+    }
+
+    fn request(&self, offset: Option<u64>, limit: Option<u32>) -> Request {
+        let mut req = Request::new(self.operation);
+        for (name, value) in &self.path_params {
+            req = req.path_param(name, value);
+        }
+        for (name, value) in &self.query {
+            req = req.query(name.as_str(), value);
+        }
+        req.query_opt("offset", offset).query_opt("limit", limit)
+    }
+
+    /// Fetches one page (with `offset`/`limit` when set).
+    pub async fn send(self) -> Result<Page<T>, Error> {
+        self.check(None)?;
+        let req = self.request(self.offset, self.limit);
+        self.client.get(req).await
+    }
+
+    /// Streams every item from `offset` (default 0), fetching pages of `limit` (default 200)
+    /// only as the stream is consumed.
+    pub fn stream(self) -> BoxStream<'static, Result<T, Error>> {
+        let page_size = self.limit.unwrap_or(MAX_PAGE_SIZE);
+        if let Err(e) = self.check(Some(page_size)) {
+            return stream::once(async move { Err(e) }).boxed();
+        }
+        let start = self.offset.unwrap_or(0);
+        let this = std::sync::Arc::new(self);
+        offset_paginator(page_size, move |offset, limit| {
+            let this = this.clone();
+            async move {
+                let req = this.request(Some(start + offset), Some(limit));
+                let page: Page<T> = this.client.get(req).await?;
+                // The paginator counts from zero; the vendor's total counts from the start.
+                let total = page.total.map(|t| t.saturating_sub(start));
+                Ok(OffsetPage {
+                    items: page.result,
+                    total,
+                })
+            }
+        })
+        .boxed()
+    }
+}
