@@ -31,6 +31,7 @@ pub mod endpoint;
 pub mod error;
 pub mod mock;
 pub mod multipart;
+pub mod open_enum;
 pub mod pagination;
 pub mod ratelimit;
 pub mod request;
@@ -57,6 +58,12 @@ pub use validation::{Rule, Validate, ValidationErrors, Validator, Violation};
 pub use secrecy::{ExposeSecret, SecretString};
 /// Re-exported so vendor crates and users name the same versions.
 pub use {bytes, futures_core, futures_util, http, secrecy, serde_json, url};
+
+/// Not public API: paths the exported macros use.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}
 
 /// A `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
