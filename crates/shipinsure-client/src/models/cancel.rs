@@ -1,0 +1,113 @@
+//! API #3 - Cancel SME Delivery Order: cancelling the policy API #1 issued for an order.
+//!
+//! The JSON under API #3 lists the request fields plus `signature`, so it is read as the
+//! request example (its `cancellation_time` gives the crate's timestamp format). No response
+//! is shown: the `status`/`message` envelope of API #2 is assumed, with any echoed
+//! `tracking_number`/`policy_id` kept.
+
+use chrono::{DateTime, Utc};
+use partner_core::validation::{Validate, Validator};
+use serde::{Deserialize, Serialize};
+
+use super::PolicyId;
+
+/// The body of API #3, without the `signature` (the client adds it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelDeliveryRequest {
+    /// `tracking_number` (required); part of the signature.
+    pub tracking_number: String,
+    /// `policy_id` (required): the one API #1 returned for this order.
+    pub policy_id: PolicyId,
+    /// `canceled_by` (required): who cancelled (the partner's staff member).
+    pub canceled_by: String,
+    /// `cancellation_reason` (required).
+    pub cancellation_reason: String,
+    /// `cancellation_time` (required), sent as `2022-04-06T06:05:00.528Z` like the example.
+    #[serde(with = "crate::timestamp")]
+    pub cancellation_time: DateTime<Utc>,
+}
+
+impl CancelDeliveryRequest {
+    /// A cancellation of the policy `policy_id` of order `tracking_number`.
+    ///
+    /// ```
+    /// use chrono::Utc;
+    /// use shipinsure_client::{CancelDeliveryRequest, PolicyId};
+    /// let cancel = CancelDeliveryRequest::new("SME0001234", PolicyId::new("POL-1"), "cs.agent", "customer request", Utc::now());
+    /// assert_eq!(cancel.policy_id.as_str(), "POL-1");
+    /// ```
+    pub fn new(
+        tracking_number: impl Into<String>,
+        policy_id: PolicyId,
+        canceled_by: impl Into<String>,
+        cancellation_reason: impl Into<String>,
+        cancellation_time: DateTime<Utc>,
+    ) -> Self {
+        CancelDeliveryRequest {
+            tracking_number: tracking_number.into(),
+            policy_id,
+            canceled_by: canceled_by.into(),
+            cancellation_reason: cancellation_reason.into(),
+            cancellation_time,
+        }
+    }
+}
+
+impl Validate for CancelDeliveryRequest {
+    /// Every string non-blank; in particular the `policy_id` from API #1.
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("tracking_number", &self.tracking_number)
+            .required("policy_id", self.policy_id.as_str())
+            .required("canceled_by", &self.canceled_by)
+            .required("cancellation_reason", &self.cancellation_reason);
+    }
+}
+
+/// The answer to API #3 when its `status` says success.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CancelDeliveryResponse {
+    /// `status` as the vendor sent it (a success spelling; failures are errors).
+    #[serde(deserialize_with = "crate::response::status_text")]
+    pub status: String,
+    /// `message`.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// `tracking_number`, when the vendor echoes it.
+    #[serde(default)]
+    pub tracking_number: Option<String>,
+    /// `policy_id`, when the vendor echoes it.
+    #[serde(default)]
+    pub policy_id: Option<PolicyId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use partner_core::validation::Rule;
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn documented_example_round_trips() {
+        let example = json!({
+            "tracking_number": "string",
+            "policy_id": "string",
+            "canceled_by": "string",
+            "cancellation_time": "2022-04-06T06:05:00.528Z",
+            "cancellation_reason": "string"
+        });
+        let req: CancelDeliveryRequest = serde_json::from_value(example.clone()).unwrap();
+        assert_eq!(req.policy_id, PolicyId::new("string"));
+        assert_eq!(serde_json::to_value(&req).unwrap(), example);
+    }
+
+    #[test]
+    fn a_policy_id_is_required() {
+        let req = CancelDeliveryRequest::new("T1", PolicyId::new(""), "", "why", Utc::now());
+        let err = req.validate().unwrap_err();
+        assert!(err.has("policy_id", &Rule::Required));
+        assert!(err.has("canceled_by", &Rule::Required));
+        assert_eq!(err.violations().len(), 2);
+    }
+}

@@ -1,0 +1,404 @@
+//! API #1 - Submit SME Delivery: insuring one delivery order, keyed by its
+//! `tracking_number`, and the policy the vendor issues for it.
+//!
+//! The wire body is flat; here the documented fields are grouped (customer, addresses,
+//! goods, amounts, sender, recipient) so the constructor stays readable. The groups are
+//! flattened back into the documented names on the wire.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use partner_core::validation::{Validate, Validator};
+use serde::{Deserialize, Serialize};
+
+/// The person who ordered the delivery (`customer_*`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    /// `customer_name` (required).
+    #[serde(rename = "customer_name")]
+    pub name: String,
+    /// `customer_phone` (required).
+    #[serde(rename = "customer_phone")]
+    pub phone: String,
+    /// `customer_email`.
+    #[serde(
+        rename = "customer_email",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: Option<String>,
+}
+
+impl Customer {
+    /// A customer with the required name and phone.
+    pub fn new(name: impl Into<String>, phone: impl Into<String>) -> Self {
+        Customer {
+            name: name.into(),
+            phone: phone.into(),
+            email: None,
+        }
+    }
+
+    /// Adds `customer_email`.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+}
+
+/// Where the parcel is picked up and dropped off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addresses {
+    /// `pickup_address` (required).
+    #[serde(rename = "pickup_address")]
+    pub pickup: String,
+    /// `drop_up_address` on the wire (the document's spelling; a drop-off address).
+    #[serde(rename = "drop_up_address")]
+    pub drop_off: String,
+}
+
+impl Addresses {
+    /// Both addresses, both required.
+    pub fn new(pickup: impl Into<String>, drop_off: impl Into<String>) -> Self {
+        Addresses {
+            pickup: pickup.into(),
+            drop_off: drop_off.into(),
+        }
+    }
+}
+
+/// What is being delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goods {
+    /// `type_of_goods` (required), a category such as "electronics".
+    #[serde(rename = "type_of_goods")]
+    pub kind: String,
+    /// `goods_description` (required).
+    #[serde(rename = "goods_description")]
+    pub description: String,
+    /// `good_quantity` (required, at least 1).
+    #[serde(rename = "good_quantity")]
+    pub quantity: i64,
+}
+
+impl Goods {
+    /// Kind, description and quantity, all required.
+    pub fn new(kind: impl Into<String>, description: impl Into<String>, quantity: i64) -> Self {
+        Goods {
+            kind: kind.into(),
+            description: description.into(),
+            quantity,
+        }
+    }
+}
+
+/// The money of the order, as integers in the vendor's currency unit ("interger" in the
+/// document; no decimals are sent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amounts {
+    /// `cod_amount`: cash to collect on delivery (0 when none).
+    pub cod_amount: i64,
+    /// `item_value`: the declared value of the goods.
+    pub item_value: i64,
+    /// `premium_amount`: the insurance premium; part of the signature.
+    pub premium_amount: i64,
+}
+
+impl Amounts {
+    /// Cash on delivery, item value and premium, all required and non-negative.
+    pub fn new(cod_amount: i64, item_value: i64, premium_amount: i64) -> Self {
+        Amounts {
+            cod_amount,
+            item_value,
+            premium_amount,
+        }
+    }
+}
+
+/// The optional sender details (`sender_*`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sender {
+    /// `sender_name`.
+    #[serde(
+        rename = "sender_name",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<String>,
+    /// `sender_phone`.
+    #[serde(
+        rename = "sender_phone",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone: Option<String>,
+    /// `sender_email`.
+    #[serde(
+        rename = "sender_email",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: Option<String>,
+}
+
+/// The optional recipient details (`recipient_*`; the document has no recipient email).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    /// `recipient_name`.
+    #[serde(
+        rename = "recipient_name",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<String>,
+    /// `recipient_phone`.
+    #[serde(
+        rename = "recipient_phone",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone: Option<String>,
+}
+
+/// The body of API #1, without the `signature` (the client adds it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmitDeliveryRequest {
+    /// `tracking_number` (required): the delivery order's unique key; part of the signature.
+    pub tracking_number: String,
+    /// `product_code` (required), such as `"ahasme"`.
+    pub product_code: String,
+    /// `customer_name`, `customer_phone`, `customer_email`.
+    #[serde(flatten)]
+    pub customer: Customer,
+    /// `pickup_address`, `drop_up_address`.
+    #[serde(flatten)]
+    pub addresses: Addresses,
+    /// `type_of_goods`, `goods_description`, `good_quantity`.
+    #[serde(flatten)]
+    pub goods: Goods,
+    /// `cod_amount`, `item_value`, `premium_amount`.
+    #[serde(flatten)]
+    pub amounts: Amounts,
+    /// `order_created_time` (required), sent as `2022-04-06T06:05:00.528Z`.
+    #[serde(with = "crate::timestamp")]
+    pub order_created_time: DateTime<Utc>,
+    /// `sender_name`, `sender_phone`, `sender_email`.
+    #[serde(flatten)]
+    pub sender: Sender,
+    /// `recipient_name`, `recipient_phone`.
+    #[serde(flatten)]
+    pub recipient: Recipient,
+}
+
+impl SubmitDeliveryRequest {
+    /// A request with every required field; add the optional sender and recipient with
+    /// [`SubmitDeliveryRequest::with_sender`] and [`SubmitDeliveryRequest::with_recipient`].
+    pub fn new(
+        tracking_number: impl Into<String>,
+        product_code: impl Into<String>,
+        customer: Customer,
+        addresses: Addresses,
+        goods: Goods,
+        amounts: Amounts,
+        order_created_time: DateTime<Utc>,
+    ) -> Self {
+        SubmitDeliveryRequest {
+            tracking_number: tracking_number.into(),
+            product_code: product_code.into(),
+            customer,
+            addresses,
+            goods,
+            amounts,
+            order_created_time,
+            sender: Sender::default(),
+            recipient: Recipient::default(),
+        }
+    }
+
+    /// Sets the sender details.
+    pub fn with_sender(mut self, sender: Sender) -> Self {
+        self.sender = sender;
+        self
+    }
+
+    /// Sets the recipient details.
+    pub fn with_recipient(mut self, recipient: Recipient) -> Self {
+        self.recipient = recipient;
+        self
+    }
+}
+
+impl Validate for SubmitDeliveryRequest {
+    /// Required strings non-blank, amounts non-negative, `good_quantity` at least 1.
+    /// Fields are named by their wire names.
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("tracking_number", &self.tracking_number)
+            .required("product_code", &self.product_code)
+            .required("customer_name", &self.customer.name)
+            .required("customer_phone", &self.customer.phone)
+            .required("pickup_address", &self.addresses.pickup)
+            .required("drop_up_address", &self.addresses.drop_off)
+            .required("type_of_goods", &self.goods.kind)
+            .required("goods_description", &self.goods.description);
+        let a = &self.amounts;
+        for (field, value) in [
+            ("cod_amount", a.cod_amount),
+            ("item_value", a.item_value),
+            ("premium_amount", a.premium_amount),
+        ] {
+            v.check(field, value >= 0, super::NOT_NEGATIVE);
+        }
+        v.check(
+            "good_quantity",
+            self.goods.quantity >= 1,
+            super::AT_LEAST_ONE,
+        );
+    }
+}
+
+/// The policy number API #1 returns. A cancellation (API #3) needs it, so keep it with
+/// the order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PolicyId(String);
+
+impl PolicyId {
+    /// A policy id you stored earlier.
+    pub fn new(id: impl Into<String>) -> Self {
+        PolicyId(id.into())
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PolicyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for PolicyId {
+    fn from(id: String) -> Self {
+        PolicyId(id)
+    }
+}
+
+impl From<&str> for PolicyId {
+    fn from(id: &str) -> Self {
+        PolicyId(id.to_owned())
+    }
+}
+
+/// The answer to API #1 when its `status` says success.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SubmitDeliveryResponse {
+    /// `status` as the vendor sent it (a success spelling; failures are errors).
+    #[serde(deserialize_with = "crate::response::status_text")]
+    pub status: String,
+    /// `message`.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// `policy_id`: the insurance policy issued for the order.
+    pub policy_id: PolicyId,
+    /// `url_certificate`: where the insurance certificate can be downloaded.
+    #[serde(default)]
+    pub url_certificate: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use serde_json::json;
+
+    use super::*;
+    use partner_core::validation::Rule;
+
+    fn request() -> SubmitDeliveryRequest {
+        SubmitDeliveryRequest::new(
+            "T1",
+            "ahasme",
+            Customer::new("An", "0901"),
+            Addresses::new("A st", "B st"),
+            Goods::new("food", "rice", 2),
+            Amounts::new(0, 100, 5),
+            Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap(),
+        )
+    }
+
+    #[test]
+    fn serialises_flat_with_documented_names() {
+        let req = request()
+            .with_sender(Sender {
+                name: Some("S".into()),
+                ..Sender::default()
+            })
+            .with_recipient(Recipient {
+                phone: Some("0902".into()),
+                ..Recipient::default()
+            });
+        let got = serde_json::to_value(&req).unwrap();
+        assert_eq!(
+            got,
+            json!({
+                "tracking_number": "T1", "product_code": "ahasme",
+                "customer_name": "An", "customer_phone": "0901",
+                "pickup_address": "A st", "drop_up_address": "B st",
+                "type_of_goods": "food", "goods_description": "rice", "good_quantity": 2,
+                "cod_amount": 0, "item_value": 100, "premium_amount": 5,
+                "order_created_time": "2026-01-02T03:04:05.000Z",
+                "sender_name": "S", "recipient_phone": "0902"
+            })
+        );
+        let back: SubmitDeliveryRequest = serde_json::from_value(got).unwrap();
+        assert_eq!(back, req);
+    }
+
+    #[test]
+    fn reports_every_violation_by_wire_name() {
+        let mut req = request();
+        req.tracking_number = " ".into();
+        req.customer.phone.clear();
+        req.addresses.drop_off.clear();
+        req.amounts = Amounts::new(-1, -2, -3);
+        req.goods.quantity = 0;
+        let err = req.validate().unwrap_err();
+        let fields: Vec<&str> = err.violations().iter().map(|v| v.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "tracking_number",
+                "customer_phone",
+                "drop_up_address",
+                "cod_amount",
+                "item_value",
+                "premium_amount",
+                "good_quantity"
+            ]
+        );
+        assert!(err.has("good_quantity", &crate::models::AT_LEAST_ONE));
+        assert!(err.has("premium_amount", &crate::models::NOT_NEGATIVE));
+        assert!(err.has("drop_up_address", &Rule::Required));
+    }
+
+    #[test]
+    fn zero_amounts_and_one_item_are_valid() {
+        let mut req = request();
+        req.amounts = Amounts::new(0, 0, 0);
+        req.goods.quantity = 1;
+        assert!(req.validate().is_ok());
+    }
+
+    #[test]
+    fn response_tolerates_missing_optionals_and_unknown_fields() {
+        let r: SubmitDeliveryResponse =
+            serde_json::from_value(json!({"status": "success", "policy_id": "P1", "extra": 1}))
+                .unwrap();
+        assert_eq!(r.policy_id, PolicyId::new("P1"));
+        assert_eq!(r.message, None);
+        assert_eq!(r.url_certificate, None);
+    }
+}

@@ -1,0 +1,208 @@
+//! API #2 - insert tracking detail: the events of one tracking number (warehouse, in
+//! delivery, failed, ...) and the delivery status they lead to.
+//!
+//! The copied document lost the table's nesting. Read here: `tracking_time` through
+//! `vehicle_number` describe one event of the `tracking_detail` array; `signature` and
+//! `image_url`, listed after them, are top-level fields like `tracking_number`.
+
+use chrono::{DateTime, Utc};
+use partner_core::validation::{Rule, Validate, Validator};
+use serde::{Deserialize, Serialize};
+
+use super::DeliveryStatus;
+
+/// One tracking event (an item of `tracking_detail`).
+///
+/// Build one with [`TrackingEvent::new`] and struct update syntax:
+///
+/// ```
+/// use chrono::Utc;
+/// use shipinsure_client::TrackingEvent;
+/// let event = TrackingEvent {
+///     tracking_status: Some("Out for delivery".into()),
+///     handler_name: Some("Tran B".into()),
+///     ..TrackingEvent::new(Utc::now())
+/// };
+/// # let _ = event;
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackingEvent {
+    /// `tracking_time` (required): when it happened, sent as `2022-04-06T06:05:00.528Z`.
+    #[serde(with = "crate::timestamp")]
+    pub tracking_time: DateTime<Utc>,
+    /// `tracking_status`: the carrier's own status text for this event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking_status: Option<String>,
+    /// `contact_phone_number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone_number: Option<String>,
+    /// `contact_email`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<String>,
+    /// `handler_name`: who handled the parcel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler_name: Option<String>,
+    /// `end_address`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_address: Option<String>,
+    /// `start_address`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_address: Option<String>,
+    /// `tracking_desctiption` on the wire (the document's spelling, sent as documented;
+    /// `tracking_description` is accepted when reading).
+    #[serde(
+        rename = "tracking_desctiption",
+        alias = "tracking_description",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// `order_id`: the partner's own order reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    /// `vehicle_type`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vehicle_type: Option<String>,
+    /// `vehicle_number`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vehicle_number: Option<String>,
+}
+
+impl TrackingEvent {
+    /// An event at `tracking_time` with no optional details.
+    pub fn new(tracking_time: DateTime<Utc>) -> Self {
+        TrackingEvent {
+            tracking_time,
+            tracking_status: None,
+            contact_phone_number: None,
+            contact_email: None,
+            handler_name: None,
+            end_address: None,
+            start_address: None,
+            description: None,
+            order_id: None,
+            vehicle_type: None,
+            vehicle_number: None,
+        }
+    }
+}
+
+/// The body of API #2, without the `signature` (the client adds it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackingDetailRequest {
+    /// `tracking_number` (required): the order the events belong to; part of the signature.
+    pub tracking_number: String,
+    /// `delivery_status` (required): the status the order is in after these events.
+    pub delivery_status: DeliveryStatus,
+    /// `tracking_detail` (required, at least one event).
+    #[serde(rename = "tracking_detail")]
+    pub events: Vec<TrackingEvent>,
+    /// `image_url`: a photo (such as proof of delivery).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+}
+
+impl TrackingDetailRequest {
+    /// A request with every required field.
+    pub fn new(
+        tracking_number: impl Into<String>,
+        delivery_status: DeliveryStatus,
+        events: Vec<TrackingEvent>,
+    ) -> Self {
+        TrackingDetailRequest {
+            tracking_number: tracking_number.into(),
+            delivery_status,
+            events,
+            image_url: None,
+        }
+    }
+
+    /// Adds `image_url`.
+    pub fn with_image_url(mut self, url: impl Into<String>) -> Self {
+        self.image_url = Some(url.into());
+        self
+    }
+}
+
+impl Validate for TrackingDetailRequest {
+    /// `tracking_number` non-blank, at least one event, and a status that is not blank
+    /// (an [`DeliveryStatus::Unknown`] value is sent as given, for statuses the vendor adds).
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("tracking_number", &self.tracking_number)
+            .required("delivery_status", self.delivery_status.as_str())
+            .check(
+                "tracking_detail",
+                !self.events.is_empty(),
+                Rule::MinItems { min: 1 },
+            );
+    }
+}
+
+/// The answer to API #2 when its `status` says success.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TrackingDetailResponse {
+    /// `status` as the vendor sent it (a success spelling; failures are errors).
+    #[serde(deserialize_with = "crate::response::status_text")]
+    pub status: String,
+    /// `message`.
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn event_uses_documented_names_including_the_typo() {
+        let event = TrackingEvent {
+            description: Some("left the hub".into()),
+            vehicle_number: Some("51C-123".into()),
+            ..TrackingEvent::new(Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap())
+        };
+        let req = TrackingDetailRequest::new("T1", DeliveryStatus::InDelivery, vec![event])
+            .with_image_url("https://img");
+        let got = serde_json::to_value(&req).unwrap();
+        assert_eq!(
+            got,
+            json!({
+                "tracking_number": "T1", "delivery_status": "in_delivery", "image_url": "https://img",
+                "tracking_detail": [{"tracking_time": "2026-11-23T08:00:00.000Z",
+                                     "tracking_desctiption": "left the hub", "vehicle_number": "51C-123"}]
+            })
+        );
+        assert_eq!(
+            serde_json::from_value::<TrackingDetailRequest>(got).unwrap(),
+            req
+        );
+    }
+
+    #[test]
+    fn corrected_spelling_is_read_too() {
+        let e: TrackingEvent = serde_json::from_value(
+            json!({"tracking_time": "2026-11-23T08:00:00Z", "tracking_description": "x"}),
+        )
+        .unwrap();
+        assert_eq!(e.description.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn validation_reports_all_problems() {
+        let req = TrackingDetailRequest::new("", DeliveryStatus::Unknown(" ".into()), vec![]);
+        let err = req.validate().unwrap_err();
+        assert!(err.has("tracking_number", &Rule::Required));
+        assert!(err.has("delivery_status", &Rule::Required));
+        assert!(err.has("tracking_detail", &Rule::MinItems { min: 1 }));
+        assert_eq!(err.violations().len(), 3);
+        let ok = TrackingDetailRequest::new(
+            "T1",
+            DeliveryStatus::Unknown("lost".into()),
+            vec![TrackingEvent::new(Utc::now())],
+        );
+        assert!(ok.validate().is_ok());
+    }
+}

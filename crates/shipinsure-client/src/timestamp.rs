@@ -1,0 +1,140 @@
+//! The one wire format for timestamps: `2022-04-06T06:05:00.528Z`.
+//!
+//! The document types `order_created_time` (API #1) and `tracking_time` (API #2) as
+//! "timestamp" and `cancellation_time` (API #3) as "String", and shows exactly one value,
+//! in API #3's example: RFC 3339 in UTC with milliseconds and a `Z`. All three are written
+//! that way. Reading is lenient (any RFC 3339 offset or precision, converted to UTC) so
+//! values echoed back by the vendor still parse. Sub-millisecond precision is not sent.
+//!
+//! Use with `#[serde(with = "shipinsure_client::timestamp")]` on a `DateTime<Utc>`, or
+//! [`option`] on an `Option<DateTime<Utc>>`.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Deserializer, Serializer};
+
+/// Formats a time the way the vendor's example does.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2022, 4, 6, 6, 5, 0).unwrap() + chrono::Duration::milliseconds(528);
+/// assert_eq!(shipinsure_client::timestamp::format(&t), "2022-04-06T06:05:00.528Z");
+/// ```
+pub fn format(time: &DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Parses an RFC 3339 time (any offset), returning it in UTC.
+pub fn parse(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(text.trim()).map(|t| t.with_timezone(&Utc))
+}
+
+/// Serialises with [`format`].
+pub fn serialize<S: Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format(time))
+}
+
+/// Deserialises with [`parse`].
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    parse(&text).map_err(|e| {
+        serde::de::Error::custom(format!(
+            "`{text}` is not an RFC 3339 time like 2022-04-06T06:05:00.528Z: {e}"
+        ))
+    })
+}
+
+/// The same format for optional fields (`null` or absent is `None`).
+pub mod option {
+    use super::*;
+
+    /// Serialises `Some` with [`format`](super::format), `None` as null.
+    pub fn serialize<S: Serializer>(
+        time: &Option<DateTime<Utc>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(t) => super::serialize(t, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// Deserialises null as `None`, anything else with [`parse`](super::parse).
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        match Option::<String>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(text) => parse(&text).map(Some).map_err(|e| {
+                serde::de::Error::custom(format!(
+                    "`{text}` is not an RFC 3339 time like 2022-04-06T06:05:00.528Z: {e}"
+                ))
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Holder {
+        #[serde(with = "super")]
+        at: DateTime<Utc>,
+        #[serde(with = "super::option", default)]
+        maybe: Option<DateTime<Utc>>,
+    }
+
+    fn documented() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2022, 4, 6, 6, 5, 0).unwrap() + Duration::milliseconds(528)
+    }
+
+    #[test]
+    fn documented_example_round_trips_byte_for_byte() {
+        let json = r#"{"at":"2022-04-06T06:05:00.528Z","maybe":"2022-04-06T06:05:00.528Z"}"#;
+        let h: Holder = serde_json::from_str(json).unwrap();
+        assert_eq!(h.at, documented());
+        assert_eq!(h.maybe, Some(documented()));
+        assert_eq!(serde_json::to_string(&h).unwrap(), json);
+    }
+
+    #[test]
+    fn whole_seconds_still_carry_milliseconds() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap();
+        assert_eq!(format(&t), "2026-11-23T00:00:00.000Z");
+    }
+
+    #[test]
+    fn offsets_are_read_and_written_as_utc() {
+        let h: Holder = serde_json::from_str(r#"{"at":"2022-04-06T13:05:00.528+07:00"}"#).unwrap();
+        assert_eq!(h.at, documented());
+        assert_eq!(h.maybe, None);
+        assert_eq!(
+            serde_json::to_value(&h).unwrap()["at"],
+            "2022-04-06T06:05:00.528Z"
+        );
+        assert_eq!(
+            serde_json::to_value(&h).unwrap()["maybe"],
+            serde_json::Value::Null
+        );
+    }
+
+    #[test]
+    fn sub_millisecond_precision_is_cut() {
+        let t = documented() + Duration::microseconds(999);
+        assert_eq!(format(&t), "2022-04-06T06:05:00.528Z");
+    }
+
+    #[test]
+    fn bad_text_names_the_expected_format() {
+        let err = serde_json::from_str::<Holder>(r#"{"at":"06/04/2022 06:05"}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("2022-04-06T06:05:00.528Z"),
+            "{err}"
+        );
+        assert!(serde_json::from_str::<Holder>(r#"{"at":1649225100}"#).is_err());
+    }
+}

@@ -1,0 +1,51 @@
+//! Tracking events (API #2): every event that changes a tracking number's status, and the
+//! delivery status it leads to.
+
+use partner_core::Error;
+
+use crate::OperationId;
+use crate::client::ShipInsureClient;
+use crate::models::{TrackingDetailRequest, TrackingDetailResponse};
+
+/// Handler for tracking calls; get one with [`ShipInsureClient::tracking`].
+#[derive(Debug, Clone, Copy)]
+pub struct Tracking<'a> {
+    client: &'a ShipInsureClient,
+}
+
+impl<'a> Tracking<'a> {
+    pub(crate) fn new(client: &'a ShipInsureClient) -> Self {
+        Tracking { client }
+    }
+
+    /// API #2 - insert tracking detail: reports events of an insured order and its new
+    /// `delivery_status`.
+    ///
+    /// Signed with `md5(api_token_key + tracking_number)` by default (the document gives no
+    /// formula; see [`crate::signature`]). Needs a non-blank `tracking_number` and at least
+    /// one event. Not retried once it may have reached the vendor (events could be logged
+    /// twice).
+    ///
+    /// ```no_run
+    /// # use chrono::Utc;
+    /// # use shipinsure_client::*;
+    /// # async fn run(client: ShipInsureClient) -> Result<(), Error> {
+    /// let event = TrackingEvent {
+    ///     tracking_status: Some("Out for delivery".into()),
+    ///     handler_name: Some("Tran Van B".into()),
+    ///     vehicle_type: Some("motorbike".into()),
+    ///     ..TrackingEvent::new(Utc::now())
+    /// };
+    /// let update = TrackingDetailRequest::new("SME0001234", DeliveryStatus::InDelivery, vec![event]);
+    /// client.tracking().insert(&update).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn insert(
+        &self,
+        request: &TrackingDetailRequest,
+    ) -> Result<TrackingDetailResponse, Error> {
+        self.client
+            .call(OperationId::InsertTrackingDetail, request)
+            .await
+    }
+}
