@@ -1,0 +1,391 @@
+//! Appointment import (`POST /v1/appointments/import`): the request types, the rules the
+//! document states checked before sending, and splitting any number of appointments into
+//! valid batches.
+//!
+//! The document names the required fields but gives no schema for `validation.Appointment`;
+//! the field names here are its words (`dms_nr`, `wo_nr`, `dms_created_at`, `time_car_app`,
+//! `location_id`), the customers follow the appointment model (`customer_driver`,
+//! `customer_owner`, `customer_contract`), and every type has an `extra` map for fields
+//! Claire documents to you at onboarding.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, Utc};
+use partner_core::validation::{Rule, Validate, Validator};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::ids::LocationId;
+
+/// The most appointments one import request may carry.
+pub const MAX_IMPORT_BATCH: usize = 100;
+
+/// The body of an import: at most [`MAX_IMPORT_BATCH`] appointments, all for one location.
+///
+/// ```
+/// use claire_client::{ImportAppointment, ImportRequest, LocationId};
+/// let many: Vec<ImportAppointment> = (0..250)
+///     .map(|i| ImportAppointment { location_id: LocationId(if i % 2 == 0 { 1 } else { 2 }), ..Default::default() })
+///     .collect();
+/// let batches = ImportRequest::batches(many);
+/// assert_eq!(batches.iter().map(|b| b.appointments.len()).collect::<Vec<_>>(), [100, 25, 100, 25]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportRequest {
+    /// The appointments.
+    #[serde(default, with = "crate::wire::nullable_vec")]
+    pub appointments: Vec<ImportAppointment>,
+}
+
+impl ImportRequest {
+    /// A request for these appointments (checked when sent: one location, at most 100).
+    pub fn new(appointments: Vec<ImportAppointment>) -> Self {
+        ImportRequest { appointments }
+    }
+
+    /// Splits any number of appointments into requests the document allows: grouped by
+    /// location (in order of first appearance), at most [`MAX_IMPORT_BATCH`] each, keeping the
+    /// input order within a location. Field rules are still checked when each is sent.
+    pub fn batches(
+        appointments: impl IntoIterator<Item = ImportAppointment>,
+    ) -> Vec<ImportRequest> {
+        let mut by_location: Vec<(LocationId, Vec<ImportAppointment>)> = Vec::new();
+        for appointment in appointments {
+            match by_location
+                .iter_mut()
+                .find(|(id, _)| *id == appointment.location_id)
+            {
+                Some((_, list)) => list.push(appointment),
+                None => by_location.push((appointment.location_id, vec![appointment])),
+            }
+        }
+        let mut out = Vec::new();
+        for (_, list) in by_location {
+            let mut rest = list.into_iter().peekable();
+            while rest.peek().is_some() {
+                out.push(ImportRequest {
+                    appointments: rest.by_ref().take(MAX_IMPORT_BATCH).collect(),
+                });
+            }
+        }
+        out
+    }
+
+    /// The location of the batch (that of its first appointment).
+    pub fn location_id(&self) -> Option<LocationId> {
+        self.appointments.first().map(|a| a.location_id)
+    }
+}
+
+impl Validate for ImportRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        let n = self.appointments.len();
+        v.check("appointments", n >= 1, Rule::MinItems { min: 1 });
+        v.max_items("appointments", n, MAX_IMPORT_BATCH);
+        let first = self.location_id().unwrap_or_default();
+        for (i, a) in self.appointments.iter().enumerate() {
+            if !a.location_id.is_zero() && !first.is_zero() && a.location_id != first {
+                v.push(
+                    &format!("appointments[{i}].location_id"),
+                    Rule::Other(Cow::Owned(format!(
+                        "must be the location of the whole request ({first}, from appointments[0]): one request may not mix locations"
+                    ))),
+                );
+            }
+        }
+        v.each("appointments", &self.appointments, |v, a| {
+            a.validate_into(v)
+        });
+    }
+}
+
+/// One appointment to create or update. Claire matches it on `dms_nr` + `dms_created_at`
+/// within the location: an existing pair is updated, a new one created.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportAppointment {
+    /// Appointment id in the DMS. Required.
+    #[serde(default)]
+    pub dms_nr: String,
+    /// Work order number. Required.
+    #[serde(default)]
+    pub wo_nr: String,
+    /// When the appointment was created in the DMS; tells apart DMS numbers the DMS reuses.
+    /// Required.
+    #[serde(
+        default,
+        with = "crate::wire::nullable_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dms_created_at: Option<DateTime<Utc>>,
+    /// Appointment date. Required.
+    #[serde(
+        default,
+        with = "crate::wire::nullable_time",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub time_car_app: Option<DateTime<Utc>>,
+    /// Location, within the key's scope and not connected to an API-based DMS. Required.
+    #[serde(default)]
+    pub location_id: LocationId,
+    /// The car (imported per dealer, told apart by VIN). Required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub car: Option<ImportCar>,
+    /// The driver. At least one of the three customers is required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_driver: Option<ImportCustomer>,
+    /// The owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_owner: Option<ImportCustomer>,
+    /// The contractor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_contract: Option<ImportCustomer>,
+    /// Interventions (optional; each needs a DMS number and a title).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interventions: Vec<ImportIntervention>,
+    /// Further fields, sent as given.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ImportAppointment {
+    /// An appointment with its required scalar fields; add the car and a customer with
+    /// [`ImportAppointment::car`] and [`ImportAppointment::driver`] (or owner, contractor).
+    pub fn new(
+        location_id: LocationId,
+        dms_nr: impl Into<String>,
+        wo_nr: impl Into<String>,
+        dms_created_at: DateTime<Utc>,
+        time_car_app: DateTime<Utc>,
+    ) -> Self {
+        ImportAppointment {
+            dms_nr: dms_nr.into(),
+            wo_nr: wo_nr.into(),
+            dms_created_at: Some(dms_created_at),
+            time_car_app: Some(time_car_app),
+            location_id,
+            ..Default::default()
+        }
+    }
+
+    /// Sets the car.
+    pub fn car(mut self, car: ImportCar) -> Self {
+        self.car = Some(car);
+        self
+    }
+
+    /// Sets the driver.
+    pub fn driver(mut self, customer: ImportCustomer) -> Self {
+        self.customer_driver = Some(customer);
+        self
+    }
+
+    /// Sets the owner.
+    pub fn owner(mut self, customer: ImportCustomer) -> Self {
+        self.customer_owner = Some(customer);
+        self
+    }
+
+    /// Sets the contractor.
+    pub fn contractor(mut self, customer: ImportCustomer) -> Self {
+        self.customer_contract = Some(customer);
+        self
+    }
+
+    /// Adds an intervention.
+    pub fn intervention(mut self, intervention: ImportIntervention) -> Self {
+        self.interventions.push(intervention);
+        self
+    }
+}
+
+impl Validate for ImportAppointment {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("dms_nr", &self.dms_nr);
+        v.required("wo_nr", &self.wo_nr);
+        v.check(
+            "dms_created_at",
+            self.dms_created_at.is_some(),
+            Rule::Required,
+        );
+        v.check("time_car_app", self.time_car_app.is_some(), Rule::Required);
+        v.check("location_id", !self.location_id.is_zero(), Rule::Required);
+        match &self.car {
+            Some(car) => {
+                v.nested("car", |v| car.validate_into(v));
+            }
+            None => {
+                v.push("car", Rule::Required);
+            }
+        }
+        let customers = [
+            ("customer_driver", &self.customer_driver),
+            ("customer_owner", &self.customer_owner),
+            ("customer_contract", &self.customer_contract),
+        ];
+        if customers.iter().all(|(_, c)| c.is_none()) {
+            v.push(
+                "customer_driver",
+                Rule::Other(Cow::Borrowed(
+                    "at least one customer (customer_driver, customer_owner or customer_contract) is required",
+                )),
+            );
+        }
+        for (field, customer) in customers {
+            if let Some(c) = customer {
+                v.nested(field, |v| c.validate_into(v));
+            }
+        }
+        v.each("interventions", &self.interventions, |v, i| {
+            i.validate_into(v)
+        });
+    }
+}
+
+/// The car of an imported appointment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportCar {
+    /// Car id in the DMS. Required.
+    #[serde(default)]
+    pub dms_nr: String,
+    /// VIN, which tells cars apart across the dealer. Required.
+    #[serde(default)]
+    pub vin: String,
+    /// Model. Required.
+    #[serde(default)]
+    pub model: String,
+    /// Make. Required.
+    #[serde(default)]
+    pub make: String,
+    /// Registration plate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reg_nr: Option<String>,
+    /// Further fields, sent as given.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ImportCar {
+    /// A car with its required fields.
+    pub fn new(
+        dms_nr: impl Into<String>,
+        vin: impl Into<String>,
+        make: impl Into<String>,
+        model: impl Into<String>,
+    ) -> Self {
+        ImportCar {
+            dms_nr: dms_nr.into(),
+            vin: vin.into(),
+            make: make.into(),
+            model: model.into(),
+            ..Default::default()
+        }
+    }
+}
+
+impl Validate for ImportCar {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("dms_nr", &self.dms_nr)
+            .required("vin", &self.vin)
+            .required("model", &self.model)
+            .required("make", &self.make);
+    }
+}
+
+/// A customer of an imported appointment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportCustomer {
+    /// Customer id in the DMS. Required.
+    #[serde(default)]
+    pub dms_nr: String,
+    /// Surname. Required.
+    #[serde(default)]
+    pub surname: String,
+    /// First name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firstname: Option<String>,
+    /// Salutation title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Company name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Further fields, sent as given.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ImportCustomer {
+    /// A customer with its required fields.
+    pub fn new(dms_nr: impl Into<String>, surname: impl Into<String>) -> Self {
+        ImportCustomer {
+            dms_nr: dms_nr.into(),
+            surname: surname.into(),
+            ..Default::default()
+        }
+    }
+}
+
+impl Validate for ImportCustomer {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("dms_nr", &self.dms_nr)
+            .required("surname", &self.surname);
+    }
+}
+
+/// An intervention of an imported appointment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportIntervention {
+    /// Intervention id in the DMS. Required.
+    #[serde(default)]
+    pub dms_nr: String,
+    /// Title. Required.
+    #[serde(default)]
+    pub title: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Price the customer pays.
+    #[serde(
+        default,
+        with = "crate::wire::money::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub price: Option<Decimal>,
+    /// Further fields, sent as given.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ImportIntervention {
+    /// An intervention with its required fields.
+    pub fn new(dms_nr: impl Into<String>, title: impl Into<String>) -> Self {
+        ImportIntervention {
+            dms_nr: dms_nr.into(),
+            title: title.into(),
+            ..Default::default()
+        }
+    }
+}
+
+impl Validate for ImportIntervention {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("dms_nr", &self.dms_nr)
+            .required("title", &self.title);
+    }
+}
+
+/// What a successful import call tells you: the batch was **queued**, nothing more.
+///
+/// Claire answers 200 even when appointments of the batch fail validation, queueing or
+/// import. The result of each appointment arrives later by the `PublicAPIAppointmentImported`
+/// webhook ([`crate::WebhookTriggerId::PublicApiAppointmentImported`]): register one and read
+/// it with [`crate::webhook_receiver`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ImportQueued {
+    /// The location of the batch.
+    pub location_id: LocationId,
+    /// How many appointments were handed over.
+    pub appointments: usize,
+}

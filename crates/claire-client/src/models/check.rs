@@ -1,0 +1,222 @@
+//! Checks of an appointment (`GET /v1/checks`): the check, its checklist, its question
+//! results and their snooze log.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::enums::{
+    QuestionResultStatus, SnoozeDepartment, SnoozeStatus, SnoozeType, TyrePosition,
+};
+use crate::ids::{AppointmentId, CarId};
+use crate::models::{Tag, Tyre, TyreReplacement, User};
+
+/// A check of an appointment (`Check`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Check {
+    /// When Claire created the record (`None` for Go's zero time).
+    #[serde(with = "crate::wire::zero_time")]
+    pub created_on: Option<DateTime<Utc>>,
+    /// When Claire last updated the record (`None` for Go's zero time).
+    #[serde(with = "crate::wire::zero_time")]
+    pub updated_on: Option<DateTime<Utc>>,
+    /// Claire check id.
+    pub id: i64,
+    /// Check duration in seconds.
+    pub duration: i64,
+    /// Appointment the check belongs to.
+    pub appointment_id: AppointmentId,
+    /// Checked car.
+    pub car_id: CarId,
+    /// Intervention this check was done for, if any.
+    pub intervention_id: Option<i64>,
+    /// Mechanic who performed the check.
+    pub mechanic: Option<User>,
+    /// Checklist of this check.
+    pub checklist: Option<Checklist>,
+    /// Receptionist assigned to this check.
+    pub receptionist: Option<User>,
+    /// Results of the check (`QuestionResults`).
+    #[serde(rename = "question_items", with = "crate::wire::nullable_vec")]
+    pub question_results: Vec<QuestionResult>,
+}
+
+/// A checklist (`Checklist`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Checklist {
+    /// When Claire created the record (`None` for Go's zero time).
+    #[serde(with = "crate::wire::zero_time")]
+    pub created_on: Option<DateTime<Utc>>,
+    /// When Claire last updated the record (`None` for Go's zero time).
+    #[serde(with = "crate::wire::zero_time")]
+    pub updated_on: Option<DateTime<Utc>>,
+    /// Claire checklist id.
+    #[serde(alias = "ID")]
+    pub id: i64,
+    /// Checklist name.
+    #[serde(alias = "Name")]
+    pub name: String,
+    /// Names of the tags associated with the checklist.
+    #[serde(alias = "TagNames", with = "crate::wire::nullable_vec")]
+    pub tag_names: Vec<String>,
+    /// Fields this crate does not model (the document gives no JSON example for this
+    /// model, so its wire names are partly assumed); nothing the server sends is lost.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The result of one checked item (`QuestionResult`). The wire key of the list is `question_items`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct QuestionResult {
+    /// When Claire created the record (`None` for Go's zero time).
+    #[serde(with = "crate::wire::zero_time")]
+    pub created_on: Option<DateTime<Utc>>,
+    /// When Claire last updated the record (`None` for Go's zero time).
+    #[serde(with = "crate::wire::zero_time")]
+    pub updated_on: Option<DateTime<Utc>>,
+    /// Claire question result id.
+    #[serde(alias = "ID")]
+    pub id: i64,
+    /// The item's status.
+    #[serde(alias = "Status")]
+    pub status: QuestionResultStatus,
+    /// The question's title.
+    #[serde(alias = "Title")]
+    pub title: String,
+    /// The question is completed.
+    #[serde(alias = "Completed")]
+    pub completed: bool,
+    /// Mechanic notes.
+    #[serde(alias = "MechanicNotes")]
+    pub mechanic_notes: String,
+    /// The mechanic fixed this item.
+    #[serde(alias = "MechanicFixed")]
+    pub mechanic_fixed: bool,
+    /// The customer approved fixing this item.
+    #[serde(alias = "CustomerApproved")]
+    pub customer_approved: bool,
+    /// The customer explicitly saw and signed for this item (whether agreed or declined).
+    #[serde(alias = "IsSignedByCustomer")]
+    pub is_signed_by_customer: bool,
+    /// Cost of this item.
+    #[serde(alias = "Price", with = "crate::wire::money")]
+    pub price: Decimal,
+    /// Tyre position (`NoTyre` when not a tyre question).
+    #[serde(alias = "TyrePosition")]
+    pub tyre_position: TyrePosition,
+    /// Tread depth (0 when not a tyre question).
+    #[serde(alias = "TyreProfile")]
+    pub tyre_profile: f64,
+    /// Axle, non-zero for truck question results.
+    #[serde(alias = "TruckAxle")]
+    pub truck_axle: i64,
+    /// Answer when the question template is a solution.
+    #[serde(alias = "Solution")]
+    pub solution: String,
+    /// Selected value of a solution.
+    #[serde(alias = "SolutionValue")]
+    pub solution_value: String,
+    /// Selected type of a solution.
+    #[serde(alias = "SolutionType")]
+    pub solution_type: String,
+    /// Selected unit of a solution.
+    #[serde(alias = "SolutionUnit")]
+    pub solution_unit: String,
+    /// The item is snoozed.
+    #[serde(alias = "Snoozed")]
+    pub snoozed: bool,
+    /// The item is pinned.
+    #[serde(alias = "Pinned")]
+    pub pinned: bool,
+    /// Tyre id, `None` when not a tyre question.
+    #[serde(alias = "TyreID")]
+    pub tyre_id: Option<i64>,
+    /// Appointment date in Claire.
+    #[serde(alias = "TimeCarApp", with = "crate::wire::zero_time")]
+    pub time_car_app: Option<DateTime<Utc>>,
+    /// The tyre, when `tyre_id` is set.
+    #[serde(alias = "Tyre")]
+    pub tyre: Option<Tyre>,
+    /// Replacement tyres offered.
+    #[serde(alias = "TyreReplacements", with = "crate::wire::nullable_vec")]
+    pub tyre_replacements: Vec<TyreReplacement>,
+    /// Tags of this question.
+    #[serde(alias = "QuestionTags", with = "crate::wire::nullable_vec")]
+    pub question_tags: Vec<Tag>,
+    /// Image URLs taken for this item.
+    #[serde(alias = "ImageURLs", with = "crate::wire::nullable_vec")]
+    pub image_urls: Vec<String>,
+    /// Video URLs taken for this item.
+    #[serde(alias = "VideoURLs", with = "crate::wire::nullable_vec")]
+    pub video_urls: Vec<String>,
+    /// Raw answers of the question's elements.
+    #[serde(alias = "AnswerItemNames", with = "crate::wire::nullable_vec")]
+    pub answer_item_names: Vec<String>,
+    /// Snooze log, one entry per change.
+    #[serde(alias = "SnoozeHistory", with = "crate::wire::nullable_vec")]
+    pub snooze_history: Vec<Snooze>,
+    /// Fields this crate does not model (the document gives no JSON example for this
+    /// model, so its wire names are partly assumed); nothing the server sends is lost.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One line of a snooze log (`Snooze`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Snooze {
+    /// When Claire created the record (`None` for Go's zero time).
+    #[serde(with = "crate::wire::zero_time")]
+    pub created_on: Option<DateTime<Utc>>,
+    /// When Claire last updated the record (`None` for Go's zero time).
+    #[serde(with = "crate::wire::zero_time")]
+    pub updated_on: Option<DateTime<Utc>>,
+    /// Snooze log line id.
+    #[serde(alias = "ID")]
+    pub id: i64,
+    /// Snoozed question result (`None` when an intervention is snoozed).
+    #[serde(alias = "QuestionResultID")]
+    pub question_result_id: Option<i64>,
+    /// Snoozed intervention (`None` when a question result is snoozed).
+    #[serde(alias = "InterventionID")]
+    pub intervention_id: Option<i64>,
+    /// Type of snooze.
+    #[serde(alias = "SnoozeTypeID")]
+    pub snooze_type_id: Option<SnoozeType>,
+    /// Status of the snooze.
+    #[serde(alias = "SnoozeStatusID")]
+    pub snooze_status_id: Option<SnoozeStatus>,
+    /// Date selected when snoozing.
+    #[serde(alias = "SnoozeDate", with = "crate::wire::nullable_time")]
+    pub snooze_date: Option<DateTime<Utc>>,
+    /// Department assigned.
+    #[serde(alias = "SnoozeDepartmentID")]
+    pub snooze_department_id: Option<SnoozeDepartment>,
+    /// Note entered when snoozing.
+    #[serde(alias = "Note")]
+    pub note: String,
+    /// User who added this log line.
+    #[serde(alias = "UserID")]
+    pub user_id: Option<i64>,
+    /// Appointment of this snooze.
+    #[serde(alias = "AppointmentID")]
+    pub appointment_id: Option<i64>,
+    /// Location of this snooze.
+    #[serde(alias = "DealerLocationID")]
+    pub dealer_location_id: Option<i64>,
+    /// Car of this snooze.
+    #[serde(alias = "CarID")]
+    pub car_id: Option<i64>,
+    /// Fields this crate does not model (the document gives no JSON example for this
+    /// model, so its wire names are partly assumed); nothing the server sends is lost.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}

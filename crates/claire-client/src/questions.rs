@@ -1,0 +1,36 @@
+//! Claire's default questions plus the dealer's own (`GET /v1/questions`).
+
+use partner_core::{Error, Request};
+
+use crate::client::ClaireClient;
+use crate::models::Question;
+
+/// Questions; get the handler from [`ClaireClient::questions`].
+#[derive(Debug, Clone, Copy)]
+pub struct QuestionsHandler<'a> {
+    client: &'a ClaireClient,
+}
+
+impl<'a> QuestionsHandler<'a> {
+    pub(crate) fn new(client: &'a ClaireClient) -> Self {
+        QuestionsHandler { client }
+    }
+
+    /// Claire's default questions plus the dealer's own (`GET /v1/questions`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: claire_client::ClaireClient) -> Result<(), claire_client::Error> {
+    /// for question in client.questions().list().await? {
+    ///     println!("{}", question.title);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self) -> Result<Vec<Question>, Error> {
+        let list: Option<Vec<Question>> = self
+            .client
+            .core()
+            .send_json(Request::new("GetQuestions"))
+            .await?;
+        Ok(list.unwrap_or_default())
+    }
+}
