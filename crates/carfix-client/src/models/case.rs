@@ -1,0 +1,382 @@
+//! Opening cases: the call centre's quick case (3.2) and the full case (3.3).
+//!
+//! Limits come from the definition tables. The document marks only WorkshopName optional;
+//! we require what CarFix needs to dispatch anyone (vehicle, caller number, nature of call,
+//! service, incident location, state and area) and let the rest be blank, since a call centre
+//! may not know the model or email and a jump-start has no tow destination (docs/carfix.md).
+
+use partner_core::validation::{Validate, Validator};
+use serde::{Deserialize, Serialize};
+
+use super::common::{check_contact_no, required_max};
+use crate::types::{Coordinate, TyrePunctures};
+
+/// Longest incident location, workshop name or tow destination (`varchar(300)`).
+pub const LOCATION_MAX: usize = 300;
+
+/// The caller block of 3.2 Initial Call Centre Case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InitialCaseInfo {
+    /// Vehicle registration number, at most 30 characters.
+    #[serde(rename = "VehicleNo")]
+    pub vehicle_no: String,
+    /// Caller's phone number with country code (`60123456789`), at most 30 characters.
+    #[serde(rename = "CallerContactNo")]
+    pub caller_contact_no: String,
+    /// Insured's name, at most 200 characters.
+    #[serde(rename = "Name")]
+    pub name: String,
+}
+
+/// 3.2 Initial Call Centre Case: the minimum a call centre knows on the first call.
+///
+/// ```
+/// use carfix_client::{Coordinate, InitialCaseRequest};
+/// let req = InitialCaseRequest::new(
+///     "ABC1234", "60123456789", "Wong Wai Yan",
+///     "70300 SEREMBAN, NEGERI SEMBILAN, MALAYSIA",
+///     Coordinate::new(2.725889, 101.9378239).unwrap(),
+/// );
+/// assert_eq!(req.case_info.vehicle_no, "ABC1234");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InitialCaseRequest {
+    /// Vehicle and caller.
+    #[serde(rename = "CaseInfo")]
+    pub case_info: InitialCaseInfo,
+    /// Where the incident is, as an address, at most 300 characters.
+    #[serde(rename = "IncidentLocation")]
+    pub incident_location: String,
+    /// Where the incident is, as a position.
+    #[serde(rename = "LocationCoordinate")]
+    pub location_coordinate: Coordinate,
+}
+
+impl InitialCaseRequest {
+    /// A request with every documented field.
+    pub fn new(
+        vehicle_no: impl Into<String>,
+        caller_contact_no: impl Into<String>,
+        name: impl Into<String>,
+        incident_location: impl Into<String>,
+        location_coordinate: Coordinate,
+    ) -> Self {
+        InitialCaseRequest {
+            case_info: InitialCaseInfo {
+                vehicle_no: vehicle_no.into(),
+                caller_contact_no: caller_contact_no.into(),
+                name: name.into(),
+            },
+            incident_location: incident_location.into(),
+            location_coordinate,
+        }
+    }
+}
+
+impl Validate for InitialCaseRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        v.nested("CaseInfo", |v| {
+            required_max(v, "VehicleNo", &self.case_info.vehicle_no, 30);
+            check_contact_no(v, "CallerContactNo", &self.case_info.caller_contact_no, 30);
+            required_max(v, "Name", &self.case_info.name, 200);
+        });
+        required_max(v, "IncidentLocation", &self.incident_location, LOCATION_MAX);
+        check_coordinate(v, "LocationCoordinate", &self.location_coordinate);
+    }
+}
+
+pub(crate) fn check_coordinate(v: &mut Validator, field: &str, c: &Coordinate) {
+    v.format(
+        field,
+        c.is_valid(),
+        "a latitude in -90..90 and a longitude in -180..180",
+    );
+}
+
+/// The vehicle and caller block of 3.3 Create Case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseInfo {
+    /// Vehicle registration number, at most 30 characters.
+    #[serde(rename = "VehicleNo")]
+    pub vehicle_no: String,
+    /// Nature of call id from [`crate::Lookups::nature_of_calls`].
+    #[serde(rename = "NatureOfCall")]
+    pub nature_of_call: String,
+    /// Service id from [`crate::Lookups::services_needed`].
+    #[serde(rename = "ServiceNeeded")]
+    pub service_needed: String,
+    /// Car make (a label from [`crate::Lookups::car_makes`]), at most 50 characters.
+    #[serde(rename = "Make")]
+    pub make: String,
+    /// Car model, at most 200 characters.
+    #[serde(rename = "Model")]
+    pub model: String,
+    /// Transmission type (`"Manual"`), at most 100 characters. Wire name `Type`.
+    #[serde(rename = "Type")]
+    pub transmission: String,
+    /// Caller's name, at most 100 characters.
+    #[serde(rename = "CallerName")]
+    pub caller_name: String,
+    /// Caller's phone number with country code (`60123456789`), at most 50 characters.
+    #[serde(rename = "CallerContactNo")]
+    pub caller_contact_no: String,
+    /// Insured's email, at most 100 characters.
+    #[serde(rename = "InsuredEmail")]
+    pub insured_email: String,
+}
+
+/// What is wrong with the vehicle (3.3 `ServiceInfo`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ServiceInfo {
+    /// Breakdown cause id from [`crate::Lookups::breakdown_causes`].
+    #[serde(rename = "BreakDownCause")]
+    pub breakdown_cause: String,
+    /// The car is lowered (matters for the tow truck).
+    #[serde(rename = "IsLowered")]
+    pub is_lowered: bool,
+    /// The steering is locked.
+    #[serde(rename = "SteeringCantTurn")]
+    pub steering_cant_turn: bool,
+    /// The gear lever is stuck.
+    #[serde(rename = "GearCantMove")]
+    pub gear_cant_move: bool,
+    /// The hand brake is stuck on. Wire name `HandBreakCantRelease` (sic).
+    #[serde(rename = "HandBreakCantRelease")]
+    pub hand_brake_cant_release: bool,
+    /// The car is in a basement or on a roof top.
+    #[serde(rename = "BasementORRoofTop")]
+    pub basement_or_roof_top: bool,
+    /// The car blocks traffic.
+    #[serde(rename = "IsCarBlocking")]
+    pub is_car_blocking: bool,
+    /// The spare tyre is usable.
+    #[serde(rename = "IsSpareTyreGoodCondition")]
+    pub is_spare_tyre_good_condition: bool,
+    /// Special tools and a locking wheel nut key are at hand.
+    #[serde(rename = "IsSpecialToolsAndNutAvailable")]
+    pub is_special_tools_and_nut_available: bool,
+    /// Punctured tyres (sent as the sum of 3.16's ids).
+    #[serde(rename = "TyrePuncture")]
+    pub tyre_puncture: TyrePunctures,
+}
+
+impl ServiceInfo {
+    /// Service info with a breakdown cause id and every flag false.
+    pub fn new(breakdown_cause: impl Into<String>) -> Self {
+        ServiceInfo {
+            breakdown_cause: breakdown_cause.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// 3.3 Create Case.
+///
+/// States and areas take the *label* 3.12/3.13 return (the document says so); nature of
+/// call, service needed and breakdown cause take the *id*.
+///
+/// ```
+/// use carfix_client::{CaseInfo, Coordinate, CreateCaseRequest, ServiceInfo, TyrePosition, TyrePunctures};
+/// let here = Coordinate::new(2.725889, 101.9378239).unwrap();
+/// let mut service = ServiceInfo::new("cause-id");
+/// service.tyre_puncture = TyrePunctures::of([TyrePosition::FrontLeft]);
+/// let req = CreateCaseRequest::new(
+///     CaseInfo {
+///         vehicle_no: "ABC1234".into(), nature_of_call: "noc-id".into(),
+///         service_needed: "service-id".into(), make: "PERODUA".into(),
+///         model: "PERODUA MYVI 1.3EZ1".into(), transmission: "Manual".into(),
+///         caller_name: "Lana".into(), caller_contact_no: "60123456789".into(),
+///         insured_email: "lana@gmail.com".into(),
+///     },
+///     service,
+///     "70300 SEREMBAN, NEGERI SEMBILAN, MALAYSIA", here, "NEGERI SEMBILAN", "SEREMBAN",
+/// )
+/// .panel_workshop("WORKSHOP A")
+/// .tow_to("70300 SEREMBAN", here, "NEGERI SEMBILAN", "SEREMBAN");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreateCaseRequest {
+    /// Vehicle and caller.
+    #[serde(rename = "CaseInfo")]
+    pub case_info: CaseInfo,
+    /// What is wrong.
+    #[serde(rename = "ServiceInfo")]
+    pub service_info: ServiceInfo,
+    /// Incident address, at most 300 characters.
+    #[serde(rename = "IncidentLocation")]
+    pub incident_location: String,
+    /// Incident position.
+    #[serde(rename = "LocationCoordinate")]
+    pub location_coordinate: Coordinate,
+    /// State label from [`crate::Lookups::states`].
+    #[serde(rename = "LocationState")]
+    pub location_state: String,
+    /// Area label from [`crate::Lookups::areas`].
+    #[serde(rename = "LocationArea")]
+    pub location_area: String,
+    /// Panel workshop name, at most 300 characters.
+    #[serde(
+        rename = "PanelWorkshopName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub panel_workshop_name: Option<String>,
+    /// Other workshop name, at most 300 characters; must be blank when a panel workshop is given.
+    #[serde(
+        rename = "WorkshopName",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub workshop_name: Option<String>,
+    /// Tow destination address, at most 300 characters.
+    #[serde(
+        rename = "TowDestination",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tow_destination: Option<String>,
+    /// Tow destination position.
+    #[serde(
+        rename = "TowDestinationCoordinate",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::types::coordinate::option"
+    )]
+    pub tow_destination_coordinate: Option<Coordinate>,
+    /// Tow destination state label.
+    #[serde(
+        rename = "TowDestinationState",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tow_destination_state: Option<String>,
+    /// Tow destination area label.
+    #[serde(
+        rename = "TowDestinationArea",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tow_destination_area: Option<String>,
+}
+
+impl CreateCaseRequest {
+    /// A case with its required parts; add a workshop and a tow destination with the
+    /// builder methods.
+    pub fn new(
+        case_info: CaseInfo,
+        service_info: ServiceInfo,
+        incident_location: impl Into<String>,
+        location_coordinate: Coordinate,
+        location_state: impl Into<String>,
+        location_area: impl Into<String>,
+    ) -> Self {
+        CreateCaseRequest {
+            case_info,
+            service_info,
+            incident_location: incident_location.into(),
+            location_coordinate,
+            location_state: location_state.into(),
+            location_area: location_area.into(),
+            panel_workshop_name: None,
+            workshop_name: None,
+            tow_destination: None,
+            tow_destination_coordinate: None,
+            tow_destination_state: None,
+            tow_destination_area: None,
+        }
+    }
+
+    /// Sends the case to a panel workshop (and `WorkshopName` blank, as 3.3 requires).
+    #[must_use]
+    pub fn panel_workshop(mut self, name: impl Into<String>) -> Self {
+        self.panel_workshop_name = Some(name.into());
+        self.workshop_name = Some(String::new());
+        self
+    }
+
+    /// Sends the case to a workshop outside the panel (and `PanelWorkshopName` blank).
+    #[must_use]
+    pub fn other_workshop(mut self, name: impl Into<String>) -> Self {
+        self.panel_workshop_name = Some(String::new());
+        self.workshop_name = Some(name.into());
+        self
+    }
+
+    /// Where to tow the car: address, position, state label and area label.
+    #[must_use]
+    pub fn tow_to(
+        mut self,
+        destination: impl Into<String>,
+        coordinate: Coordinate,
+        state: impl Into<String>,
+        area: impl Into<String>,
+    ) -> Self {
+        self.tow_destination = Some(destination.into());
+        self.tow_destination_coordinate = Some(coordinate);
+        self.tow_destination_state = Some(state.into());
+        self.tow_destination_area = Some(area.into());
+        self
+    }
+}
+
+fn is_blank(s: &Option<String>) -> bool {
+    s.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+impl Validate for CreateCaseRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        let c = &self.case_info;
+        v.nested("CaseInfo", |v| {
+            required_max(v, "VehicleNo", &c.vehicle_no, 30);
+            v.required("NatureOfCall", &c.nature_of_call);
+            v.required("ServiceNeeded", &c.service_needed);
+            v.max_chars("Make", &c.make, 50);
+            v.max_chars("Model", &c.model, 200);
+            v.max_chars("Type", &c.transmission, 100);
+            v.max_chars("CallerName", &c.caller_name, 100);
+            check_contact_no(v, "CallerContactNo", &c.caller_contact_no, 50);
+            v.max_chars("InsuredEmail", &c.insured_email, 100);
+        });
+        required_max(v, "IncidentLocation", &self.incident_location, LOCATION_MAX);
+        check_coordinate(v, "LocationCoordinate", &self.location_coordinate);
+        v.required("LocationState", &self.location_state);
+        v.required("LocationArea", &self.location_area);
+        v.max_chars_opt(
+            "PanelWorkshopName",
+            self.panel_workshop_name.as_deref(),
+            LOCATION_MAX,
+        );
+        v.max_chars_opt("WorkshopName", self.workshop_name.as_deref(), LOCATION_MAX);
+        if !is_blank(&self.panel_workshop_name) && !is_blank(&self.workshop_name) {
+            v.push(
+                "WorkshopName",
+                partner_core::Rule::ConflictsWith {
+                    other: "PanelWorkshopName".into(),
+                },
+            );
+        }
+        v.max_chars_opt(
+            "TowDestination",
+            self.tow_destination.as_deref(),
+            LOCATION_MAX,
+        );
+        if let Some(c) = &self.tow_destination_coordinate {
+            check_coordinate(v, "TowDestinationCoordinate", c);
+        }
+    }
+}
+
+/// The answer to 3.2 and 3.3.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CaseCreated {
+    /// The new case's id, used by every later case call.
+    #[serde(rename = "CaseID", default)]
+    pub case_id: Option<String>,
+    /// CarFix's message ("Case Created Successfully").
+    #[serde(rename = "Message", default)]
+    pub message: Option<String>,
+    /// True when the case was created.
+    #[serde(rename = "Result", default)]
+    pub result: bool,
+}

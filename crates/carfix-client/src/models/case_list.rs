@@ -1,0 +1,102 @@
+//! 3.21 Get List of Cases: cases by vehicle number and creation time.
+
+use chrono::NaiveDateTime;
+use partner_core::validation::{Validate, Validator};
+use serde::{Deserialize, Serialize};
+
+use crate::types::datetime::{dotnet, filter};
+
+/// The 3.21 filters. Each is optional: absent filters are left out of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CaseListFilter {
+    /// Vehicle number, at most 30 characters.
+    #[serde(
+        rename = "VehicleNumber",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub vehicle_number: Option<String>,
+    /// Created at or after (local time, sent as `yyyy-MM-dd HH:mm:ss`).
+    #[serde(
+        rename = "CreatedFromDate",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "filter::option"
+    )]
+    pub created_from: Option<NaiveDateTime>,
+    /// Created at or before (local time).
+    #[serde(
+        rename = "CreatedToDate",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "filter::option"
+    )]
+    pub created_to: Option<NaiveDateTime>,
+}
+
+impl Validate for CaseListFilter {
+    fn validate_into(&self, v: &mut Validator) {
+        v.max_chars_opt("VehicleNumber", self.vehicle_number.as_deref(), 30);
+        if let (Some(from), Some(to)) = (self.created_from, self.created_to) {
+            v.check(
+                "CreatedToDate",
+                from <= to,
+                partner_core::Rule::Other("must not be before CreatedFromDate".into()),
+            );
+        }
+    }
+}
+
+/// One case of 3.21.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CaseSummary {
+    /// CarFix's reference number (`xxxxxx-xxx-xxxxx`).
+    #[serde(rename = "ReferenceNo", default)]
+    pub reference_no: Option<String>,
+    /// The case id.
+    #[serde(rename = "CaseID")]
+    pub case_id: String,
+    /// When the case was created (local time).
+    #[serde(rename = "CreatedDate", default, with = "dotnet::option")]
+    pub created_date: Option<NaiveDateTime>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_wire_format_and_rules() {
+        let f = CaseListFilter {
+            vehicle_number: Some("ABC1234".into()),
+            created_from: filter::parse("2023-10-01 00:00:00"),
+            created_to: filter::parse("2023-10-31 23:59:59"),
+        };
+        assert!(f.validate().is_ok());
+        assert_eq!(
+            serde_json::to_value(&f).unwrap(),
+            serde_json::json!({"VehicleNumber": "ABC1234", "CreatedFromDate": "2023-10-01 00:00:00", "CreatedToDate": "2023-10-31 23:59:59"})
+        );
+        assert_eq!(
+            serde_json::to_value(CaseListFilter::default()).unwrap(),
+            serde_json::json!({})
+        );
+        let bad = CaseListFilter {
+            vehicle_number: Some("x".repeat(31)),
+            created_from: f.created_to,
+            created_to: f.created_from,
+        };
+        let err = bad.validate().unwrap_err();
+        assert!(err.has("VehicleNumber", &partner_core::Rule::MaxLength { max: 30 }));
+        assert_eq!(err.violations().len(), 2);
+        assert!(
+            CaseListFilter {
+                vehicle_number: Some("x".repeat(30)),
+                ..Default::default()
+            }
+            .validate()
+            .is_ok()
+        );
+    }
+}

@@ -1,0 +1,247 @@
+//! Changing a case: resolved (3.5), rating (3.6), arrival time (3.7), cancel (3.19), status (3.20).
+
+use chrono::{DateTime, Utc};
+use partner_core::validation::{Validate, Validator};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::types::CaseStatus;
+use crate::types::money::decimal;
+use crate::types::status::{bool_string, yes_no};
+
+/// A body holding only a case id (3.4, 3.5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseIdRequest {
+    /// The case id from 3.2/3.3.
+    #[serde(rename = "CaseID")]
+    pub case_id: String,
+}
+
+impl Validate for CaseIdRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("CaseID", &self.case_id);
+    }
+}
+
+/// The highest rating 3.6 accepts ("0,1,2,3,4,5").
+pub const MAX_RATING: u8 = 5;
+
+/// 3.6 Update Caller Satisfaction Rating.
+///
+/// ```
+/// use carfix_client::RatingRequest;
+/// let r = RatingRequest::new("case-id", 3, "Service Is Good");
+/// assert_eq!(r.customer_satisfaction_id, 3);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingRequest {
+    /// The case id.
+    #[serde(rename = "CaseID")]
+    pub case_id: String,
+    /// Rating from 0 to 5.
+    #[serde(rename = "CustomerSatisfactionID")]
+    pub customer_satisfaction_id: u8,
+    /// The caller's feedback, at most 200 characters.
+    #[serde(rename = "CustomerRemarks")]
+    pub customer_remarks: String,
+}
+
+impl RatingRequest {
+    /// A rating with remarks (may be empty).
+    pub fn new(case_id: impl Into<String>, rating: u8, remarks: impl Into<String>) -> Self {
+        RatingRequest {
+            case_id: case_id.into(),
+            customer_satisfaction_id: rating,
+            customer_remarks: remarks.into(),
+        }
+    }
+}
+
+impl Validate for RatingRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("CaseID", &self.case_id);
+        v.range(
+            "CustomerSatisfactionID",
+            i64::from(self.customer_satisfaction_id),
+            0,
+            i64::from(MAX_RATING),
+        );
+        v.max_chars("CustomerRemarks", &self.customer_remarks, 200);
+    }
+}
+
+/// 3.7 Update Arrival Time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArrivalTimeRequest {
+    /// The case id.
+    #[serde(rename = "CaseID")]
+    pub case_id: String,
+    /// When the provider arrived, sent as `2012-07-23T18:25:43.511Z`.
+    #[serde(
+        rename = "ArrivalDateTime",
+        with = "crate::types::datetime::utc_millis"
+    )]
+    pub arrival_date_time: DateTime<Utc>,
+}
+
+impl Validate for ArrivalTimeRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("CaseID", &self.case_id);
+    }
+}
+
+/// 3.19 Cancel Case, both as a quote (`IsCheckOnly: "true"`) and for real.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelCaseRequest {
+    /// The case key (the case id).
+    #[serde(rename = "Key")]
+    pub key: String,
+    /// True to only ask what cancelling would cost.
+    #[serde(rename = "IsCheckOnly", with = "bool_string")]
+    pub is_check_only: bool,
+}
+
+impl Validate for CancelCaseRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("Key", &self.key);
+    }
+}
+
+/// The answer to 3.19.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Cancellation {
+    /// `"Yes"`: the case can be (or was) cancelled.
+    #[serde(rename = "Result", with = "yes_no")]
+    pub result: bool,
+    /// The case status after the call.
+    #[serde(rename = "CaseStatus", default)]
+    pub case_status: Option<CaseStatus>,
+    /// What cancelling costs (or cost), exact.
+    #[serde(rename = "CancellationCharges", default, with = "decimal::option")]
+    pub cancellation_charges: Option<Decimal>,
+    /// Why it cannot be cancelled (empty when it can).
+    #[serde(rename = "ErrorMessage", default)]
+    pub error_message: Option<String>,
+}
+
+/// A body holding only a case key (3.20).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseKeyRequest {
+    /// The case key (the case id).
+    #[serde(rename = "Key")]
+    pub key: String,
+}
+
+impl Validate for CaseKeyRequest {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("Key", &self.key);
+    }
+}
+
+/// The answer to 3.20.
+///
+/// The document's example answers `CaseStatus` with a list of every status; a real case has
+/// one. Both shapes are read: a single status becomes a list of one, and
+/// [`CaseStatusReport::current`] is the last entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CaseStatusReport {
+    /// `"Yes"` when the case was found.
+    #[serde(rename = "Result", with = "yes_no")]
+    pub result: bool,
+    /// The status (or statuses) CarFix sent.
+    #[serde(rename = "CaseStatus", default, deserialize_with = "one_or_many")]
+    pub case_status: Vec<CaseStatus>,
+    /// CarFix's explanation when `result` is false (not documented; read when sent).
+    #[serde(
+        rename = "ErrorMessage",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_message: Option<String>,
+}
+
+impl CaseStatusReport {
+    /// The case's status: the single one sent, or the last of a list.
+    pub fn current(&self) -> Option<&CaseStatus> {
+        self.case_status.last()
+    }
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<CaseStatus>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        One(CaseStatus),
+        Many(Vec<CaseStatus>),
+    }
+    Ok(match Option::<Raw>::deserialize(d)? {
+        None => Vec::new(),
+        Some(Raw::One(s)) => vec![s],
+        Some(Raw::Many(v)) => v,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partner_core::Rule;
+
+    #[test]
+    fn rating_bounds() {
+        assert!(RatingRequest::new("c", 0, "").validate().is_ok());
+        assert!(
+            RatingRequest::new("c", 5, "x".repeat(200))
+                .validate()
+                .is_ok()
+        );
+        let err = RatingRequest::new("", 6, "x".repeat(201))
+            .validate()
+            .unwrap_err();
+        assert!(err.has("CaseID", &Rule::Required));
+        assert!(err.has("CustomerSatisfactionID", &Rule::Range { min: 0, max: 5 }));
+        assert!(err.has("CustomerRemarks", &Rule::MaxLength { max: 200 }));
+        assert_eq!(err.violations().len(), 3);
+    }
+
+    #[test]
+    fn arrival_time_wire_format() {
+        let t = crate::types::datetime::utc_millis::parse("2012-07-23T18:25:43.511Z").unwrap();
+        let r = ArrivalTimeRequest {
+            case_id: "c".into(),
+            arrival_date_time: t,
+        };
+        assert_eq!(
+            serde_json::to_value(&r).unwrap(),
+            serde_json::json!({"CaseID": "c", "ArrivalDateTime": "2012-07-23T18:25:43.511Z"})
+        );
+    }
+
+    #[test]
+    fn cancellation_and_status_bodies() {
+        let c: Cancellation = serde_json::from_str(
+            r#"{ "Result": "Yes", "CaseStatus": "Cancelled", "CancellationCharges": 0.00, "ErrorMessage": "" }"#,
+        )
+        .unwrap();
+        assert!(c.result);
+        assert_eq!(c.case_status, Some(CaseStatus::Cancelled));
+        assert_eq!(c.cancellation_charges, Some(Decimal::ZERO));
+        let s: CaseStatusReport =
+            serde_json::from_str(r#"{"Result": "Yes", "CaseStatus": "WorkInProgress"}"#).unwrap();
+        assert_eq!(s.current(), Some(&CaseStatus::WorkInProgress));
+        let s: CaseStatusReport =
+            serde_json::from_str(r#"{"Result": "Yes", "CaseStatus": ["Open", "Cancelled"]}"#)
+                .unwrap();
+        assert_eq!(s.case_status.len(), 2);
+        assert_eq!(s.current(), Some(&CaseStatus::Cancelled));
+        let req = CancelCaseRequest {
+            key: "k".into(),
+            is_check_only: true,
+        };
+        assert_eq!(
+            serde_json::to_value(&req).unwrap(),
+            serde_json::json!({"Key": "k", "IsCheckOnly": "true"})
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! Shapes shared by many calls: the `{ "Result": true }` acknowledgement and length limits.
+
+use partner_core::Error;
+use partner_core::validation::Validator;
+use serde::{Deserialize, Serialize};
+
+/// CarFix's acknowledgement body (3.5, 3.6, 3.7; assumed for 3.8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
+pub struct Acknowledgement {
+    /// True when CarFix accepted the call.
+    #[serde(rename = "Result", default)]
+    pub result: Option<bool>,
+    /// CarFix's message, when it sends one.
+    #[serde(rename = "Message", default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+impl Acknowledgement {
+    /// `Err(Rejected)` when the body says `"Result": false`. A missing `Result` is taken as
+    /// success: the HTTP status already said 2xx.
+    pub(crate) fn check(self, operation: &'static str) -> Result<(), Error> {
+        match self.result {
+            Some(false) => Err(Error::Rejected {
+                operation,
+                code: None,
+                message: self.message.unwrap_or_else(|| "Result: false".to_owned()),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Reads an acknowledgement from a body that may be empty or not JSON (3.8 documents no
+/// response): only an explicit `"Result": false` is a failure.
+pub(crate) fn check_ack(operation: &'static str, body: &[u8]) -> Result<(), Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
+    }
+    match serde_json::from_slice::<Acknowledgement>(body) {
+        Ok(ack) => ack.check(operation),
+        // A 2xx whose body is not an object (`true`, plain text) is taken as success.
+        Err(_) => Ok(()),
+    }
+}
+
+/// The rule 3.2/3.3 write as "Format: {60+ Example: 60123456789": digits, starting with 60.
+pub(crate) fn check_contact_no(v: &mut Validator, field: &str, value: &str, max: usize) {
+    if value.trim().is_empty() {
+        v.required(field, value);
+        return;
+    }
+    v.max_chars(field, value, max);
+    let ok =
+        value.len() > 2 && value.starts_with("60") && value.bytes().all(|b| b.is_ascii_digit());
+    v.format(
+        field,
+        ok,
+        "digits starting with the country code 60, like 60123456789",
+    );
+}
+
+/// Required and at most `max` characters.
+pub(crate) fn required_max(v: &mut Validator, field: &str, value: &str, max: usize) {
+    v.required(field, value);
+    v.max_chars(field, value, max);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acknowledgements() {
+        assert!(check_ack("X", br#"{"Result": true}"#).is_ok());
+        assert!(check_ack("X", b"").is_ok());
+        assert!(check_ack("X", b"\"ok\"").is_ok());
+        let err = check_ack("X", br#"{"Result": false, "Message": "Case not found"}"#).unwrap_err();
+        assert!(
+            matches!(err, Error::Rejected { operation: "X", ref message, .. } if message == "Case not found")
+        );
+    }
+
+    #[test]
+    fn contact_numbers() {
+        let check = |s: &str| {
+            let mut v = Validator::new();
+            check_contact_no(&mut v, "CallerContactNo", s, 30);
+            v.finish()
+        };
+        assert!(check("60123456789").is_ok());
+        for bad in [
+            "0123456789",
+            "+60123456789",
+            "60 12 345",
+            "60",
+            "6012345678a",
+        ] {
+            assert!(check(bad).is_err(), "{bad}");
+        }
+        assert!(
+            check("")
+                .unwrap_err()
+                .has("CallerContactNo", &partner_core::Rule::Required)
+        );
+        assert!(check(&format!("60{}", "1".repeat(28))).is_ok());
+        let err = check(&format!("60{}", "1".repeat(29))).unwrap_err();
+        assert!(err.has(
+            "CallerContactNo",
+            &partner_core::Rule::MaxLength { max: 30 }
+        ));
+    }
+}

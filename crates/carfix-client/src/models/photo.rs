@@ -1,0 +1,142 @@
+//! Incident photos: JPEG bytes in, base64 on the wire (3.8), and back again (3.22).
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use partner_core::validation::{Validate, Validator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The start of every JPEG file (SOI marker then a segment marker).
+const JPEG_MAGIC: [u8; 3] = [0xFF, 0xD8, 0xFF];
+
+/// True when the bytes start like a JPEG file.
+pub fn is_jpeg(bytes: &[u8]) -> bool {
+    bytes.starts_with(&JPEG_MAGIC)
+}
+
+/// 3.8 Update Incident Photos: one JPEG per call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoUpload {
+    /// The case id.
+    #[serde(rename = "CaseID")]
+    pub case_id: String,
+    /// The JPEG bytes (sent base64-encoded as `images`).
+    #[serde(rename = "images", with = "base64_bytes")]
+    pub jpeg: Vec<u8>,
+}
+
+impl Validate for PhotoUpload {
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("CaseID", &self.case_id);
+        v.format("images", is_jpeg(&self.jpeg), "a JPEG image (.jpg)");
+    }
+}
+
+/// Optional filter for 3.22 (the document sends no body; see docs/carfix.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub(crate) struct PhotoQuery {
+    #[serde(rename = "CaseID", skip_serializing_if = "Option::is_none")]
+    pub(crate) case_id: Option<String>,
+}
+
+/// The photos of one case (3.22).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CasePhotos {
+    /// The case id.
+    #[serde(rename = "CaseID")]
+    pub case_id: String,
+    /// Its photos.
+    #[serde(rename = "Images", default)]
+    pub images: Vec<Photo>,
+}
+
+/// One stored photo, decoded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Photo {
+    /// File name ("fileName.jpg").
+    #[serde(rename = "FileName", default)]
+    pub file_name: Option<String>,
+    /// The image bytes (decoded from `Base64String`).
+    #[serde(rename = "Base64String", with = "base64_bytes")]
+    pub bytes: Vec<u8>,
+}
+
+/// Serde for bytes carried as a standard base64 string.
+pub mod base64_bytes {
+    use super::*;
+
+    /// Serde serialiser.
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    /// Serde deserialiser. Line breaks and a `data:image/jpeg;base64,` prefix are tolerated.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let s = String::deserialize(d)?;
+        decode(&s).map_err(|e| serde::de::Error::custom(format_args!("invalid base64 image: {e}")))
+    }
+
+    /// Decodes, dropping whitespace and a data-URL prefix.
+    pub fn decode(s: &str) -> Result<Vec<u8>, base64::DecodeError> {
+        let body = match s.split_once(";base64,") {
+            Some((head, rest)) if head.starts_with("data:") => rest,
+            _ => s,
+        };
+        let clean: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        STANDARD.decode(clean)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY: &[u8] = &[
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0xFF, 0xD9,
+    ];
+
+    #[test]
+    fn upload_is_base64_and_checked() {
+        let up = PhotoUpload {
+            case_id: "c".into(),
+            jpeg: TINY.to_vec(),
+        };
+        let json = serde_json::to_value(&up).unwrap();
+        assert_eq!(json["images"], "/9j/4AAQSkZJRv/Z");
+        let back: PhotoUpload = serde_json::from_value(json).unwrap();
+        assert_eq!(back, up);
+        assert!(up.validate().is_ok());
+        let err = PhotoUpload {
+            case_id: String::new(),
+            jpeg: b"\x89PNG".to_vec(),
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(err.violations().len(), 2);
+        assert!(err.has(
+            "images",
+            &partner_core::Rule::Format {
+                expected: "a JPEG image (.jpg)".into()
+            }
+        ));
+    }
+
+    #[test]
+    fn photos_decode_back_to_bytes() {
+        let body = r#"[{"CaseID": "c", "Images": [{"FileName": "a.jpg", "Base64String": "/9j/4AAQ\nSkZJRv/Z"}]}]"#;
+        let v: Vec<CasePhotos> = serde_json::from_str(body).unwrap();
+        assert_eq!(v[0].images[0].bytes, TINY);
+        assert!(is_jpeg(&v[0].images[0].bytes));
+        assert_eq!(
+            base64_bytes::decode("data:image/jpeg;base64,/9j/4AAQSkZJRv/Z").unwrap(),
+            TINY
+        );
+        assert!(
+            serde_json::from_str::<Vec<CasePhotos>>(
+                r#"[{"CaseID": "c", "Images": [{"Base64String": "/9j/ ... Q=="}]}]"#
+            )
+            .is_err()
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! Value sets the document names, as enums that keep values CarFix may add later.
+//!
+//! Each enum reads its documented values case-insensitively and keeps anything else in
+//! `Other(String)`, so a new status never breaks decoding; writing gives back the documented
+//! spelling (or the unknown text unchanged).
+
+use std::fmt;
+
+macro_rules! open_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+            /// A value the document does not list, kept as sent.
+            Other(String),
+        }
+
+        impl $name {
+            /// The wire text.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $wire,)+
+                    $name::Other(s) => s,
+                }
+            }
+
+            /// Reads a wire value (documented values case-insensitively).
+            pub fn parse(s: &str) -> Self {
+                $(if s.eq_ignore_ascii_case($wire) {
+                    return $name::$variant;
+                })+
+                $name::Other(s.to_owned())
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <String as serde::Deserialize>::deserialize(d)?;
+                Ok($name::parse(&s))
+            }
+        }
+    };
+}
+
+open_enum!(
+    /// Where a case stands (3.4, 3.19, 3.20).
+    CaseStatus {
+        /// Created, not yet being worked on.
+        Open = "Open",
+        /// A provider is on it.
+        WorkInProgress = "WorkInProgress",
+        /// The service was delivered.
+        CaseResolved = "CaseResolved",
+        /// Closed.
+        Closed = "Closed",
+        /// Cancelled (3.19).
+        Cancelled = "Cancelled",
+    }
+);
+
+open_enum!(
+    /// Where a workshop claim stands (4.4). The document shows only `Unsubmitted`.
+    ClaimStatus {
+        /// Not yet submitted to the insurer.
+        Unsubmitted = "Unsubmitted",
+    }
+);
+
+open_enum!(
+    /// Whether a truck or driver account is in use (4.1, 4.2, 4.3).
+    RecordStatus {
+        /// In use.
+        Active = "ACTIVE",
+        /// Not in use.
+        Inactive = "INACTIVE",
+    }
+);
+
+open_enum!(
+    /// Whether a truck's tracker is reporting (4.1, 4.3).
+    Connectivity {
+        /// Reporting now.
+        Online = "Online",
+        /// Not reporting.
+        Offline = "Offline",
+    }
+);
+
+/// Serde for the `"Yes"`/`"No"` flags (3.19, 3.20 `Result`, 4.2 `IsLeader`) as `bool`.
+pub mod yes_no {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Serde serialiser: `"Yes"` or `"No"`.
+    pub fn serialize<S: Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(if *v { "Yes" } else { "No" })
+    }
+
+    /// Serde deserialiser: yes/no in any case; JSON booleans too.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Bool(bool),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Bool(b) => Ok(b),
+            Raw::Text(t)
+                if t.trim().eq_ignore_ascii_case("yes")
+                    || t.trim().eq_ignore_ascii_case("true") =>
+            {
+                Ok(true)
+            }
+            Raw::Text(t)
+                if t.trim().eq_ignore_ascii_case("no")
+                    || t.trim().eq_ignore_ascii_case("false") =>
+            {
+                Ok(false)
+            }
+            Raw::Text(t) => Err(serde::de::Error::custom(format_args!(
+                "expected Yes or No, got {t:?}"
+            ))),
+        }
+    }
+}
+
+/// Serde for a `bool` sent as the string `"true"`/`"false"` (3.19 `IsCheckOnly`).
+pub mod bool_string {
+    use serde::{Deserializer, Serializer};
+
+    /// Serde serialiser.
+    pub fn serialize<S: Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(if *v { "true" } else { "false" })
+    }
+
+    /// Serde deserialiser (also accepts a JSON boolean).
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        super::yes_no::deserialize(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_read_documented_values_and_keep_unknown_ones() {
+        let all: Vec<CaseStatus> = serde_json::from_str(
+            r#"["Open","WorkInProgress","CaseResolved","Closed","Cancelled","open","OnHold"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            all,
+            vec![
+                CaseStatus::Open,
+                CaseStatus::WorkInProgress,
+                CaseStatus::CaseResolved,
+                CaseStatus::Closed,
+                CaseStatus::Cancelled,
+                CaseStatus::Open,
+                CaseStatus::Other("OnHold".into())
+            ]
+        );
+        assert_eq!(serde_json::to_string(&all[6]).unwrap(), "\"OnHold\"");
+        assert_eq!(
+            serde_json::to_string(&all[1]).unwrap(),
+            "\"WorkInProgress\""
+        );
+        assert_eq!(ClaimStatus::parse("Unsubmitted"), ClaimStatus::Unsubmitted);
+        assert_eq!(ClaimStatus::parse("Approved").to_string(), "Approved");
+        assert_eq!(RecordStatus::parse("ACTIVE"), RecordStatus::Active);
+        assert_eq!(Connectivity::parse("Offline"), Connectivity::Offline);
+    }
+
+    #[test]
+    fn yes_no_and_bool_strings() {
+        #[derive(serde::Deserialize, serde::Serialize)]
+        struct T {
+            #[serde(with = "yes_no")]
+            a: bool,
+            #[serde(with = "bool_string")]
+            b: bool,
+        }
+        let t: T = serde_json::from_str(r#"{"a": "NO", "b": "true"}"#).unwrap();
+        assert!(!t.a && t.b);
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"{"a":"No","b":"true"}"#
+        );
+        let t: T = serde_json::from_str(r#"{"a": "Yes", "b": false}"#).unwrap();
+        assert!(t.a && !t.b);
+        assert!(serde_json::from_str::<T>(r#"{"a": "maybe", "b": "true"}"#).is_err());
+    }
+}
