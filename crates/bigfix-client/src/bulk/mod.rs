@@ -1,0 +1,270 @@
+//! Bulk repair orders: building and reading `.xlsx` sheets, uploading them to
+//! `POST /api/warrantify/repair/bulk-order/` (multipart, `X-API-Key`), and splitting any
+//! number of orders into uploads of at most 1000.
+
+mod result;
+mod row;
+mod sheet;
+#[cfg(test)]
+mod tests;
+
+pub use result::{BulkSummary, BulkUploadResult};
+pub use row::{BULK_COLUMNS, BulkEngagementType, BulkRow, MAX_ROWS_PER_UPLOAD, validate_rows};
+pub use sheet::{SheetRow, XLSX_CONTENT_TYPE, read_sheet, read_sheet_header, write_sheet};
+
+use partner_core::Request;
+use partner_core::multipart::Multipart;
+use partner_core::validation::{Rule, Validator};
+
+use crate::client::{BigfixClient, Credential};
+use crate::error::BigfixError;
+use crate::ops;
+use crate::rules::is_email;
+
+/// The file name sent for generated workbooks unless you choose another.
+pub const DEFAULT_FILE_NAME: &str = "repair_orders.xlsx";
+
+/// Handler for bulk uploads, from [`BigfixClient::bulk`].
+#[derive(Debug, Clone, Copy)]
+pub struct BulkOrders<'a> {
+    client: &'a BigfixClient,
+}
+
+impl<'a> BulkOrders<'a> {
+    pub(crate) fn new(client: &'a BigfixClient) -> Self {
+        BulkOrders { client }
+    }
+
+    /// Uploads up to 1000 orders as one generated workbook. `client_email` receives BigFix's
+    /// summary e-mail.
+    ///
+    /// ```no_run
+    /// # use bigfix_client::{BigfixClient, BulkRow};
+    /// # async fn run(client: BigfixClient, rows: Vec<BulkRow>) -> Result<(), bigfix_client::BigfixError> {
+    /// let result = client
+    ///     .bulk()
+    ///     .upload("ops@acme.example", "Acme Warranty", &rows)
+    ///     .file_name("november.xlsx")
+    ///     .send()
+    ///     .await?;
+    /// println!("{} uploaded, duplicates: {:?}", result.uploaded_orders_count, result.duplicate_reference_ids);
+    /// # Ok(()) }
+    /// ```
+    pub fn upload(
+        &self,
+        client_email: impl Into<String>,
+        client_name: impl Into<String>,
+        rows: &'a [BulkRow],
+    ) -> UploadBuilder<'a> {
+        UploadBuilder {
+            client: self.client,
+            form: FormFields::new(client_email.into(), client_name.into()),
+            rows,
+        }
+    }
+
+    /// Uploads any number of orders in chunks of at most 1000 (one workbook each, sent one
+    /// after the other) and merges the answers. Every row is validated, and references are
+    /// checked for duplicates across all chunks, before the first upload.
+    ///
+    /// ```no_run
+    /// # use bigfix_client::{BigfixClient, BulkRow};
+    /// # async fn run(client: BigfixClient, rows: Vec<BulkRow>) -> Result<(), bigfix_client::BigfixError> {
+    /// let summary = client.bulk().upload_all("ops@acme.example", "Acme Warranty", &rows).send().await?;
+    /// println!("{} uploads, {} orders created, {} duplicates", summary.uploads.len(), summary.uploaded, summary.duplicates);
+    /// # Ok(()) }
+    /// ```
+    pub fn upload_all(
+        &self,
+        client_email: impl Into<String>,
+        client_name: impl Into<String>,
+        rows: &'a [BulkRow],
+    ) -> UploadAllBuilder<'a> {
+        UploadAllBuilder {
+            client: self.client,
+            form: FormFields::new(client_email.into(), client_name.into()),
+            rows,
+            chunk_size: MAX_ROWS_PER_UPLOAD,
+        }
+    }
+
+    /// Uploads a workbook the user filled (for example from the template) as it is, after
+    /// reading it with [`read_sheet`]: header, every row's rules and the 1000-row limit are
+    /// checked first.
+    ///
+    /// ```no_run
+    /// # async fn run(client: bigfix_client::BigfixClient) -> Result<(), bigfix_client::BigfixError> {
+    /// let bytes = std::fs::read("orders.xlsx").map_err(bigfix_client::SheetError::Io)?;
+    /// let result = client.bulk().upload_workbook("ops@acme.example", "Acme Warranty", "orders.xlsx", bytes).await?;
+    /// println!("{}", result.uploaded_orders_count);
+    /// # Ok(()) }
+    /// ```
+    pub async fn upload_workbook(
+        &self,
+        client_email: impl Into<String>,
+        client_name: impl Into<String>,
+        file_name: impl Into<String>,
+        bytes: Vec<u8>,
+    ) -> Result<BulkUploadResult, BigfixError> {
+        let mut form = FormFields::new(client_email.into(), client_name.into());
+        form.file_name = file_name.into();
+        let mut v = Validator::new();
+        form.validate_into(&mut v);
+        v.finish()?;
+        let rows = read_sheet(&bytes, self.client.rules())?;
+        let mut v = Validator::new();
+        v.check("rows", !rows.is_empty(), Rule::MinItems { min: 1 });
+        v.max_items("rows", rows.len(), MAX_ROWS_PER_UPLOAD);
+        v.finish()?;
+        send_workbook(self.client, &form, bytes).await
+    }
+}
+
+/// The form fields besides the file.
+#[derive(Debug, Clone)]
+struct FormFields {
+    client_email: String,
+    client_name: String,
+    file_name: String,
+}
+
+impl FormFields {
+    fn new(client_email: String, client_name: String) -> Self {
+        FormFields {
+            client_email,
+            client_name,
+            file_name: DEFAULT_FILE_NAME.to_owned(),
+        }
+    }
+
+    fn validate_into(&self, v: &mut Validator) {
+        v.required("Client Email", &self.client_email);
+        if !self.client_email.trim().is_empty() {
+            v.format(
+                "Client Email",
+                is_email(&self.client_email),
+                "an e-mail address",
+            );
+        }
+        v.required("Client Name", &self.client_name);
+        v.format(
+            "customFile",
+            self.file_name.to_ascii_lowercase().ends_with(".xlsx"),
+            "a file name ending in .xlsx",
+        );
+    }
+}
+
+/// Options of [`BulkOrders::upload`]; finish with [`UploadBuilder::send`].
+#[derive(Debug)]
+#[must_use = "call .send().await"]
+pub struct UploadBuilder<'a> {
+    client: &'a BigfixClient,
+    form: FormFields,
+    rows: &'a [BulkRow],
+}
+
+impl UploadBuilder<'_> {
+    /// The file name of the `customFile` part (default [`DEFAULT_FILE_NAME`]; must end in `.xlsx`).
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.form.file_name = name.into();
+        self
+    }
+
+    /// Validates everything (all violations at once), writes the workbook and uploads it.
+    pub async fn send(self) -> Result<BulkUploadResult, BigfixError> {
+        let mut v = Validator::new();
+        self.form.validate_into(&mut v);
+        if let Err(rows) = validate_rows(self.rows, self.client.rules(), Some(MAX_ROWS_PER_UPLOAD))
+        {
+            v.extend(rows);
+        }
+        v.finish()?;
+        let bytes = write_sheet(self.rows)?;
+        send_workbook(self.client, &self.form, bytes).await
+    }
+}
+
+/// Options of [`BulkOrders::upload_all`]; finish with [`UploadAllBuilder::send`].
+#[derive(Debug)]
+#[must_use = "call .send().await"]
+pub struct UploadAllBuilder<'a> {
+    client: &'a BigfixClient,
+    form: FormFields,
+    rows: &'a [BulkRow],
+    chunk_size: usize,
+}
+
+impl UploadAllBuilder<'_> {
+    /// Orders per upload, 1 to 1000 (default 1000).
+    pub fn chunk_size(mut self, n: usize) -> Self {
+        self.chunk_size = n;
+        self
+    }
+
+    /// The file name of every chunk's `customFile` part (default [`DEFAULT_FILE_NAME`]).
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.form.file_name = name.into();
+        self
+    }
+
+    /// Validates everything, then uploads the chunks in order. If a chunk fails the rest are
+    /// not sent and [`BigfixError::PartialUpload`] carries what the earlier chunks returned.
+    pub async fn send(self) -> Result<BulkSummary, BigfixError> {
+        let mut v = Validator::new();
+        self.form.validate_into(&mut v);
+        let max = i64::try_from(MAX_ROWS_PER_UPLOAD).unwrap_or(i64::MAX);
+        v.range(
+            "chunk_size",
+            i64::try_from(self.chunk_size).unwrap_or(i64::MAX),
+            1,
+            max,
+        );
+        if let Err(rows) = validate_rows(self.rows, self.client.rules(), None) {
+            v.extend(rows);
+        }
+        v.finish()?;
+        let chunks: Vec<&[BulkRow]> = self.rows.chunks(self.chunk_size).collect();
+        let mut summary = BulkSummary::default();
+        for (i, chunk) in chunks.iter().enumerate() {
+            let outcome = match write_sheet(chunk) {
+                Ok(bytes) => send_workbook(self.client, &self.form, bytes).await,
+                Err(e) => Err(e.into()),
+            };
+            match outcome {
+                Ok(result) => summary.push(result),
+                Err(e) => {
+                    return Err(BigfixError::PartialUpload {
+                        completed: summary,
+                        failed_chunk: i + 1,
+                        chunks: chunks.len(),
+                        source: Box::new(e),
+                    });
+                }
+            }
+        }
+        Ok(summary)
+    }
+}
+
+/// Sends one workbook as `Client Email`, `Client Name`, `customFile`.
+async fn send_workbook(
+    client: &BigfixClient,
+    form: &FormFields,
+    bytes: Vec<u8>,
+) -> Result<BulkUploadResult, BigfixError> {
+    let op = ops::UPLOAD_BULK_ORDERS;
+    let http = client.authed(op, Credential::ApiKey)?;
+    let body = Multipart::new()
+        .text("Client Email", form.client_email.trim())
+        .text("Client Name", form.client_name.trim())
+        .file(
+            "customFile",
+            form.file_name.as_str(),
+            XLSX_CONTENT_TYPE,
+            bytes,
+        );
+    let resp = http.send_raw(Request::new(op).multipart(&body)).await?;
+    let resp = client.check(http, op, resp)?;
+    crate::client::decode_success(op, &resp.body)
+}
