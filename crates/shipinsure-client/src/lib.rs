@@ -157,3 +157,8 @@ mod tests {
         );
     }
 }
+
+/// The README's quickstart, compiled as a doctest so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

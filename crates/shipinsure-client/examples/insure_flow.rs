@@ -1,0 +1,149 @@
+//! The worked flow of docs/shipinsure.md against a local mock of the vendor:
+//! insure an order, report its tracking events up to delivery, insure and cancel another.
+//!
+//! Run with `cargo run -p shipinsure-client --example insure_flow`.
+
+use chrono::{Duration, Utc};
+use httpmock::MockServer;
+use serde_json::json;
+use shipinsure_client::{
+    Addresses, Amounts, CancelDeliveryRequest, Customer, DeliveryStatus, EnvironmentConfig, Error,
+    Goods, Recipient, ShipInsureClient, SubmitDeliveryRequest, TrackingDetailRequest,
+    TrackingEvent,
+};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), Error> {
+    // The vendor's staging server, played by httpmock on 127.0.0.1.
+    let server = MockServer::start_async().await;
+    mock_vendor(&server).await;
+
+    // In real use: EnvironmentConfig::from_env(Environment::Staging) with the URL and key
+    // the vendor gave you at onboarding.
+    let client = ShipInsureClient::builder(EnvironmentConfig::staging(
+        server.base_url(),
+        "example-staging-key",
+    ))
+    .build()?;
+    println!("client: {client:?}");
+
+    // 1. Insure order SME0001234 (API #1).
+    let created = Utc::now() - Duration::hours(3);
+    let order = SubmitDeliveryRequest::new(
+        "SME0001234",
+        "ahasme",
+        Customer::new("Nguyen Van A", "0901234567").with_email("nguyen.a@example.com"),
+        Addresses::new("12 Le Loi, District 1", "45 Hai Ba Trung, District 3"),
+        Goods::new("electronics", "Bluetooth speaker", 1),
+        Amounts::new(0, 1_500_000, 15_000),
+        created,
+    )
+    .with_recipient(Recipient {
+        name: Some("Le Thi C".into()),
+        phone: Some("0907654321".into()),
+    });
+    let policy = client.deliveries().submit(&order).await?;
+    println!(
+        "1. insured {} as policy {} (certificate {:?})",
+        order.tracking_number, policy.policy_id, policy.url_certificate
+    );
+
+    // 2. Report its tracking events as they happen (API #2), up to delivery.
+    let steps = [
+        (DeliveryStatus::InProcess, "Arrived at sorting hub", 1),
+        (DeliveryStatus::InDelivery, "Out for delivery", 2),
+        (DeliveryStatus::Success, "Delivered to recipient", 3),
+    ];
+    for (status, text, hours) in steps {
+        let event = TrackingEvent {
+            tracking_status: Some(text.into()),
+            handler_name: Some("Tran Van B".into()),
+            vehicle_type: Some("motorbike".into()),
+            ..TrackingEvent::new(created + Duration::hours(hours))
+        };
+        let update =
+            TrackingDetailRequest::new(&order.tracking_number, status.clone(), vec![event]);
+        let answer = client.tracking().insert(&update).await?;
+        println!("2. reported {status} ({text}): {}", answer.status);
+    }
+
+    // 3. Insure another order, then cancel it with the policy id the submit returned (API #3).
+    let other = SubmitDeliveryRequest {
+        tracking_number: "SME0005678".into(),
+        ..order.clone()
+    };
+    let other_policy = client.deliveries().submit(&other).await?;
+    println!(
+        "3. insured {} as policy {}",
+        other.tracking_number, other_policy.policy_id
+    );
+    let cancel = CancelDeliveryRequest::new(
+        &other.tracking_number,
+        other_policy.policy_id,
+        "cs.agent@partner.example",
+        "Customer cancelled the order",
+        Utc::now(),
+    );
+    let answer = client.deliveries().cancel(&cancel).await?;
+    println!(
+        "3. cancelled {}: {:?}",
+        other.tracking_number, answer.message
+    );
+
+    // 4. A cancellation the vendor refuses comes back as a typed error, not an Ok.
+    let refused = CancelDeliveryRequest {
+        tracking_number: "SME0009999".into(),
+        ..cancel
+    };
+    match client.deliveries().cancel(&refused).await {
+        Err(Error::Rejected { code, message, .. }) => println!("4. refused ({code:?}): {message}"),
+        other => println!("4. unexpected: {other:?}"),
+    }
+    Ok(())
+}
+
+/// Answers like the vendor would (the document shows only the response field names).
+async fn mock_vendor(server: &MockServer) {
+    for (tracking_number, policy) in [
+        ("SME0001234", "POL-2026-000123"),
+        ("SME0005678", "POL-2026-000124"),
+    ] {
+        server
+            .mock_async(|when, then| {
+                when.method("POST")
+                    .path("/api/v1/sme-delivery/submit")
+                    .body_includes(format!("\"tracking_number\":\"{tracking_number}\""));
+                then.status(200).json_body(json!({
+                    "status": "success",
+                    "message": "Policy created",
+                    "policy_id": policy,
+                    "url_certificate": format!("https://certificates.shipinsure.example/{policy}.pdf"),
+                }));
+            })
+            .await;
+    }
+    server
+        .mock_async(|when, then| {
+            when.method("POST").path("/api/v1/sme-delivery/tracking");
+            then.status(200)
+                .json_body(json!({"status": "success", "message": "Tracking detail inserted"}));
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method("POST")
+                .path("/api/v1/sme-delivery/cancel")
+                .body_includes("SME0009999");
+            then.status(200).json_body(
+                json!({"status": "fail", "message": "tracking_number SME0009999 is not insured"}),
+            );
+        })
+        .await;
+    server
+        .mock_async(|when, then| {
+            when.method("POST").path("/api/v1/sme-delivery/cancel");
+            then.status(200)
+                .json_body(json!({"status": "success", "message": "Policy cancelled"}));
+        })
+        .await;
+}

@@ -1,0 +1,326 @@
+//! What the client sends and how it reads answers: exact requests on a local mock server,
+//! path overrides, validation before any I/O, failure statuses as typed errors, retries.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{KEY, cancel, mock_builder, submit, tracking};
+use httpmock::MockServer;
+use partner_core::mock::{MockTransport, json_response};
+use partner_core::validation::Rule;
+use serde_json::json;
+use shipinsure_client::{
+    DeliveryStatus, EnvironmentConfig, Error, OperationId, PolicyId, RetryPolicy, ShipInsureClient,
+};
+
+fn client_for(server: &MockServer) -> ShipInsureClient {
+    ShipInsureClient::builder(EnvironmentConfig::staging(server.base_url(), KEY))
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn submit_sends_the_documented_body_and_reads_the_policy() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method("POST")
+                .path("/api/v1/sme-delivery/submit")
+                .header("content-type", "application/json")
+                .header_includes("user-agent", "shipinsure-client/")
+                .json_body(json!({
+                    "tracking_number": "SME0001234", "product_code": "ahasme",
+                    "customer_name": "Nguyen Van A", "customer_phone": "0901234567",
+                    "pickup_address": "12 Le Loi", "drop_up_address": "45 Hai Ba Trung",
+                    "type_of_goods": "electronics", "goods_description": "speaker", "good_quantity": 1,
+                    "cod_amount": 0, "item_value": 1_500_000, "premium_amount": 15000,
+                    "order_created_time": "2026-11-23T06:05:00.000Z",
+                    // printf '%s' 'staging-keySME000123415000' | md5sum
+                    "signature": "115abe6fc82693e97ce0a9fd83d85d35"
+                }));
+            then.status(200).json_body(json!({
+                "status": "success", "message": "Policy created",
+                "policy_id": "POL-9", "url_certificate": "https://c.example/POL-9.pdf"
+            }));
+        })
+        .await;
+    let policy = client_for(&server)
+        .deliveries()
+        .submit(&submit("SME0001234", 15000))
+        .await
+        .unwrap();
+    mock.assert_async().await;
+    assert_eq!(policy.policy_id, PolicyId::new("POL-9"));
+    assert_eq!(
+        policy.url_certificate.as_deref(),
+        Some("https://c.example/POL-9.pdf")
+    );
+    assert_eq!(policy.message.as_deref(), Some("Policy created"));
+    assert_eq!(policy.status, "success");
+}
+
+#[tokio::test]
+async fn tracking_sends_events_and_status() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method("POST")
+                .path("/api/v1/sme-delivery/tracking")
+                .json_body(json!({
+                    "tracking_number": "SME0001234", "delivery_status": "in_delivery",
+                    "tracking_detail": [{"tracking_time": "2026-11-23T09:15:00.000Z"}],
+                    // printf '%s' 'staging-keySME0001234' | md5sum
+                    "signature": "45340191d4fcad23537175f638deabe3"
+                }));
+            then.status(200)
+                .json_body(json!({"status": "success", "message": "inserted"}));
+        })
+        .await;
+    let answer = client_for(&server)
+        .tracking()
+        .insert(&tracking("SME0001234"))
+        .await
+        .unwrap();
+    mock.assert_async().await;
+    assert_eq!(answer.message.as_deref(), Some("inserted"));
+}
+
+#[tokio::test]
+async fn overridden_paths_join_the_base_url_path() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/partner/v2/cancel-order");
+            then.status(200).json_body(
+                json!({"status": "success", "tracking_number": "T1", "policy_id": "POL-1"}),
+            );
+        })
+        .await;
+    let client = ShipInsureClient::builder(EnvironmentConfig::production(
+        format!("{}/partner", server.base_url()),
+        KEY,
+    ))
+    .override_path(OperationId::CancelSmeDeliveryOrder, "/v2/cancel-order")
+    .build()
+    .unwrap();
+    let answer = client
+        .deliveries()
+        .cancel(&cancel("T1", "POL-1"))
+        .await
+        .unwrap();
+    mock.assert_async().await;
+    assert_eq!(answer.policy_id, Some(PolicyId::new("POL-1")));
+    assert_eq!(answer.tracking_number.as_deref(), Some("T1"));
+    assert_eq!(answer.message, None);
+}
+
+#[tokio::test]
+async fn invalid_requests_report_every_violation_and_send_nothing() {
+    let (builder, mock) = mock_builder(KEY, common::success_body());
+    let client = builder.build().unwrap();
+    let mut order = submit("", -1);
+    order.goods.quantity = 0;
+    order.customer.name = "   ".into();
+    let err = client.deliveries().submit(&order).await.unwrap_err();
+    let v = err.validation().expect("a validation error");
+    assert!(v.has("tracking_number", &Rule::Required));
+    assert!(v.has("customer_name", &Rule::Required));
+    assert!(v.has("premium_amount", &shipinsure_client::models::NOT_NEGATIVE));
+    assert!(v.has("good_quantity", &shipinsure_client::models::AT_LEAST_ONE));
+    assert_eq!(v.violations().len(), 4);
+
+    let err = client
+        .deliveries()
+        .cancel(&cancel("T1", " "))
+        .await
+        .unwrap_err();
+    assert!(err.validation().unwrap().has("policy_id", &Rule::Required));
+    let mut update = tracking("T1");
+    update.events.clear();
+    let err = client.tracking().insert(&update).await.unwrap_err();
+    assert!(
+        err.validation()
+            .unwrap()
+            .has("tracking_detail", &Rule::MinItems { min: 1 })
+    );
+    assert!(
+        mock.requests().is_empty(),
+        "nothing is sent before validation passes"
+    );
+}
+
+#[tokio::test]
+async fn a_failure_status_is_a_rejected_error_with_the_message() {
+    let (builder, _) = mock_builder(
+        KEY,
+        json!({"status": "fail", "message": "premium_amount does not match"}),
+    );
+    let err = builder
+        .build()
+        .unwrap()
+        .deliveries()
+        .submit(&submit("T1", 1))
+        .await
+        .unwrap_err();
+    match err {
+        Error::Rejected {
+            operation,
+            code,
+            message,
+        } => {
+            assert_eq!(operation, "SubmitSmeDelivery");
+            assert_eq!(code.as_deref(), Some("fail"));
+            assert_eq!(message, "premium_amount does not match");
+        }
+        other => panic!("expected Rejected, got {other:?}"),
+    }
+    let (builder, _) = mock_builder(KEY, json!({"status": "error"}));
+    let err = builder
+        .build()
+        .unwrap()
+        .tracking()
+        .insert(&tracking("T1"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Rejected { message, .. } if message == "no message given"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn numeric_success_status_is_accepted_by_default() {
+    let (builder, _) = mock_builder(KEY, json!({"status": 200, "message": "ok"}));
+    let answer = builder
+        .build()
+        .unwrap()
+        .tracking()
+        .insert(&tracking("T1"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status, "200");
+}
+
+#[tokio::test]
+async fn the_success_rule_is_replaceable() {
+    let (builder, _) = mock_builder(KEY, json!({"status": "00", "message": "accepted"}));
+    let client = builder.success_status(|s| s == "00").build().unwrap();
+    assert_eq!(
+        client
+            .tracking()
+            .insert(&tracking("T1"))
+            .await
+            .unwrap()
+            .status,
+        "00"
+    );
+    let (builder, _) = mock_builder(KEY, json!({"status": "success"}));
+    let client = builder.success_status(|s| s == "00").build().unwrap();
+    assert!(matches!(
+        client.tracking().insert(&tracking("T1")).await,
+        Err(Error::Rejected { .. })
+    ));
+}
+
+#[tokio::test]
+async fn a_success_without_policy_id_names_the_missing_field() {
+    let (builder, _) = mock_builder(KEY, json!({"status": "success", "message": "ok"}));
+    let err = builder
+        .build()
+        .unwrap()
+        .deliveries()
+        .submit(&submit("T1", 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { operation: "SubmitSmeDelivery", message, .. } if message.contains("policy_id")),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn http_errors_carry_the_vendor_message() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method("POST").path("/api/v1/sme-delivery/submit");
+            then.status(400)
+                .json_body(json!({"status": "fail", "message": "customer_phone is invalid"}));
+        })
+        .await;
+    let err = client_for(&server)
+        .deliveries()
+        .submit(&submit("T1", 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Status { status: 400, message, .. } if message == "customer_phone is invalid"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn unknown_delivery_statuses_are_sent_unchanged() {
+    let (builder, mock) = mock_builder(KEY, json!({"status": "success"}));
+    let mut update = tracking("T1");
+    update.delivery_status = DeliveryStatus::Unknown("lost".into());
+    builder
+        .build()
+        .unwrap()
+        .tracking()
+        .insert(&update)
+        .await
+        .unwrap();
+    assert_eq!(common::sent_body(&mock, 0)["delivery_status"], "lost");
+}
+
+fn flaky(first_status: u16) -> MockTransport {
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        first_status,
+        &json!({"status": "fail", "message": "busy"}),
+    ));
+    mock.fallback(|_| Ok(json_response(200, &common::success_body())));
+    mock
+}
+
+fn client_on(mock: &MockTransport) -> ShipInsureClient {
+    ShipInsureClient::builder(EnvironmentConfig::staging(
+        "https://staging.shipinsure.example",
+        KEY,
+    ))
+    .transport(Arc::new(mock.clone()))
+    .retry_policy(RetryPolicy::default().with_max_attempts(3))
+    .build()
+    .unwrap()
+}
+
+#[tokio::test(start_paused = true)]
+async fn cancel_is_retried_after_a_503() {
+    let mock = flaky(503);
+    let answer = client_on(&mock)
+        .deliveries()
+        .cancel(&cancel("T1", "POL-1"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status, "success");
+    let sent = mock.requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(
+        sent[0].body, sent[1].body,
+        "the retry sends the same signed body"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn submit_is_not_resent_once_the_vendor_answered() {
+    let mock = flaky(503);
+    let err = client_on(&mock)
+        .deliveries()
+        .submit(&submit("T1", 1))
+        .await
+        .unwrap_err();
+    assert!(matches!(&err, Error::Status { status: 503, .. }), "{err:?}");
+    assert_eq!(mock.requests().len(), 1);
+}
