@@ -1,0 +1,194 @@
+//! The worked flow of docs/carfix.md against a local mock CarFix: log in, look up state and
+//! area, create a case, follow the truck, mark it resolved, rate the service.
+//!
+//! Run with `cargo run -p carfix-client --example case_flow`.
+
+use carfix_client::*;
+use httpmock::prelude::*;
+use serde_json::json;
+
+/// Serves `body` for POST `/api/Affiliate/{name}`.
+async fn serve(server: &MockServer, name: &str, body: serde_json::Value) {
+    let path = format!("/api/Affiliate/{name}");
+    server
+        .mock_async(move |when, then| {
+            when.method(POST).path(path);
+            then.status(200).json_body(body);
+        })
+        .await;
+}
+
+async fn mock_carfix() -> MockServer {
+    let server = MockServer::start_async().await;
+    let token = json!({"access_token": "demo-token", "token_type": "bearer", "expires_in": 215999.9, "scope": "", "schema": ""});
+    serve(&server, "Token", token).await;
+    serve(
+        &server,
+        "GetStates",
+        json!([{"id": "st-05", "label": "NEGERI SEMBILAN"}, {"id": "st-01", "label": "Johor"}]),
+    )
+    .await;
+    serve(
+        &server,
+        "GetAreas",
+        json!([{"id": "ar-77", "label": "SEREMBAN"}, {"id": "ar-78", "label": "NILAI"}]),
+    )
+    .await;
+    serve(
+        &server,
+        "GetNatureOfCalls",
+        json!([{"id": "nc-1", "label": "Accident"}, {"id": "nc-2", "label": "Breakdown"}]),
+    )
+    .await;
+    serve(
+        &server,
+        "GetServiceNeeded",
+        json!([{"id": "sv-9", "label": "Towing - Tow Truck A"}]),
+    )
+    .await;
+    serve(
+        &server,
+        "GetBreakdownCauses",
+        json!([{"id": "bc-3", "label": "Flat Tyre"}]),
+    )
+    .await;
+    serve(
+        &server,
+        "CreateCase",
+        json!({"CaseID": "CF-2024-0001", "Message": "Case Created Successfully", "Result": true}),
+    )
+    .await;
+    serve(
+        &server,
+        "GetCaseDetails",
+        json!({"VehicleNo": "ABC1234", "CaseStatus": "WorkInProgress", "CreatedDate": "2024-02-17T13:40:02.5",
+               "TruckNo": "VBN 4321", "TruckLatitude": 2.7301, "TruckLongitude": 101.9402, "ArrivedTime": null,
+               "LocationCoordinate": "2.72588900, 101.93782390", "ServiceNeeded": "Towing - Tow Truck A",
+               "DriverName": "Ali", "data": []}),
+    )
+    .await;
+    serve(
+        &server,
+        "GetTruckCoordination",
+        json!({"items": [{"TruckNo": "VBN 4321", "Status": "ACTIVE", "Online": "Online", "CurrentDriver": "Ali",
+                          "LastUpdateTime": "17/02/2024 01:58:16 PM", "Latitude": 2.7275, "Longitude": 101.9390}]}),
+    )
+    .await;
+    serve(&server, "UpdateCaseResolved", json!({"Result": true})).await;
+    serve(
+        &server,
+        "UpdateCallerSatisfactionRating",
+        json!({"Result": true}),
+    )
+    .await;
+    server
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let server = mock_carfix().await;
+    let carfix = AffiliateClient::builder()
+        .base_url(server.base_url())
+        .credentials("CARFIX-REFERRED", "demo-key")
+        .build()?;
+
+    carfix.login().await?;
+    println!("1. logged in (logins so far: {})", carfix.login_count());
+
+    let states = carfix.lookups().states().await?;
+    let state = states
+        .iter()
+        .find(|s| s.label.eq_ignore_ascii_case("negeri sembilan"))
+        .ok_or("no state")?;
+    let areas = carfix.lookups().areas(&state.id).await?;
+    let area = areas
+        .iter()
+        .find(|a| a.label == "SEREMBAN")
+        .ok_or("no area")?;
+    println!(
+        "2. state {} ({}), area {} ({})",
+        state.label, state.id, area.label, area.id
+    );
+
+    let natures = carfix.lookups().nature_of_calls().await?;
+    let breakdown = natures
+        .iter()
+        .find(|n| n.label == "Breakdown")
+        .ok_or("no nature")?;
+    let services = carfix.lookups().services_needed(&breakdown.id).await?;
+    let causes = carfix.lookups().breakdown_causes().await?;
+    println!(
+        "   nature {}, service {}, cause {}",
+        breakdown.label, services[0].label, causes[0].label
+    );
+
+    let here = Coordinate::new(2.725889, 101.9378239)?;
+    let mut service = ServiceInfo::new(causes[0].id.clone());
+    service.tyre_puncture = TyrePunctures::of([TyrePosition::FrontLeft]);
+    service.is_spare_tyre_good_condition = false;
+    let case = CreateCaseRequest::new(
+        CaseInfo {
+            vehicle_no: "ABC1234".into(),
+            nature_of_call: breakdown.id.clone(),
+            service_needed: services[0].id.clone(),
+            make: "PERODUA".into(),
+            model: "PERODUA MYVI 1.3EZ1".into(),
+            transmission: "Manual".into(),
+            caller_name: "Lana".into(),
+            caller_contact_no: "60123456789".into(),
+            insured_email: "lana@gmail.com".into(),
+        },
+        service,
+        "70300 SEREMBAN, NEGERI SEMBILAN, MALAYSIA",
+        here,
+        state.label.clone(),
+        area.label.clone(),
+    )
+    .panel_workshop("WORKSHOP A")
+    .tow_to(
+        "70300 SEREMBAN",
+        here,
+        state.label.clone(),
+        area.label.clone(),
+    );
+    let case_id = carfix.cases().create(&case).await?;
+    println!("3. case created: {case_id}");
+
+    let details = carfix.cases().get(&case_id).await?;
+    println!(
+        "4. case {:?}, truck {:?} driven by {:?}",
+        details.case_status, details.truck_no, details.driver_name
+    );
+    if let Some(truck_no) = &details.truck_no {
+        for truck in carfix
+            .trucks()
+            .coordination(truck_no)
+            .case_id(&case_id)
+            .send()
+            .await?
+        {
+            println!(
+                "   truck {} {:?} at {} (updated {:?})",
+                truck.truck_no,
+                truck.online,
+                truck
+                    .position()
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "unknown".into()),
+                truck.last_update_time
+            );
+        }
+    }
+
+    carfix.cases().mark_resolved(&case_id).await?;
+    println!("5. case marked resolved");
+    carfix
+        .cases()
+        .rate(&case_id, 5, "Fast and friendly")
+        .await?;
+    println!(
+        "6. service rated 5/5 (logins in all: {})",
+        carfix.login_count()
+    );
+    Ok(())
+}

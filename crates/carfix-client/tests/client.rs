@@ -1,0 +1,394 @@
+//! Client behaviour beyond the fixtures: token reuse and refresh, 401 re-login, retries,
+//! overrides, validation before I/O, and exact request shapes on a local mock server.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use carfix_client::*;
+use httpmock::prelude::*;
+use partner_core::mock::{MockTransport, json_response, response};
+use partner_core::{ConfigError, Error, Rule};
+use serde_json::json;
+
+fn token(lifetime_secs: f64, token: &str) -> serde_json::Value {
+    json!({"access_token": token, "token_type": "bearer", "expires_in": lifetime_secs, "scope": "", "schema": ""})
+}
+
+fn mock_affiliate(mock: &MockTransport) -> AffiliateClient {
+    AffiliateClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("CARFIX-REFERRED", "k3y-s3cret")
+        .transport(Arc::new(mock.clone()))
+        .build()
+        .unwrap()
+}
+
+fn auth_header(req: &partner_core::HttpRequest) -> String {
+    req.headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test(start_paused = true)]
+async fn token_is_reused_then_refreshed_ahead_of_expiry() {
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &token(7200.0, "t1")))
+        .push(json_response(200, &json!([])))
+        .push(json_response(200, &json!([])))
+        .push(json_response(200, &token(7200.0, "t2")))
+        .push(json_response(200, &json!([])));
+    let carfix = mock_affiliate(&mock);
+    carfix.lookups().states().await.unwrap();
+    carfix.lookups().car_makes().await.unwrap();
+    assert_eq!(carfix.login_count(), 1, "second call reuses the token");
+    // Two hours of validity, refreshed one hour ahead: after 3601 s the token is replaced.
+    tokio::time::advance(Duration::from_secs(3601)).await;
+    carfix.lookups().states().await.unwrap();
+    assert_eq!(carfix.login_count(), 2);
+    let reqs = mock.requests();
+    let paths: Vec<&str> = reqs.iter().map(|r| r.url.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/api/Affiliate/Token",
+            "/api/Affiliate/GetStates",
+            "/api/Affiliate/GetCarMakes",
+            "/api/Affiliate/Token",
+            "/api/Affiliate/GetStates"
+        ]
+    );
+    assert_eq!(auth_header(&reqs[1]), "Bearer t1");
+    assert_eq!(auth_header(&reqs[2]), "Bearer t1");
+    assert_eq!(auth_header(&reqs[4]), "Bearer t2");
+    assert!(
+        reqs[0].headers.get("authorization").is_none(),
+        "the login sends no token"
+    );
+    assert_eq!(
+        reqs[0].json_body().unwrap(),
+        json!({"clientusername": "CARFIX-REFERRED", "clientkey": "k3y-s3cret"})
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_401_logs_in_again_once() {
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &token(215999.9, "old")))
+        .push(response(401, &[], "expired"))
+        .push(json_response(200, &token(215999.9, "new")))
+        .push(json_response(200, &json!({"Result": true})));
+    let carfix = mock_affiliate(&mock);
+    carfix.cases().mark_resolved("C1").await.unwrap();
+    assert_eq!(carfix.login_count(), 2);
+    let reqs = mock.requests();
+    assert_eq!(reqs.len(), 4);
+    assert_eq!(auth_header(&reqs[3]), "Bearer new");
+
+    // A second 401 right after the re-login is reported, not looped on.
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &token(215999.9, "a")))
+        .push(response(401, &[], "no"))
+        .push(json_response(200, &token(215999.9, "b")))
+        .push(response(
+            401,
+            &[("content-type", "application/json")],
+            r#"{"Message": "Authorization has been denied"}"#,
+        ));
+    let err = mock_affiliate(&mock)
+        .cases()
+        .mark_resolved("C1")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Auth { status: Some(401), message, .. } if message.contains("denied")),
+        "{err}"
+    );
+    assert_eq!(mock.requests().len(), 4);
+}
+
+#[tokio::test(start_paused = true)]
+async fn refused_login_is_an_auth_error_and_no_call_is_sent() {
+    let mock = MockTransport::new();
+    mock.push(response(
+        400,
+        &[("content-type", "application/json")],
+        r#"{"error": "invalid_grant", "error_description": "The user name or password is incorrect."}"#,
+    ));
+    let err = mock_affiliate(&mock).lookups().states().await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Auth { operation: "AffiliateLogin", status: Some(400), message } if message.contains("incorrect")),
+        "{err}"
+    );
+    assert_eq!(mock.requests().len(), 1);
+    assert!(!err.to_string().contains("k3y-s3cret"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn creates_are_not_resent_but_reads_are() {
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &token(215999.9, "t")))
+        .push(response(503, &[], "busy"));
+    let carfix = mock_affiliate(&mock);
+    let at = Coordinate::new(2.7, 101.9).unwrap();
+    let req = InitialCaseRequest::new("ABC1234", "60123456789", "Wong", "SEREMBAN", at);
+    let err = carfix.cases().create_initial(&req).await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(mock.requests().len(), 2, "login + one create, no resend");
+
+    mock.push(response(503, &[], "busy"))
+        .push(json_response(200, &json!([{"id": "1", "label": "Johor"}])));
+    let states = carfix.lookups().states().await.unwrap();
+    assert_eq!(states[0].label, "Johor");
+    assert_eq!(mock.requests().len(), 4, "the read was retried once");
+}
+
+#[tokio::test(start_paused = true)]
+async fn body_level_failures_are_rejections() {
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &token(215999.9, "t")))
+        .push(json_response(200, &json!({"Result": false, "Message": "Case not found"})))
+        .push(json_response(200, &json!({"Result": "No", "CaseStatus": null, "ErrorMessage": "Unknown key"})))
+        .push(json_response(200, &json!({"Result": "No", "CaseStatus": "Closed", "CancellationCharges": 0.0, "ErrorMessage": "Closed"})));
+    let carfix = mock_affiliate(&mock);
+    let err = carfix.cases().rate("C1", 4, "").await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Rejected { operation: "UpdateCallerSatisfactionRating", message, .. } if message == "Case not found")
+    );
+    let err = carfix.cases().status("C1").await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Rejected { operation: "GetCaseStatus", message, .. } if message == "Unknown key")
+    );
+    // A quote answering "No" is information, not an error.
+    let quote = carfix.cases().quote_cancellation("C1").await.unwrap();
+    assert!(!quote.result);
+    assert_eq!(quote.error_message.as_deref(), Some("Closed"));
+    assert_eq!(
+        mock.requests()[3].json_body().unwrap(),
+        json!({"Key": "C1", "IsCheckOnly": "true"})
+    );
+}
+
+#[tokio::test]
+async fn invalid_input_is_refused_before_any_request() {
+    let mock = MockTransport::new();
+    let carfix = mock_affiliate(&mock);
+    let at = Coordinate::new(2.7, 101.9).unwrap();
+    let req = InitialCaseRequest::new("", "0123456789", "x".repeat(201), "y".repeat(301), at);
+    let err = carfix.cases().create_initial(&req).await.unwrap_err();
+    let v = err.validation().expect("validation error");
+    assert!(v.has("CaseInfo.VehicleNo", &Rule::Required));
+    assert!(
+        v.for_field("CaseInfo.CallerContactNo")
+            .any(|x| matches!(x.rule, Rule::Format { .. }))
+    );
+    assert!(v.has("CaseInfo.Name", &Rule::MaxLength { max: 200 }));
+    assert!(v.has("IncidentLocation", &Rule::MaxLength { max: 300 }));
+    assert_eq!(v.violations().len(), 4);
+    let err = carfix.cases().rate("C1", 6, "ok").await.unwrap_err();
+    assert!(
+        err.validation()
+            .unwrap()
+            .has("CustomerSatisfactionID", &Rule::Range { min: 0, max: 5 })
+    );
+    let err = carfix
+        .photos()
+        .upload("C1", b"\x89PNG\r\n".to_vec())
+        .await
+        .unwrap_err();
+    assert!(err.validation().is_some());
+    let err = carfix.lookups().areas(" ").await.unwrap_err();
+    assert!(err.validation().unwrap().has("State", &Rule::Required));
+    assert!(
+        mock.requests().is_empty(),
+        "nothing was sent, not even the login"
+    );
+}
+
+#[test]
+fn builder_checks_configuration_and_hides_the_key() {
+    let err = AffiliateClient::builder()
+        .base_url("https://carfix.example")
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Config(ConfigError::MissingCredential { .. })
+    ));
+    let err = WorkshopClient::builder()
+        .credentials("u", "k")
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Config(ConfigError::MissingBaseUrl { .. })
+    ));
+    let err = WorkshopClient::builder()
+        .base_url("http://carfix.example")
+        .credentials("u", "k")
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Config(ConfigError::InsecureBaseUrl { .. })
+    ));
+    let err = AffiliateClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("u", "k")
+        .override_path("NoSuchCall", "/x")
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Config(ConfigError::UnknownOperation { .. })
+    ));
+    let builder = AffiliateClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("CARFIX-REFERRED", "hunter2");
+    assert!(!format!("{builder:?}").contains("hunter2"));
+    let client = builder.build().unwrap();
+    assert!(!format!("{client:?}").contains("hunter2"));
+    assert!(format!("{client:?}").contains("CARFIX-REFERRED"));
+}
+
+#[tokio::test]
+async fn exact_request_shapes_on_the_wire() {
+    let server = MockServer::start_async().await;
+    let login = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/cf/Token")
+                .header("content-type", "application/json")
+                .json_body(json!({"clientusername": "ONEWORKS-TOWING", "clientkey": "wk"}));
+            then.status(200).json_body(token(215999.9, "wt"));
+        })
+        .await;
+    let claims = server
+        .mock_async(|when, then| {
+            when.method(GET)
+                .path("/api/Workshop/GetClaims")
+                .query_param("accidentFromDate", "2022-09-01")
+                .query_param("accidentToDate", "2022-09-30")
+                .header("authorization", "Bearer wt")
+                .header(
+                    "user-agent",
+                    concat!(
+                        "carfix-client/",
+                        env!("CARGO_PKG_VERSION"),
+                        " partner-core/0.1.0"
+                    ),
+                );
+            then.status(200).json_body(json!({"items": []}));
+        })
+        .await;
+    let position = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/api/Workshop/UpdateTruckCoordinate")
+                .header("authorization", "Bearer wt")
+                .json_body(json!({"IMEI": "123456789012345", "TruckNo": "ABC1234", "Latitude": 3.197467, "Longitude": 101.714577}));
+            then.status(200).json_body(json!({"TruckNo": "ABC1234", "Latitude": "3.197467", "Longitude": 101.714577, "LastUpdateTime": "22/07/2022 11:23:11 AM"}));
+        })
+        .await;
+    let workshop = WorkshopClient::builder()
+        .base_url(server.base_url())
+        .credentials("ONEWORKS-TOWING", "wk")
+        .override_path("WorkshopLogin", "/cf/Token")
+        .build()
+        .unwrap();
+    let from = chrono::NaiveDate::from_ymd_opt(2022, 9, 1).unwrap();
+    let to = chrono::NaiveDate::from_ymd_opt(2022, 9, 30).unwrap();
+    assert!(
+        workshop
+            .claims()
+            .list()
+            .accident_from(from)
+            .accident_to(to)
+            .send()
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let at = Coordinate::new(3.197467, 101.714577).unwrap();
+    let truck = workshop
+        .trucks()
+        .update_position(&TruckPositionUpdate::new("123456789012345", "ABC1234", at))
+        .await
+        .unwrap();
+    assert_eq!(truck.position(), Some(at));
+    login.assert_calls_async(1).await;
+    claims.assert_calls_async(1).await;
+    position.assert_calls_async(1).await;
+    // Backwards date ranges are refused before sending.
+    let err = workshop
+        .claims()
+        .list()
+        .accident_from(to)
+        .accident_to(from)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.validation().unwrap().has(
+        "accidentToDate",
+        &Rule::Other("must not be before accidentFromDate".into())
+    ));
+    claims.assert_calls_async(1).await;
+}
+
+#[tokio::test]
+async fn create_case_sends_the_documented_body() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method(POST).path("/api/Affiliate/Token");
+            then.status(200).json_body(token(215999.9, "at"));
+        })
+        .await;
+    let create = server
+        .mock_async(|when, then| {
+            when.method(POST).path("/api/Affiliate/CreateCase").header("authorization", "Bearer at").json_body(json!({
+                "CaseInfo": {"VehicleNo": "WXY 88", "NatureOfCall": "n1", "ServiceNeeded": "s1", "Make": "", "Model": "",
+                             "Type": "", "CallerName": "", "CallerContactNo": "60198765432", "InsuredEmail": ""},
+                "ServiceInfo": {"BreakDownCause": "b1", "IsLowered": false, "SteeringCantTurn": false, "GearCantMove": false,
+                                "HandBreakCantRelease": true, "BasementORRoofTop": false, "IsCarBlocking": true,
+                                "IsSpareTyreGoodCondition": false, "IsSpecialToolsAndNutAvailable": false, "TyrePuncture": 12},
+                "IncidentLocation": "JALAN AMPANG", "LocationCoordinate": "3.1589,101.7119",
+                "LocationState": "KUALA LUMPUR", "LocationArea": "AMPANG",
+                "PanelWorkshopName": "", "WorkshopName": "BENGKEL ALI"
+            }));
+            then.status(200).json_body(json!({"CaseID": "C-77", "Message": "Case Created Successfully", "Result": true}));
+        })
+        .await;
+    let carfix = AffiliateClient::builder()
+        .base_url(server.base_url())
+        .credentials("CARFIX-REFERRED", "k")
+        .build()
+        .unwrap();
+    let info = CaseInfo {
+        vehicle_no: "WXY 88".into(),
+        nature_of_call: "n1".into(),
+        service_needed: "s1".into(),
+        make: String::new(),
+        model: String::new(),
+        transmission: String::new(),
+        caller_name: String::new(),
+        caller_contact_no: "60198765432".into(),
+        insured_email: String::new(),
+    };
+    let mut service = ServiceInfo::new("b1");
+    service.hand_brake_cant_release = true;
+    service.is_car_blocking = true;
+    service.tyre_puncture = TyrePunctures::of([TyrePosition::RearLeft, TyrePosition::RearRight]);
+    let req = CreateCaseRequest::new(
+        info,
+        service,
+        "JALAN AMPANG",
+        Coordinate::new(3.1589, 101.7119).unwrap(),
+        "KUALA LUMPUR",
+        "AMPANG",
+    )
+    .other_workshop("BENGKEL ALI");
+    assert_eq!(carfix.cases().create(&req).await.unwrap(), "C-77");
+    create.assert_calls_async(1).await;
+}

@@ -1,0 +1,197 @@
+//! Every documented limit: the boundary value passes, one more fails naming the field.
+
+use carfix_client::models::case_list::CaseListFilter;
+use carfix_client::*;
+use partner_core::Rule;
+use partner_core::validation::Validate;
+
+fn here() -> Coordinate {
+    Coordinate::new(2.725889, 101.9378239).unwrap()
+}
+
+fn full_case() -> CreateCaseRequest {
+    CreateCaseRequest::new(
+        CaseInfo {
+            vehicle_no: "ABC1234".into(),
+            nature_of_call: "n".into(),
+            service_needed: "s".into(),
+            make: "PERODUA".into(),
+            model: "MYVI".into(),
+            transmission: "Manual".into(),
+            caller_name: "Lana".into(),
+            caller_contact_no: "60123456789".into(),
+            insured_email: "lana@gmail.com".into(),
+        },
+        ServiceInfo::new("b"),
+        "SEREMBAN",
+        here(),
+        "NEGERI SEMBILAN",
+        "SEREMBAN",
+    )
+    .panel_workshop("WORKSHOP A")
+    .tow_to("SEREMBAN", here(), "NEGERI SEMBILAN", "SEREMBAN")
+}
+
+type Setter = fn(&mut CreateCaseRequest, String);
+
+#[test]
+fn create_case_length_limits() {
+    let cases: &[(&str, usize, Setter)] = &[
+        ("CaseInfo.VehicleNo", 30, |r, s| r.case_info.vehicle_no = s),
+        ("CaseInfo.Make", 50, |r, s| r.case_info.make = s),
+        ("CaseInfo.Model", 200, |r, s| r.case_info.model = s),
+        ("CaseInfo.Type", 100, |r, s| r.case_info.transmission = s),
+        ("CaseInfo.CallerName", 100, |r, s| {
+            r.case_info.caller_name = s;
+        }),
+        ("CaseInfo.InsuredEmail", 100, |r, s| {
+            r.case_info.insured_email = s;
+        }),
+        ("IncidentLocation", 300, |r, s| r.incident_location = s),
+        ("PanelWorkshopName", 300, |r, s| {
+            r.panel_workshop_name = Some(s);
+        }),
+        ("TowDestination", 300, |r, s| r.tow_destination = Some(s)),
+        ("CaseInfo.CallerContactNo", 50, |r, s| {
+            r.case_info.caller_contact_no = format!("60{}", "1".repeat(s.chars().count() - 2));
+        }),
+    ];
+    for (field, max, set) in cases {
+        let mut ok = full_case();
+        // Multi-byte characters: limits count characters, not bytes.
+        set(&mut ok, "é".repeat(*max));
+        assert!(
+            ok.validate().is_ok(),
+            "{field} at {max} chars: {:?}",
+            ok.validate()
+        );
+        let mut bad = full_case();
+        set(&mut bad, "é".repeat(max + 1));
+        let err = bad.validate().unwrap_err();
+        assert!(
+            err.has(field, &Rule::MaxLength { max: *max }),
+            "{field}: {err}"
+        );
+        assert_eq!(err.violations().len(), 1, "{field}: {err}");
+    }
+    // WorkshopName at its limit (with the panel workshop blank, as required).
+    let ok = full_case().other_workshop("w".repeat(300));
+    assert!(ok.validate().is_ok());
+    let err = full_case()
+        .other_workshop("w".repeat(301))
+        .validate()
+        .unwrap_err();
+    assert!(err.has("WorkshopName", &Rule::MaxLength { max: 300 }));
+}
+
+#[test]
+fn workshop_name_must_be_blank_with_a_panel_workshop() {
+    let mut r = full_case();
+    r.workshop_name = Some("OTHER".into());
+    let err = r.validate().unwrap_err();
+    assert!(err.has(
+        "WorkshopName",
+        &Rule::ConflictsWith {
+            other: "PanelWorkshopName".into()
+        }
+    ));
+    r.workshop_name = Some("  ".into());
+    assert!(r.validate().is_ok());
+    r.panel_workshop_name = None;
+    r.workshop_name = Some("OTHER".into());
+    assert!(r.validate().is_ok());
+}
+
+#[test]
+fn create_case_required_fields_and_formats_reported_together() {
+    let mut r = full_case();
+    r.case_info.vehicle_no.clear();
+    r.case_info.nature_of_call = " ".into();
+    r.case_info.service_needed.clear();
+    r.case_info.caller_contact_no = "012-3456789".into();
+    r.location_state.clear();
+    r.location_area.clear();
+    r.tow_destination_coordinate = Some(Coordinate {
+        latitude: 100.0,
+        longitude: 0.0,
+    });
+    let err = r.validate().unwrap_err();
+    for f in [
+        "CaseInfo.VehicleNo",
+        "CaseInfo.NatureOfCall",
+        "CaseInfo.ServiceNeeded",
+        "LocationState",
+        "LocationArea",
+    ] {
+        assert!(err.has(f, &Rule::Required), "{f}");
+    }
+    assert!(
+        err.for_field("CaseInfo.CallerContactNo")
+            .any(|v| matches!(v.rule, Rule::Format { .. }))
+    );
+    assert!(
+        err.for_field("TowDestinationCoordinate")
+            .any(|v| matches!(v.rule, Rule::Format { .. }))
+    );
+    assert_eq!(err.violations().len(), 7);
+}
+
+#[test]
+fn initial_case_limits() {
+    let ok = InitialCaseRequest::new(
+        "v".repeat(30),
+        format!("60{}", "1".repeat(28)),
+        "n".repeat(200),
+        "l".repeat(300),
+        here(),
+    );
+    assert!(ok.validate().is_ok());
+    let bad = InitialCaseRequest::new(
+        "v".repeat(31),
+        format!("60{}", "1".repeat(29)),
+        "n".repeat(201),
+        "l".repeat(301),
+        here(),
+    );
+    let err = bad.validate().unwrap_err();
+    assert!(err.has("CaseInfo.VehicleNo", &Rule::MaxLength { max: 30 }));
+    assert!(err.has("CaseInfo.CallerContactNo", &Rule::MaxLength { max: 30 }));
+    assert!(err.has("CaseInfo.Name", &Rule::MaxLength { max: 200 }));
+    assert!(err.has("IncidentLocation", &Rule::MaxLength { max: 300 }));
+    let err = InitialCaseRequest::new("v", "", "", "", here())
+        .validate()
+        .unwrap_err();
+    assert!(err.has("CaseInfo.CallerContactNo", &Rule::Required));
+    assert!(err.has("CaseInfo.Name", &Rule::Required));
+    assert!(err.has("IncidentLocation", &Rule::Required));
+}
+
+#[test]
+fn rating_and_case_list_limits() {
+    for ok in 0..=5 {
+        assert!(
+            RatingRequest::new("c", ok, "r".repeat(200))
+                .validate()
+                .is_ok()
+        );
+    }
+    let err = RatingRequest::new("c", 6, "r".repeat(201))
+        .validate()
+        .unwrap_err();
+    assert!(err.has("CustomerSatisfactionID", &Rule::Range { min: 0, max: 5 }));
+    assert!(err.has("CustomerRemarks", &Rule::MaxLength { max: 200 }));
+    let at_limit = CaseListFilter {
+        vehicle_number: Some("v".repeat(30)),
+        ..Default::default()
+    };
+    assert!(at_limit.validate().is_ok());
+    let over = CaseListFilter {
+        vehicle_number: Some("v".repeat(31)),
+        ..Default::default()
+    };
+    assert!(
+        over.validate()
+            .unwrap_err()
+            .has("VehicleNumber", &Rule::MaxLength { max: 30 })
+    );
+}
