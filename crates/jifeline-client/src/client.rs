@@ -85,6 +85,8 @@ impl JifelineClientBuilder {
     }
 
     /// Uses your own `reqwest::Client`.
+    // partner-core gap: it does not re-export reqwest, so this crate depends on it directly
+    // (same workspace version) to name `reqwest::Client` here.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.inner = self.inner.http_client(client);
         self

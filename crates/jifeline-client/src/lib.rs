@@ -50,3 +50,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[doc(hidden)]
 pub use jwt::unsigned_with_exp as __unsigned_jwt;
+
+/// Compiles the README's quickstart as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
