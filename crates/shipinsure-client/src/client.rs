@@ -18,6 +18,7 @@ use crate::deliveries::Deliveries;
 use crate::environment::{Environment, EnvironmentConfig};
 use crate::response::{Envelope, default_is_success};
 use crate::signature::{Schemes, SignatureScheme};
+use crate::timestamp::TimestampFormat;
 use crate::tracking::Tracking;
 use crate::{OPERATIONS, OperationId, VENDOR};
 
@@ -32,6 +33,7 @@ pub struct ShipInsureClientBuilder {
     core: ClientBuilder,
     schemes: Schemes,
     is_success: StatusRule,
+    timestamps: TimestampFormat,
 }
 
 impl fmt::Debug for ShipInsureClientBuilder {
@@ -39,6 +41,7 @@ impl fmt::Debug for ShipInsureClientBuilder {
         f.debug_struct("ShipInsureClientBuilder")
             .field("config", &self.config)
             .field("schemes", &self.schemes)
+            .field("timestamps", &self.timestamps)
             .finish_non_exhaustive()
     }
 }
@@ -57,6 +60,7 @@ impl ShipInsureClientBuilder {
             core,
             schemes: Schemes::default(),
             is_success: default_is_success,
+            timestamps: TimestampFormat::default(),
         }
     }
 
@@ -99,6 +103,12 @@ impl ShipInsureClientBuilder {
     /// Replaces the rule deciding which response `status` values mean success.
     pub fn success_status(mut self, rule: StatusRule) -> Self {
         self.is_success = rule;
+        self
+    }
+
+    /// How timestamps are sent (default `2022-04-06T06:05:00.528Z`, the document's example).
+    pub fn timestamp_format(mut self, format: TimestampFormat) -> Self {
+        self.timestamps = format;
         self
     }
 
@@ -148,6 +158,7 @@ impl ShipInsureClientBuilder {
             config: Arc::new(self.config),
             schemes: Arc::new(self.schemes),
             is_success: self.is_success,
+            timestamps: self.timestamps,
         })
     }
 }
@@ -166,6 +177,7 @@ pub struct ShipInsureClient {
     config: Arc<EnvironmentConfig>,
     schemes: Arc<Schemes>,
     is_success: StatusRule,
+    timestamps: TimestampFormat,
 }
 
 impl fmt::Debug for ShipInsureClient {
@@ -174,6 +186,7 @@ impl fmt::Debug for ShipInsureClient {
             .field("environment", &self.config.environment())
             .field("core", &self.core)
             .field("schemes", &self.schemes)
+            .field("timestamps", &self.timestamps)
             .finish_non_exhaustive()
     }
 }
@@ -232,6 +245,7 @@ impl ShipInsureClient {
                 });
             }
         };
+        self.timestamps.apply(operation, &mut fields)?;
         self.schemes
             .sign_into(operation, self.config.api_token_key(), &mut fields)?;
         // Names the scheme, never the key or the signature.

@@ -60,6 +60,7 @@ pub use models::{
     TrackingDetailRequest, TrackingDetailResponse, TrackingEvent,
 };
 pub use signature::{Md5Concat, SignatureInput, SignaturePart, SignatureScheme};
+pub use timestamp::TimestampFormat;
 
 /// Re-exported so users name the same versions as this crate.
 pub use partner_core::{Error, ExposeSecret, RetryPolicy, SecretString};

@@ -8,9 +8,85 @@
 //!
 //! Use with `#[serde(with = "shipinsure_client::timestamp")]` on a `DateTime<Utc>`, or
 //! [`option`] on an `Option<DateTime<Utc>>`.
+//!
+//! Because "timestamp" could also mean Unix time, the client can send the three timestamp
+//! fields as epoch integers instead ([`TimestampFormat`],
+//! [`crate::ShipInsureClientBuilder::timestamp_format`]) once the vendor says so.
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use partner_core::Error;
 use serde::{Deserialize, Deserializer, Serializer};
+use serde_json::{Map, Value};
+
+use crate::OperationId;
+
+/// How the client writes `order_created_time`, `tracking_time` and `cancellation_time`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum TimestampFormat {
+    /// `2022-04-06T06:05:00.528Z`, the document's only example (the default).
+    #[default]
+    Rfc3339Millis,
+    /// Seconds since the Unix epoch, as a JSON integer (`1649225100`).
+    UnixSeconds,
+    /// Milliseconds since the Unix epoch, as a JSON integer (`1649225100528`).
+    UnixMillis,
+}
+
+impl TimestampFormat {
+    /// Rewrites the timestamp fields of `operation`'s wire body (written by the models in
+    /// the default format) into this format. The signature is computed afterwards, over the
+    /// values actually sent.
+    pub(crate) fn apply(
+        self,
+        operation: OperationId,
+        body: &mut Map<String, Value>,
+    ) -> Result<(), Error> {
+        if self == TimestampFormat::Rfc3339Millis {
+            return Ok(());
+        }
+        match operation {
+            OperationId::SubmitSmeDelivery => self.rewrite(operation, body, "order_created_time"),
+            OperationId::CancelSmeDeliveryOrder => {
+                self.rewrite(operation, body, "cancellation_time")
+            }
+            OperationId::InsertTrackingDetail => {
+                let events = body
+                    .get_mut("tracking_detail")
+                    .and_then(Value::as_array_mut);
+                for event in events
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_object_mut)
+                {
+                    self.rewrite(operation, event, "tracking_time")?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn rewrite(
+        self,
+        operation: OperationId,
+        fields: &mut Map<String, Value>,
+        name: &str,
+    ) -> Result<(), Error> {
+        let Some(Value::String(text)) = fields.get(name) else {
+            return Ok(());
+        };
+        let time = parse(text).map_err(|e| Error::Encode {
+            operation: operation.name(),
+            message: format!("`{name}` is not a time: {e}"),
+        })?;
+        let number = match self {
+            TimestampFormat::UnixMillis => time.timestamp_millis(),
+            _ => time.timestamp(),
+        };
+        fields.insert(name.to_owned(), Value::from(number));
+        Ok(())
+    }
+}
 
 /// Formats a time the way the vendor's example does.
 ///
@@ -126,6 +202,51 @@ mod tests {
     fn sub_millisecond_precision_is_cut() {
         let t = documented() + Duration::microseconds(999);
         assert_eq!(format(&t), "2022-04-06T06:05:00.528Z");
+    }
+
+    #[test]
+    fn epoch_formats_rewrite_every_timestamp_field() {
+        let mut submit = serde_json::json!({"order_created_time": "2022-04-06T06:05:00.528Z", "tracking_number": "T"});
+        let body = submit.as_object_mut().unwrap();
+        TimestampFormat::UnixMillis
+            .apply(OperationId::SubmitSmeDelivery, body)
+            .unwrap();
+        assert_eq!(body["order_created_time"], 1_649_225_100_528_i64);
+        assert_eq!(body["tracking_number"], "T");
+
+        let mut track = serde_json::json!({"tracking_detail": [
+            {"tracking_time": "2022-04-06T06:05:00.528Z"}, {"tracking_time": "2022-04-06T06:05:01.000Z"}]});
+        TimestampFormat::UnixSeconds
+            .apply(
+                OperationId::InsertTrackingDetail,
+                track.as_object_mut().unwrap(),
+            )
+            .unwrap();
+        assert_eq!(
+            track["tracking_detail"][0]["tracking_time"],
+            1_649_225_100_i64
+        );
+        assert_eq!(
+            track["tracking_detail"][1]["tracking_time"],
+            1_649_225_101_i64
+        );
+
+        let mut cancel = serde_json::json!({"cancellation_time": "2022-04-06T06:05:00.528Z"});
+        let before = cancel.clone();
+        TimestampFormat::Rfc3339Millis
+            .apply(
+                OperationId::CancelSmeDeliveryOrder,
+                cancel.as_object_mut().unwrap(),
+            )
+            .unwrap();
+        assert_eq!(cancel, before);
+        TimestampFormat::UnixSeconds
+            .apply(
+                OperationId::CancelSmeDeliveryOrder,
+                cancel.as_object_mut().unwrap(),
+            )
+            .unwrap();
+        assert_eq!(cancel["cancellation_time"], 1_649_225_100_i64);
     }
 
     #[test]

@@ -324,3 +324,45 @@ async fn submit_is_not_resent_once_the_vendor_answered() {
     assert!(matches!(&err, Error::Status { status: 503, .. }), "{err:?}");
     assert_eq!(mock.requests().len(), 1);
 }
+
+#[tokio::test]
+async fn timestamps_can_be_sent_as_epoch_integers() {
+    let (builder, mock) = mock_builder(KEY, common::success_body());
+    let client = builder
+        .timestamp_format(shipinsure_client::TimestampFormat::UnixSeconds)
+        .build()
+        .unwrap();
+    client
+        .deliveries()
+        .submit(&submit("SME0001234", 15000))
+        .await
+        .unwrap();
+    client
+        .tracking()
+        .insert(&tracking("SME0001234"))
+        .await
+        .unwrap();
+    client
+        .deliveries()
+        .cancel(&cancel("SME0001234", "POL-1"))
+        .await
+        .unwrap();
+    // 2026-11-23T06:05:00Z, 09:15:00Z and 10:00:00Z (`date -u -d ... +%s`).
+    assert_eq!(
+        common::sent_body(&mock, 0)["order_created_time"],
+        1_795_413_900_i64
+    );
+    assert_eq!(
+        common::sent_body(&mock, 1)["tracking_detail"][0]["tracking_time"],
+        1_795_425_300_i64
+    );
+    assert_eq!(
+        common::sent_body(&mock, 2)["cancellation_time"],
+        1_795_428_000_i64
+    );
+    // The signature does not involve the times, so it is unchanged.
+    assert_eq!(
+        common::sent_body(&mock, 0)["signature"],
+        "115abe6fc82693e97ce0a9fd83d85d35"
+    );
+}

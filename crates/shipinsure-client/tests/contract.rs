@@ -32,13 +32,22 @@ fn response_str<'a>(fx: &'a Fixture, field: &str) -> Option<&'a str> {
         .and_then(Value::as_str)
 }
 
+/// A readable problem for the contract report instead of a panic.
+fn expect_eq<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), BoxError> {
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: parsed {got:?}, fixture has {want:?}").into())
+    }
+}
+
 /// Checks an `Ok` against the fixture's success body, or an `Err` against its failure.
 fn check<T>(
     fx: &Fixture,
     result: Result<T, Error>,
     ok: impl FnOnce(T) -> Result<(), BoxError>,
 ) -> Result<(), BoxError> {
-    let message = response_str(fx, "message").unwrap_or_default();
+    let message = response_str(fx, "message");
     match (fx.response.status, result) {
         (200, Ok(value)) if response_str(fx, "status") == Some("success") => ok(value),
         (
@@ -49,10 +58,9 @@ fn check<T>(
                 message: got,
             }),
         ) => {
-            assert_eq!(operation, fx.operation);
-            assert_eq!(code.as_deref(), response_str(fx, "status"));
-            assert_eq!(got, message);
-            Ok(())
+            expect_eq("operation", operation, fx.operation.as_str())?;
+            expect_eq("status", code.as_deref(), response_str(fx, "status"))?;
+            expect_eq("message", Some(got.as_str()), message)
         }
         (
             401,
@@ -61,10 +69,7 @@ fn check<T>(
                 message: got,
                 ..
             }),
-        ) => {
-            assert_eq!(got, message);
-            Ok(())
-        }
+        ) => expect_eq("message", Some(got.as_str()), message),
         (status, Ok(_)) => Err(format!(
             "HTTP {status} with status {:?} was accepted",
             response_str(fx, "status")
@@ -83,32 +88,56 @@ async fn contract() {
                 "SubmitSmeDelivery" => {
                     let request: SubmitDeliveryRequest = fx.request_body()?;
                     check(fx, client.deliveries().submit(&request).await, |policy| {
-                        assert_eq!(
+                        expect_eq(
+                            "policy_id",
                             Some(policy.policy_id.as_str()),
-                            response_str(fx, "policy_id")
-                        );
-                        assert_eq!(
+                            response_str(fx, "policy_id"),
+                        )?;
+                        expect_eq(
+                            "url_certificate",
                             policy.url_certificate.as_deref(),
-                            response_str(fx, "url_certificate")
-                        );
-                        assert_eq!(policy.message.as_deref(), response_str(fx, "message"));
-                        assert_eq!(policy.status, "success");
-                        Ok(())
+                            response_str(fx, "url_certificate"),
+                        )?;
+                        expect_eq(
+                            "message",
+                            policy.message.as_deref(),
+                            response_str(fx, "message"),
+                        )?;
+                        expect_eq(
+                            "status",
+                            Some(policy.status.as_str()),
+                            response_str(fx, "status"),
+                        )
                     })
                 }
                 "InsertTrackingDetail" => {
                     let request: TrackingDetailRequest = fx.request_body()?;
                     check(fx, client.tracking().insert(&request).await, |answer| {
-                        assert_eq!(answer.message.as_deref(), response_str(fx, "message"));
-                        Ok(())
+                        expect_eq(
+                            "message",
+                            answer.message.as_deref(),
+                            response_str(fx, "message"),
+                        )?;
+                        expect_eq(
+                            "status",
+                            Some(answer.status.as_str()),
+                            response_str(fx, "status"),
+                        )
                     })
                 }
                 "CancelSmeDeliveryOrder" => {
                     let request: CancelDeliveryRequest = fx.request_body()?;
                     check(fx, client.deliveries().cancel(&request).await, |answer| {
-                        assert_eq!(answer.message.as_deref(), response_str(fx, "message"));
-                        assert_eq!(answer.policy_id, None);
-                        Ok(())
+                        expect_eq(
+                            "message",
+                            answer.message.as_deref(),
+                            response_str(fx, "message"),
+                        )?;
+                        expect_eq(
+                            "policy_id",
+                            answer.policy_id.as_ref().map(|p| p.as_str()),
+                            response_str(fx, "policy_id"),
+                        )
                     })
                 }
                 other => Err(format!("no replay for {other}").into()),
