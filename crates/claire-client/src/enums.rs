@@ -2,140 +2,11 @@
 //!
 //! Claire adds values over time (the webhook trigger list grew from 5 to 19), so every enum
 //! keeps a value it does not know in `Unknown` instead of failing the whole response, and
-//! writes it back unchanged.
+//! writes it back unchanged (partner-core's `open_int_enum!` / `open_enum!`).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// Declares an integer-valued enumeration with an `Unknown(i64)` fallback.
-macro_rules! int_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $value:literal ),+ $(,)? }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
-            /// A value this crate does not know (or a Go zero value), kept as sent.
-            Unknown(i64),
-        }
-
-        impl $name {
-            /// Every documented value, in the document's order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The number on the wire.
-            pub const fn value(self) -> i64 {
-                match self {
-                    $( $name::$variant => $value, )+
-                    $name::Unknown(v) => v,
-                }
-            }
-
-            /// The variant for a wire number (`Unknown` when undocumented).
-            pub const fn from_value(value: i64) -> Self {
-                match value {
-                    $( $value => $name::$variant, )+
-                    other => $name::Unknown(other),
-                }
-            }
-
-            /// True for a value outside the documented set.
-            pub const fn is_unknown(self) -> bool {
-                matches!(self, $name::Unknown(_))
-            }
-        }
-
-        impl Default for $name {
-            /// Go's zero value, 0 (a documented variant or `Unknown(0)`).
-            fn default() -> Self {
-                $name::from_value(0)
-            }
-        }
-
-        impl From<i64> for $name {
-            fn from(value: i64) -> Self {
-                $name::from_value(value)
-            }
-        }
-
-        impl From<$name> for i64 {
-            fn from(value: $name) -> i64 {
-                value.value()
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_i64(self.value())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                i64::deserialize(d).map($name::from_value)
-            }
-        }
-    };
-}
-
-/// Declares a string-valued enumeration with an `Unknown(String)` fallback.
-macro_rules! str_enum {
-    (
-        $(#[$meta:meta])*
-        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $value:literal ),+ $(,)? }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
-            /// A value this crate does not know, kept as sent.
-            Unknown(String),
-        }
-
-        impl $name {
-            /// The text on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $( $name::$variant => $value, )+
-                    $name::Unknown(v) => v,
-                }
-            }
-
-            /// The variant for a wire text (`Unknown` when undocumented).
-            pub fn from_wire(value: &str) -> Self {
-                match value {
-                    $( $value => $name::$variant, )+
-                    other => $name::Unknown(other.to_owned()),
-                }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                String::deserialize(d).map(|s| $name::from_wire(&s))
-            }
-        }
-    };
-}
-
-int_enum! {
+partner_core::open_int_enum! {
     /// How a customer prefers to be contacted (`CommunicationChannelID`).
-    CommunicationChannel {
+    pub enum CommunicationChannel {
         /// 1: e-mail. The copy lost this description; e-mail is the channel the numbering implies.
         Email = 1,
         /// 2: SMS.
@@ -145,9 +16,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Status of an intervention element (`InterventionElementStatus`).
-    InterventionElementStatus {
+    pub enum InterventionElementStatus {
         /// 1: the element is active.
         Active = 1,
         /// 2: the element is on hold.
@@ -157,9 +28,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Kind of an intervention element (`InterventionElementType`).
-    InterventionElementType {
+    pub enum InterventionElementType {
         /// 1: a task.
         Task = 1,
         /// 2: labour.
@@ -181,9 +52,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Car status in MCC (`MCCStatus`).
-    MccStatus {
+    pub enum MccStatus {
         /// 0: brand not supported.
         BrandNotSupported = 0,
         /// 1: no card.
@@ -197,9 +68,9 @@ int_enum! {
     }
 }
 
-str_enum! {
+partner_core::open_enum! {
     /// What kind of answer a question element takes (`QuestionElementTemplate`).
-    QuestionElementTemplate {
+    pub enum QuestionElementTemplate {
         /// Dropdown.
         Dropdown = "dropdown",
         /// Multiple selection dropdown.
@@ -225,9 +96,9 @@ str_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Outcome of one checked item (`QuestionResultStatus`).
-    QuestionResultStatus {
+    pub enum QuestionResultStatus {
         /// 0: OK.
         Ok = 0,
         /// 1: OK with remarks.
@@ -241,9 +112,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// A Claire user role (`RoleID`).
-    Role {
+    pub enum Role {
         /// 10: top level user role (all permissions).
         TopLevel = 10,
         /// 20: Claire admin.
@@ -271,9 +142,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Tyre season (`Season`).
-    Season {
+    pub enum Season {
         /// -1: no season.
         NoSeason = -1,
         /// 0: all season.
@@ -287,9 +158,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Department a snooze is assigned to (`SnoozeDepartmentID`).
-    SnoozeDepartment {
+    pub enum SnoozeDepartment {
         /// 1: sales.
         Sales = 1,
         /// 2: customer communication center.
@@ -305,9 +176,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Status of a snooze (`SnoozeStatusID`).
-    SnoozeStatus {
+    pub enum SnoozeStatus {
         /// 0: deleted.
         Deleted = 0,
         /// 1: new.
@@ -325,9 +196,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Why an item was snoozed (`SnoozeTypeID`).
-    SnoozeType {
+    pub enum SnoozeType {
         /// 1: for the customer's next visit.
         NextVisit = 1,
         /// 2: to make an offer.
@@ -339,10 +210,10 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Appointment status (`StatusIdentifier`). Values 50 to 55 are shown by Claire's own
     /// front end and, per the document, not returned by the backend.
-    StatusIdentifier {
+    pub enum StatusIdentifier {
         /// -1: the appointment has been cancelled.
         Cancelled = -1,
         /// 1: initial status of a new appointment.
@@ -386,9 +257,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// A manual override of the appointment status (`StatusOverride`).
-    StatusOverride {
+    pub enum StatusOverride {
         /// 0: none.
         None = 0,
         /// 1: cancelled.
@@ -398,9 +269,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Where a set of tyres is (`TyreLocation`).
-    TyreLocation {
+    pub enum TyreLocation {
         /// 1: on the car.
         OnCar = 1,
         /// 2: in storage.
@@ -412,9 +283,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// Position of a tyre (`TyrePosition`).
-    TyrePosition {
+    pub enum TyrePosition {
         /// 0: no tyre.
         NoTyre = 0,
         /// 1: car front left.
@@ -452,9 +323,9 @@ int_enum! {
     }
 }
 
-int_enum! {
+partner_core::open_int_enum! {
     /// What fires a webhook (`WebhookTriggerID`).
-    WebhookTriggerId {
+    pub enum WebhookTriggerId {
         /// 1: check created.
         CheckCreated = 1,
         /// 2: offer ready.
@@ -497,9 +368,9 @@ int_enum! {
     }
 }
 
-str_enum! {
+partner_core::open_enum! {
     /// Which customer of an appointment a DMS number belongs to (`customer_kind`).
-    CustomerKind {
+    pub enum CustomerKind {
         /// The driver.
         Driver = "driver",
         /// The owner.
@@ -508,6 +379,36 @@ str_enum! {
         Contractor = "contractor",
     }
 }
+
+/// Go's zero value, 0, as the default of each integer enumeration (a documented variant
+/// where 0 is documented, else `Unknown(0)`), so models derive `Default` like Go structs.
+macro_rules! zero_default {
+    ($($name:ident),+ $(,)?) => {
+        $(impl Default for $name {
+            fn default() -> Self {
+                $name::from_value(0)
+            }
+        })+
+    };
+}
+
+zero_default!(
+    CommunicationChannel,
+    InterventionElementStatus,
+    InterventionElementType,
+    MccStatus,
+    QuestionResultStatus,
+    Role,
+    Season,
+    SnoozeDepartment,
+    SnoozeStatus,
+    SnoozeType,
+    StatusIdentifier,
+    StatusOverride,
+    TyreLocation,
+    TyrePosition,
+    WebhookTriggerId
+);
 
 #[cfg(test)]
 mod tests {

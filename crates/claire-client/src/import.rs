@@ -95,7 +95,7 @@ impl Validate for ImportRequest {
             }
         }
         v.each("appointments", &self.appointments, |v, a| {
-            a.validate_into(v)
+            a.validate_into(v);
         });
     }
 }
@@ -237,7 +237,7 @@ impl Validate for ImportAppointment {
             }
         }
         v.each("interventions", &self.interventions, |v, i| {
-            i.validate_into(v)
+            i.validate_into(v);
         });
     }
 }

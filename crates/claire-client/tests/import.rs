@@ -1,0 +1,203 @@
+//! Import: the document's rules checked before sending (all violations at once), splitting by
+//! location, and the exact request sent.
+
+use std::borrow::Cow;
+
+use chrono::{TimeZone, Utc};
+use claire_client::{
+    ClaireClient, Error, ImportAppointment, ImportCar, ImportCustomer, ImportIntervention,
+    ImportRequest, LocationId, MAX_IMPORT_BATCH, SecretString,
+};
+use httpmock::prelude::*;
+use partner_core::validation::{Rule, Validate};
+use serde_json::json;
+
+fn valid(location: i64, n: usize) -> ImportAppointment {
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    ImportAppointment::new(
+        LocationId(location),
+        format!("A-{n}"),
+        format!("WO-{n}"),
+        at,
+        at,
+    )
+    .car(ImportCar::new(
+        format!("C-{n}"),
+        "WVWZZZ1JZXW000001",
+        "Volkswagen",
+        "Golf",
+    ))
+    .driver(ImportCustomer::new(format!("K-{n}"), "Jansen"))
+}
+
+fn client(base: &str) -> ClaireClient {
+    ClaireClient::builder()
+        .base_url(base)
+        .api_key(SecretString::from("k"))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn every_violation_is_reported_with_index_and_field() {
+    let mut broken = valid(12, 1);
+    broken.dms_nr = " ".into();
+    broken.wo_nr.clear();
+    broken.dms_created_at = None;
+    broken.time_car_app = None;
+    broken.car = Some(ImportCar::new("", "", "", "Golf"));
+    broken.customer_driver = None;
+    let mut no_car = valid(12, 2);
+    no_car.car = None;
+    no_car.customer_owner = Some(ImportCustomer::new("K-9", ""));
+    no_car
+        .interventions
+        .push(ImportIntervention::new("", "Service"));
+    no_car
+        .interventions
+        .push(ImportIntervention::new("I-2", ""));
+    let other_location = valid(13, 3);
+    let zero_location = ImportAppointment {
+        location_id: LocationId(0),
+        ..valid(12, 4)
+    };
+
+    let req = ImportRequest::new(vec![
+        valid(12, 0),
+        broken,
+        no_car,
+        other_location,
+        zero_location,
+    ]);
+    let err = req.validate().unwrap_err();
+    let want: &[(&str, Rule)] = &[
+        ("appointments[1].dms_nr", Rule::Required),
+        ("appointments[1].wo_nr", Rule::Required),
+        ("appointments[1].dms_created_at", Rule::Required),
+        ("appointments[1].time_car_app", Rule::Required),
+        ("appointments[1].car.dms_nr", Rule::Required),
+        ("appointments[1].car.vin", Rule::Required),
+        ("appointments[1].car.make", Rule::Required),
+        ("appointments[2].car", Rule::Required),
+        ("appointments[2].customer_owner.surname", Rule::Required),
+        ("appointments[2].interventions[0].dms_nr", Rule::Required),
+        ("appointments[2].interventions[1].title", Rule::Required),
+        ("appointments[4].location_id", Rule::Required),
+    ];
+    for (field, rule) in want {
+        assert!(err.has(field, rule), "missing {field} {rule:?} in {err}");
+    }
+    assert!(
+        err.for_field("appointments[1].customer_driver")
+            .any(|v| matches!(v.rule, Rule::Other(_)))
+    );
+    assert!(
+        err.for_field("appointments[3].location_id")
+            .any(|v| matches!(v.rule, Rule::Other(_))),
+        "{err}"
+    );
+    assert!(!err.has("appointments[1].car.model", &Rule::Required));
+    assert_eq!(err.violations().len(), want.len() + 2, "{err}");
+}
+
+#[test]
+fn size_limits() {
+    let empty = ImportRequest::new(vec![]).validate().unwrap_err();
+    assert!(empty.has("appointments", &Rule::MinItems { min: 1 }));
+    let full = ImportRequest::new((0..MAX_IMPORT_BATCH).map(|i| valid(12, i)).collect());
+    assert!(full.validate().is_ok());
+    let over = ImportRequest::new((0..=MAX_IMPORT_BATCH).map(|i| valid(12, i)).collect());
+    assert!(
+        over.validate()
+            .unwrap_err()
+            .has("appointments", &Rule::MaxItems { max: 100 })
+    );
+}
+
+#[test]
+fn batches_split_by_location_then_by_hundred() {
+    let input: Vec<_> = (0..230)
+        .map(|i| valid(if i % 3 == 0 { 7 } else { 8 }, i))
+        .collect();
+    let batches = ImportRequest::batches(input);
+    let shape: Vec<(i64, usize)> = batches
+        .iter()
+        .map(|b| (b.location_id().unwrap().get(), b.appointments.len()))
+        .collect();
+    assert_eq!(shape, [(7, 77), (8, 100), (8, 53)]);
+    for b in &batches {
+        b.validate().unwrap();
+    }
+    // Order within a location is kept.
+    assert_eq!(batches[1].appointments[0].dms_nr, "A-1");
+    assert_eq!(batches[1].appointments[1].dms_nr, "A-2");
+    assert_eq!(batches[2].appointments[0].dms_nr, "A-151");
+    assert!(ImportRequest::batches(Vec::new()).is_empty());
+}
+
+#[tokio::test]
+async fn invalid_batch_is_not_sent() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.any_request();
+            then.status(200);
+        })
+        .await;
+    let err = client(&server.base_url())
+        .appointments()
+        .import(&ImportRequest::new(vec![valid(12, 1), valid(13, 2)]))
+        .await
+        .unwrap_err();
+    let Error::Validation(v) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(v.violations()[0].field, "appointments[1].location_id");
+    assert!(
+        matches!(&v.violations()[0].rule, Rule::Other(Cow::Owned(text)) if text.contains("(12"))
+    );
+    mock.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn import_sends_the_batch_and_reports_it_queued() {
+    let server = MockServer::start_async().await;
+    let appointment = valid(12, 1).intervention(ImportIntervention {
+        price: Some("249.50".parse().unwrap()),
+        ..ImportIntervention::new("I-1", "Annual service")
+    });
+    let mock = server.mock_async(|when, then| {
+        when.method(POST)
+            .path("/v1/appointments/import")
+            .header("authorization", "k")
+            .header("content-type", "application/json")
+            .json_body(json!({"appointments": [{
+                "dms_nr": "A-1", "wo_nr": "WO-1",
+                "dms_created_at": "2026-11-23T09:00:00Z", "time_car_app": "2026-11-23T09:00:00Z",
+                "location_id": 12,
+                "car": {"dms_nr": "C-1", "vin": "WVWZZZ1JZXW000001", "make": "Volkswagen", "model": "Golf"},
+                "customer_driver": {"dms_nr": "K-1", "surname": "Jansen"},
+                "interventions": [{"dms_nr": "I-1", "title": "Annual service", "price": 249.5}]
+            }]}));
+        then.status(200);
+    }).await;
+    let queued = client(&server.base_url())
+        .appointments()
+        .import(&ImportRequest::new(vec![appointment]))
+        .await
+        .unwrap();
+    mock.assert_async().await;
+    assert_eq!(
+        (queued.location_id, queued.appointments),
+        (LocationId(12), 1)
+    );
+}
+
+#[test]
+fn extra_fields_are_sent_as_given() {
+    let mut a = valid(12, 1);
+    a.extra.insert("dms_status".into(), json!("open"));
+    let v = serde_json::to_value(&a).unwrap();
+    assert_eq!(v["dms_status"], json!("open"));
+    assert_eq!(serde_json::from_value::<ImportAppointment>(v).unwrap(), a);
+}
