@@ -10,8 +10,10 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Duration;
 
+use partner_core::validation::Validate;
 use partner_core::{
-    BearerAuth, Client, ConfigError, Error, RetryPolicy, SecretString, TokenCache, Transport,
+    BearerAuth, Client, ConfigError, Error, Request, RetryPolicy, SecretString, TokenCache,
+    Transport,
 };
 
 use crate::OPERATIONS;
@@ -59,6 +61,17 @@ impl Parts {
     /// Fetches a token now unless a valid one is cached.
     pub(crate) async fn login(&self) -> Result<(), Error> {
         self.tokens.get().await.map(|_| ())
+    }
+
+    /// Validates `body` (nothing is sent when a rule is broken), sends it as JSON and
+    /// decodes the answer.
+    pub(crate) async fn call<B, T>(&self, op: &'static str, body: &B) -> Result<T, Error>
+    where
+        B: serde::Serialize + Validate,
+        T: serde::de::DeserializeOwned,
+    {
+        body.validate()?;
+        self.client.send_json(Request::new(op).json(body)?).await
     }
 }
 

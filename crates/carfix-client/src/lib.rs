@@ -63,6 +63,11 @@ pub use types::{
 };
 pub use workshop::{ClaimList, Claims, Drivers, Fleet, WorkshopClient};
 
+/// The README's examples compile as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// Re-exported so users name the same versions.
 pub use partner_core::{Error, SecretString};
 pub use rust_decimal::Decimal;

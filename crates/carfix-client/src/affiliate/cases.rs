@@ -21,16 +21,6 @@ pub struct Cases<'a> {
     pub(crate) parts: &'a Parts,
 }
 
-/// Validates, then sends a JSON body and decodes the answer.
-pub(crate) async fn call<B, T>(parts: &Parts, op: &'static str, body: &B) -> Result<T, Error>
-where
-    B: serde::Serialize + Validate,
-    T: serde::de::DeserializeOwned,
-{
-    body.validate()?;
-    parts.client.send_json(Request::new(op).json(body)?).await
-}
-
 fn created(op: &'static str, c: CaseCreated) -> Result<String, Error> {
     match (c.result, c.case_id) {
         (true, Some(id)) if !id.trim().is_empty() => Ok(id),
@@ -54,7 +44,10 @@ impl<'a> Cases<'a> {
     /// # let _ = case_id; Ok(()) }
     /// ```
     pub async fn create_initial(&self, req: &InitialCaseRequest) -> Result<String, Error> {
-        let c: CaseCreated = call(self.parts, names::INITIAL_CALL_CENTRE_CASE, req).await?;
+        let c: CaseCreated = self
+            .parts
+            .call(names::INITIAL_CALL_CENTRE_CASE, req)
+            .await?;
         created(names::INITIAL_CALL_CENTRE_CASE, c)
     }
 
@@ -68,7 +61,7 @@ impl<'a> Cases<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn create(&self, req: &CreateCaseRequest) -> Result<String, Error> {
-        let c: CaseCreated = call(self.parts, names::CREATE_CASE, req).await?;
+        let c: CaseCreated = self.parts.call(names::CREATE_CASE, req).await?;
         created(names::CREATE_CASE, c)
     }
 
@@ -81,14 +74,14 @@ impl<'a> Cases<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn get(&self, case_id: &str) -> Result<CaseDetails, Error> {
-        call(
-            self.parts,
-            names::GET_CASE_DETAILS,
-            &CaseIdRequest {
-                case_id: case_id.to_owned(),
-            },
-        )
-        .await
+        self.parts
+            .call(
+                names::GET_CASE_DETAILS,
+                &CaseIdRequest {
+                    case_id: case_id.to_owned(),
+                },
+            )
+            .await
     }
 
     /// 3.5 Update Case Resolved.
@@ -102,7 +95,7 @@ impl<'a> Cases<'a> {
         let body = CaseIdRequest {
             case_id: case_id.to_owned(),
         };
-        let ack: Acknowledgement = call(self.parts, names::UPDATE_CASE_RESOLVED, &body).await?;
+        let ack: Acknowledgement = self.parts.call(names::UPDATE_CASE_RESOLVED, &body).await?;
         ack.check(names::UPDATE_CASE_RESOLVED)
     }
 
@@ -115,8 +108,10 @@ impl<'a> Cases<'a> {
     /// ```
     pub async fn rate(&self, case_id: &str, rating: u8, remarks: &str) -> Result<(), Error> {
         let body = RatingRequest::new(case_id, rating, remarks);
-        let ack: Acknowledgement =
-            call(self.parts, names::UPDATE_CALLER_SATISFACTION_RATING, &body).await?;
+        let ack: Acknowledgement = self
+            .parts
+            .call(names::UPDATE_CALLER_SATISFACTION_RATING, &body)
+            .await?;
         ack.check(names::UPDATE_CALLER_SATISFACTION_RATING)
     }
 
@@ -136,7 +131,7 @@ impl<'a> Cases<'a> {
             case_id: case_id.to_owned(),
             arrival_date_time: arrived,
         };
-        let ack: Acknowledgement = call(self.parts, names::UPDATE_ARRIVAL_TIME, &body).await?;
+        let ack: Acknowledgement = self.parts.call(names::UPDATE_ARRIVAL_TIME, &body).await?;
         ack.check(names::UPDATE_ARRIVAL_TIME)
     }
 
@@ -176,7 +171,7 @@ impl<'a> Cases<'a> {
             key: case_id.to_owned(),
             is_check_only: false,
         };
-        let c: Cancellation = call(self.parts, names::CANCEL_CASE, &body).await?;
+        let c: Cancellation = self.parts.call(names::CANCEL_CASE, &body).await?;
         if c.result {
             Ok(c)
         } else {
@@ -201,14 +196,15 @@ impl<'a> Cases<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn status(&self, case_id: &str) -> Result<CaseStatusReport, Error> {
-        let r: CaseStatusReport = call(
-            self.parts,
-            names::GET_CASE_STATUS,
-            &CaseKeyRequest {
-                key: case_id.to_owned(),
-            },
-        )
-        .await?;
+        let r: CaseStatusReport = self
+            .parts
+            .call(
+                names::GET_CASE_STATUS,
+                &CaseKeyRequest {
+                    key: case_id.to_owned(),
+                },
+            )
+            .await?;
         if r.result {
             Ok(r)
         } else {
@@ -281,6 +277,6 @@ impl CaseList<'_> {
 
     /// Runs the query.
     pub async fn send(self) -> Result<Vec<CaseSummary>, Error> {
-        call(self.parts, names::GET_CASES, &self.filter).await
+        self.parts.call(names::GET_CASES, &self.filter).await
     }
 }

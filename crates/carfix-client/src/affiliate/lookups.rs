@@ -5,7 +5,6 @@
 
 use partner_core::{Error, Request};
 
-use super::cases::call;
 use crate::client::Parts;
 use crate::models::lookup::{
     AreaQuery, CarMake, LookupItem, NatureOfCallQuery, PunctureType, StateQuery,
@@ -48,14 +47,14 @@ impl Lookups<'_> {
     /// # let _ = areas; Ok(()) }
     /// ```
     pub async fn areas(&self, state_id: &str) -> Result<Vec<LookupItem>, Error> {
-        call(
-            self.parts,
-            names::GET_AREAS,
-            &StateQuery {
-                state: state_id.to_owned(),
-            },
-        )
-        .await
+        self.parts
+            .call(
+                names::GET_AREAS,
+                &StateQuery {
+                    state: state_id.to_owned(),
+                },
+            )
+            .await
     }
 
     /// 3.9 Get List of Workshop in an area (by area id).
@@ -66,14 +65,14 @@ impl Lookups<'_> {
     /// # let _ = workshops; Ok(()) }
     /// ```
     pub async fn workshops(&self, area_id: &str) -> Result<Vec<LookupItem>, Error> {
-        call(
-            self.parts,
-            names::GET_WORKSHOPS,
-            &AreaQuery {
-                area: area_id.to_owned(),
-            },
-        )
-        .await
+        self.parts
+            .call(
+                names::GET_WORKSHOPS,
+                &AreaQuery {
+                    area: area_id.to_owned(),
+                },
+            )
+            .await
     }
 
     /// 3.10 Get List of RSA (roadside assistance) Workshop in an area (by area id).
@@ -84,14 +83,14 @@ impl Lookups<'_> {
     /// # let _ = rsa; Ok(()) }
     /// ```
     pub async fn rsa_workshops(&self, area_id: &str) -> Result<Vec<LookupItem>, Error> {
-        call(
-            self.parts,
-            names::GET_RSA_WORKSHOPS,
-            &AreaQuery {
-                area: area_id.to_owned(),
-            },
-        )
-        .await
+        self.parts
+            .call(
+                names::GET_RSA_WORKSHOPS,
+                &AreaQuery {
+                    area: area_id.to_owned(),
+                },
+            )
+            .await
     }
 
     /// 3.11 Get Car Makes.
@@ -125,14 +124,14 @@ impl Lookups<'_> {
     /// # let _ = services; Ok(()) }
     /// ```
     pub async fn services_needed(&self, nature_of_call_id: &str) -> Result<Vec<LookupItem>, Error> {
-        call(
-            self.parts,
-            names::GET_SERVICE_NEEDED,
-            &NatureOfCallQuery {
-                nature_of_call: nature_of_call_id.to_owned(),
-            },
-        )
-        .await
+        self.parts
+            .call(
+                names::GET_SERVICE_NEEDED,
+                &NatureOfCallQuery {
+                    nature_of_call: nature_of_call_id.to_owned(),
+                },
+            )
+            .await
     }
 
     /// 3.16 Get Type of Punctures (ids 1, 2, 4, 8; see [`crate::TyrePunctures`]).

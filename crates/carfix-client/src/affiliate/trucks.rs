@@ -2,7 +2,6 @@
 
 use partner_core::Error;
 
-use super::cases::call;
 use crate::client::Parts;
 use crate::models::truck::{Items, Truck, TruckQuery};
 use crate::operations::names;
@@ -60,8 +59,10 @@ impl TruckCoordination<'_> {
 
     /// Runs the query.
     pub async fn send(self) -> Result<Vec<Truck>, Error> {
-        let items: Items<Truck> =
-            call(self.parts, names::GET_TRUCK_COORDINATION, &self.query).await?;
+        let items: Items<Truck> = self
+            .parts
+            .call(names::GET_TRUCK_COORDINATION, &self.query)
+            .await?;
         Ok(items.items)
     }
 }
