@@ -119,12 +119,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let vehicle = client.vehicles().search_by_vin(VIN).await?;
     let model = vehicle.model.ok_or("no model for this VIN")?;
     let variant = vehicle.model_variant.ok_or("no variant for this VIN")?;
-    println!(
-        "2. {VIN} is a {:?} {:?} / {:?}",
-        vehicle.make.and_then(|m| m.name),
-        model.name,
-        variant.name
-    );
+    let make = vehicle.make.and_then(|m| m.name).unwrap_or_default();
+    let model_name = model.name.clone().unwrap_or_default();
+    let variant_name = variant.name.clone().unwrap_or_default();
+    println!("2. {VIN} is a {make} {model_name} / {variant_name}");
 
     // 3. List products for it, page by page (2 per page here).
     let products: Vec<_> = client
@@ -135,11 +133,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .try_collect()
         .await?;
     for p in &products {
+        let price = p
+            .net_price
+            .as_ref()
+            .map(|m| format!("{} {}", m.value, m.currency))
+            .unwrap_or_default();
         println!(
-            "3. product {} {:?} at {:?}",
+            "3. product {} {} at {price}",
             p.id,
-            p.name,
-            p.net_price.as_ref().map(|m| m.value)
+            p.name.as_deref().unwrap_or_default()
         );
     }
     let chosen: Vec<i64> = products.iter().take(2).map(|p| p.id).collect();
@@ -151,9 +153,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .send()
         .await?;
     for p in &prerequisites.result {
+        let question = p.question.as_deref().unwrap_or_default();
         println!(
-            "4. prerequisite {}: {:?} (required: {:?})",
-            p.id, p.question, p.required
+            "4. prerequisite {}: {question} (required: {})",
+            p.id,
+            p.required.unwrap_or(false)
         );
     }
 
@@ -163,9 +167,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .vin(VIN);
     let totals = client.cart().totals(&cart).await?;
     let total = totals.total.and_then(|t| t.net_price).ok_or("no total")?;
+    let voucher = totals.voucher.unwrap_or_default();
     println!(
-        "5. total with voucher {:?}: {} {}",
-        totals.voucher, total.value, total.currency
+        "5. total with voucher {voucher}: {} {}",
+        total.value, total.currency
     );
 
     // 6. Create the ticket, answering the prerequisites.
@@ -179,10 +184,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ticket = ticket.answer(PrerequisiteAnswer::new(p.id, "true"));
     }
     let created = client.tickets().create(&ticket).await?;
+    let state = created.state.map(|s| s.to_string()).unwrap_or_default();
+    let id = created.id.as_deref().unwrap_or_default();
     println!(
-        "6. ticket {:?} created, {:?}, products {:?}",
-        created.id,
-        created.state,
+        "6. ticket {id} created ({state}), products {:?}",
         created.product_ids.flatten()
     );
 
