@@ -39,6 +39,21 @@
 //! println!("insured as {}", policy.policy_id);
 //! # Ok(()) }
 //! ```
+//!
+//! ## Errors
+//!
+//! Every method returns [`partner_core::Error`] (re-exported as [`Error`]):
+//! `Validation` lists every broken rule before anything is sent; `Rejected` is a 2xx answer
+//! whose `status` is not a success (its `code` is the status, its `message` the vendor's);
+//! `Auth` is a 401/403; `Status` any other non-2xx; `Decode` names the JSON path that did
+//! not fit. Which `status` values count as success is a guess the document forces
+//! ([`ShipInsureClientBuilder::success_status`]).
+//!
+//! ## Testing your code
+//!
+//! [`ShipInsureClientBuilder::transport`] takes any [`partner_core::Transport`], such as
+//! [`partner_core::mock::MockTransport`], so your tests can script the vendor's answers
+//! and inspect the signed bodies without a network.
 
 mod client;
 pub mod deliveries;

@@ -104,7 +104,7 @@ pub fn parse(text: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
     DateTime::parse_from_rfc3339(text.trim()).map(|t| t.with_timezone(&Utc))
 }
 
-/// Serialises with [`format`].
+/// Serialises with [`format()`].
 pub fn serialize<S: Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&format(time))
 }
@@ -123,7 +123,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTim
 pub mod option {
     use super::*;
 
-    /// Serialises `Some` with [`format`](super::format), `None` as null.
+    /// Serialises `Some` with [`format()`](super::format), `None` as null.
     pub fn serialize<S: Serializer>(
         time: &Option<DateTime<Utc>>,
         serializer: S,
@@ -134,7 +134,7 @@ pub mod option {
         }
     }
 
-    /// Deserialises null as `None`, anything else with [`parse`](super::parse).
+    /// Deserialises null as `None`, anything else with [`parse()`](super::parse).
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<DateTime<Utc>>, D::Error> {
