@@ -392,3 +392,74 @@ async fn create_case_sends_the_documented_body() {
     assert_eq!(carfix.cases().create(&req).await.unwrap(), "C-77");
     create.assert_calls_async(1).await;
 }
+
+#[tokio::test]
+async fn decode_errors_name_the_field_and_optional_bodies_are_sent_only_when_set() {
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &token(215999.9, "t")))
+        .push(json_response(
+            200,
+            &json!({"Result": false, "Message": "Invalid client"}),
+        ))
+        .push(json_response(200, &json!([])))
+        .push(json_response(200, &json!([{"CaseID": "C1", "Images": []}])))
+        .push(json_response(
+            200,
+            &json!({"VehicleNo": "ABC1234", "CreatedDate": "13/03/2023"}),
+        ));
+    let carfix = mock_affiliate(&mock);
+    let err = carfix.test().await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Rejected { operation: "Test", message, .. } if message == "Invalid client")
+    );
+    assert!(carfix.photos().list().send().await.unwrap().is_empty());
+    let photos = carfix.photos().list().case_id("C1").send().await.unwrap();
+    assert_eq!(photos[0].case_id, "C1");
+    let err = carfix.cases().get("C1").await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { operation: "GetCaseDetails", path, .. } if path == "CreatedDate"),
+        "{err}"
+    );
+    let reqs = mock.requests();
+    assert!(reqs[2].body.is_empty(), "3.22 sends no body by default");
+    assert_eq!(reqs[3].json_body().unwrap(), json!({"CaseID": "C1"}));
+}
+
+#[tokio::test]
+async fn workshop_decodes_marked_amounts_and_reports_bad_ones_by_path() {
+    let mock = MockTransport::new();
+    let detail = |price: &str| {
+        json!({"ClaimDetail": {"CarRegNo": "ABC1234", "AccidentDate": "2022-08-22T14:24:00"},
+               "EstimateDetail": {"Total": 250.10, "EstimateParts": [{"Description": "*Fender RH", "Qty": 1, "Price": price, "Total": "250.10F"}],
+                                  "EstimateLabours": []}})
+    };
+    mock.push(json_response(200, &token(215999.9, "t")))
+        .push(json_response(200, &detail("*250.10")))
+        .push(json_response(200, &detail("*")));
+    let workshop = WorkshopClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("ONEWORKS-TOWING", "k")
+        .transport(Arc::new(mock.clone()))
+        .build()
+        .unwrap();
+    let d = workshop.claims().get("K 1").await.unwrap();
+    let e = d.estimate.unwrap();
+    assert_eq!(e.total, Some(Decimal::new(25010, 2)));
+    assert_eq!(
+        e.parts_lines[0].price.as_ref().unwrap().amount(),
+        Decimal::new(25010, 2)
+    );
+    assert_eq!(
+        e.parts_lines[0].total.as_ref().unwrap().to_string(),
+        "250.10F"
+    );
+    assert_eq!(mock.requests()[1].url.query(), Some("key=K+1"));
+    assert_eq!(mock.requests()[1].method, partner_core::http::Method::GET);
+    let err = workshop.claims().get("K 1").await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { path, .. } if path == "EstimateDetail.EstimateParts[0].Price"),
+        "{err}"
+    );
+    let err = workshop.claims().get("").await.unwrap_err();
+    assert!(err.validation().unwrap().has("key", &Rule::Required));
+}
