@@ -203,6 +203,21 @@ impl JifelineClient {
         self.cache.logins()
     }
 
+    /// Makes the client use `tokens` (from a direct login through [`JifelineClient::sessions`])
+    /// from the next call on, in place of the current session.
+    ///
+    /// ```no_run
+    /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
+    /// let tokens = client.sessions().login_with_otp("bafd50b7-7388-4eb1-8812-cbb5517faa2c").await?;
+    /// client.use_tokens(tokens);
+    /// let me = client.employees().me().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn use_tokens(&self, tokens: SessionTokens) {
+        *self.state.seeded.lock().unwrap_or_else(|e| e.into_inner()) = Some(tokens);
+        self.cache.clear();
+    }
+
     /// Forgets the current access token; the next call fetches a new one.
     pub fn clear_session(&self) {
         self.cache.clear();

@@ -168,6 +168,35 @@ pub mod text_opt {
     }
 }
 
+/// Optional RFC 3339 timestamps, written with a numeric offset (`2021-09-08T10:03:29+00:00`)
+/// as most of the document's examples show; `Z` is read too.
+pub mod rfc3339_opt {
+    use super::*;
+
+    /// Reads null or an RFC 3339 timestamp.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => DateTime::parse_from_rfc3339(&text).map(Some).map_err(|e| {
+                de::Error::custom(format!("`{text}` is not an RFC 3339 timestamp: {e}"))
+            }),
+        }
+    }
+
+    /// Writes `2021-09-08T10:03:29+00:00` or null.
+    pub fn serialize<S: Serializer>(
+        value: &Option<DateTime<FixedOffset>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => s.serialize_str(&v.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 /// The format of `ends_at` in the service-center state: `2023-05-22T12:44:36+0200`.
 pub const COMPACT_OFFSET_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%z";
 

@@ -66,6 +66,11 @@ fn historical_ticket_timestamps_and_lines() {
         (2021, 9, 8, 10)
     );
     assert_eq!(created.offset().local_minus_utc(), 0);
+    let back = serde_json::to_value(&t).unwrap();
+    assert_eq!(
+        back["created_at"], "2021-09-08T10:03:29+00:00",
+        "written in the document's format"
+    );
     assert_eq!(t.state, Some(TicketState(7)));
     let line = &t.product_lines[0];
     assert_eq!((line.product_id, line.quantity), (Some(1234), Some(2)));

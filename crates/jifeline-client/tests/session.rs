@@ -227,3 +227,22 @@ async fn failed_login_is_an_auth_error_and_nothing_leaks_in_debug() {
     let text = format!("{creds:?} {builder:?} {c:?}");
     assert!(!text.contains("98765") && !text.contains("1234"), "{text}");
 }
+
+#[tokio::test(start_paused = true)]
+async fn tokens_from_a_direct_login_can_be_installed() {
+    let (mock, logins) = server(Duration::from_secs(3600));
+    let c = JifelineClient::builder()
+        .base_url("https://jifeline.test")
+        .transport(Arc::new(mock.clone()))
+        .build()
+        .unwrap();
+    let tokens = c.sessions().login_with_otp("bafd50b7").await.unwrap();
+    assert_eq!(auth(&mock.requests()[0]), None);
+    c.use_tokens(tokens);
+    c.user().get().await.unwrap();
+    c.user().get().await.unwrap();
+    assert_eq!(logins.load(Ordering::SeqCst), 1, "only the direct login");
+    let sent = mock.requests();
+    assert!(sent[1..].iter().all(|r| auth(r).unwrap().ends_with('1')));
+    assert!(c.session_tokens().is_some());
+}

@@ -58,10 +58,10 @@ pub struct TicketNote {
     #[serde(default)]
     pub value: Option<String>,
     /// Creation time.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::rfc3339_opt")]
     pub created_at: Option<DateTime<FixedOffset>>,
     /// Last change.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::rfc3339_opt")]
     pub updated_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -190,10 +190,10 @@ pub struct HistoricalTicket {
     #[serde(default)]
     pub product_lines: Vec<ProductLine>,
     /// Creation time.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::rfc3339_opt")]
     pub created_at: Option<DateTime<FixedOffset>>,
     /// Finish time.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::rfc3339_opt")]
     pub finished_at: Option<DateTime<FixedOffset>>,
 }
 

@@ -58,7 +58,7 @@ pub struct ServiceCenterStatus {
     #[serde(default)]
     pub is_open: Option<bool>,
     /// Until when ticket scheduling is active.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::rfc3339_opt")]
     pub tickets_scheduler_active_until: Option<DateTime<FixedOffset>>,
     /// Whether ticket scheduling is on.
     #[serde(default)]

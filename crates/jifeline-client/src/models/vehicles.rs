@@ -152,6 +152,6 @@ pub struct ServicedVehicle {
     #[serde(default)]
     pub vin: Option<String>,
     /// Last service.
-    #[serde(default)]
+    #[serde(default, with = "crate::wire::rfc3339_opt")]
     pub last_serviced_at: Option<DateTime<FixedOffset>>,
 }
