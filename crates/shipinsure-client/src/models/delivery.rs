@@ -1,11 +1,9 @@
 //! API #1 - Submit SME Delivery: insuring one delivery order, keyed by its
 //! `tracking_number`, and the policy the vendor issues for it.
 //!
-//! The wire body is flat; here the documented fields are grouped (customer, addresses,
+//! The policy it returns is in `policy.rs`. The wire body is flat; here the documented fields are grouped (customer, addresses,
 //! goods, amounts, sender, recipient) so the constructor stays readable. The groups are
 //! flattened back into the documented names on the wire.
-
-use std::fmt;
 
 use chrono::{DateTime, Utc};
 use partner_core::validation::{Validate, Validator};
@@ -256,59 +254,6 @@ impl Validate for SubmitDeliveryRequest {
     }
 }
 
-/// The policy number API #1 returns. A cancellation (API #3) needs it, so keep it with
-/// the order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PolicyId(String);
-
-impl PolicyId {
-    /// A policy id you stored earlier.
-    pub fn new(id: impl Into<String>) -> Self {
-        PolicyId(id.into())
-    }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for PolicyId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<String> for PolicyId {
-    fn from(id: String) -> Self {
-        PolicyId(id)
-    }
-}
-
-impl From<&str> for PolicyId {
-    fn from(id: &str) -> Self {
-        PolicyId(id.to_owned())
-    }
-}
-
-/// The answer to API #1 when its `status` says success.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct SubmitDeliveryResponse {
-    /// `status` as the vendor sent it (a success spelling; failures are errors).
-    #[serde(deserialize_with = "crate::response::status_text")]
-    pub status: String,
-    /// `message`.
-    #[serde(default)]
-    pub message: Option<String>,
-    /// `policy_id`: the insurance policy issued for the order.
-    pub policy_id: PolicyId,
-    /// `url_certificate`: where the insurance certificate can be downloaded.
-    #[serde(default)]
-    pub url_certificate: Option<String>,
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
@@ -390,15 +335,5 @@ mod tests {
         req.amounts = Amounts::new(0, 0, 0);
         req.goods.quantity = 1;
         assert!(req.validate().is_ok());
-    }
-
-    #[test]
-    fn response_tolerates_missing_optionals_and_unknown_fields() {
-        let r: SubmitDeliveryResponse =
-            serde_json::from_value(json!({"status": "success", "policy_id": "P1", "extra": 1}))
-                .unwrap();
-        assert_eq!(r.policy_id, PolicyId::new("P1"));
-        assert_eq!(r.message, None);
-        assert_eq!(r.url_certificate, None);
     }
 }

@@ -11,14 +11,13 @@ use partner_core::validation::Rule;
 
 mod cancel;
 mod delivery;
+mod policy;
 mod status;
 mod tracking;
 
 pub use cancel::{CancelDeliveryRequest, CancelDeliveryResponse};
-pub use delivery::{
-    Addresses, Amounts, Customer, Goods, PolicyId, Recipient, Sender, SubmitDeliveryRequest,
-    SubmitDeliveryResponse,
-};
+pub use delivery::{Addresses, Amounts, Customer, Goods, Recipient, Sender, SubmitDeliveryRequest};
+pub use policy::{PolicyId, SubmitDeliveryResponse};
 pub use status::DeliveryStatus;
 pub use tracking::{TrackingDetailRequest, TrackingDetailResponse, TrackingEvent};
 
