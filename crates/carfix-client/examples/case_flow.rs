@@ -96,25 +96,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("1. logged in (logins so far: {})", carfix.login_count());
 
     let states = carfix.lookups().states().await?;
-    let state = states
-        .iter()
-        .find(|s| s.label.eq_ignore_ascii_case("negeri sembilan"))
-        .ok_or("no state")?;
+    let state = LookupItem::find_in(&states, "Negeri Sembilan").ok_or("no state")?;
     let areas = carfix.lookups().areas(&state.id).await?;
-    let area = areas
-        .iter()
-        .find(|a| a.label == "SEREMBAN")
-        .ok_or("no area")?;
+    let area = LookupItem::find_in(&areas, "Seremban").ok_or("no area")?;
     println!(
         "2. state {} ({}), area {} ({})",
         state.label, state.id, area.label, area.id
     );
 
     let natures = carfix.lookups().nature_of_calls().await?;
-    let breakdown = natures
-        .iter()
-        .find(|n| n.label == "Breakdown")
-        .ok_or("no nature")?;
+    let breakdown = LookupItem::find_in(&natures, "Breakdown").ok_or("no nature")?;
     let services = carfix.lookups().services_needed(&breakdown.id).await?;
     let causes = carfix.lookups().breakdown_causes().await?;
     println!(

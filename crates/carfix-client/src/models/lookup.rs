@@ -20,6 +20,23 @@ pub struct LookupItem {
     pub label: String,
 }
 
+impl LookupItem {
+    /// The item whose label matches `label`, ignoring case and surrounding spaces (CarFix
+    /// mixes "Johor" and "NEGERI SEMBILAN").
+    ///
+    /// ```
+    /// use carfix_client::LookupItem;
+    /// let states: Vec<LookupItem> = serde_json::from_str(r#"[{"id": "5", "label": "NEGERI SEMBILAN"}]"#).unwrap();
+    /// assert_eq!(LookupItem::find_in(&states, "Negeri Sembilan").map(|s| s.id.as_str()), Some("5"));
+    /// ```
+    pub fn find_in<'a>(items: &'a [LookupItem], label: &str) -> Option<&'a LookupItem> {
+        let label = label.trim();
+        items
+            .iter()
+            .find(|i| i.label.trim().eq_ignore_ascii_case(label))
+    }
+}
+
 /// A car make (3.11): label only.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
