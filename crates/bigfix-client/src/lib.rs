@@ -94,3 +94,8 @@ pub mod ops {
     /// `GET /api/warrantify/claim/tracking/`.
     pub const TRACK_ORDER: &str = "TrackOrder";
 }
+
+// The README's quickstart is compiled as a doctest so it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

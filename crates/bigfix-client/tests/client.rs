@@ -1,0 +1,586 @@
+//! Behaviour of the client: exact requests (httpmock), credentials, validation before any
+//! I/O, chunked uploads and error mapping (in-memory transport).
+
+use std::sync::Arc;
+
+use bigfix_client::{
+    BigfixClient, BigfixError, BulkEngagementType, BulkRow, EngagementType, RepairOrder,
+    SecretString, SheetError, read_sheet, write_sheet,
+};
+use httpmock::prelude::*;
+use partner_core::mock::{MockTransport, json_response, response};
+use partner_core::multipart::Multipart;
+use partner_core::transport::HttpRequest;
+use partner_core::validation::Rule;
+use partner_core::{ConfigError, Error};
+use serde_json::json;
+
+fn order() -> RepairOrder {
+    RepairOrder {
+        repair_ref_no: "REP10001".into(),
+        client_name: "Acme Warranty".into(),
+        name: "Amit Patel".into(),
+        customer_mobile: "9876543210".into(),
+        customer_email: "amit@example.com".into(),
+        engagement_type: EngagementType::Pickup,
+        address_line1: "Flat 301, Tower A".into(),
+        address_line2: None,
+        city: "Bangalore".into(),
+        state: "Karnataka".into(),
+        pincode: "560001".into(),
+        asset_type: "Mobile".into(),
+        make: "Samsung".into(),
+        model: "Galaxy S24".into(),
+        imei_no: "356938035643809".into(),
+        centre_city: "Bangalore".into(),
+        issue: "Screen cracked".into(),
+        size: "6.2 inch".into(),
+    }
+}
+
+fn rows(n: usize) -> Vec<BulkRow> {
+    (0..n)
+        .map(|i| BulkRow {
+            repair_ref_no: format!("REF{i:05}"),
+            name: "Amit Patel".into(),
+            customer_mobile: "9876543210".into(),
+            customer_email: "amit@example.com".into(),
+            engagement_type: BulkEngagementType::Offsite,
+            address_line1: "Flat 301, Tower A".into(),
+            city: "Bangalore".into(),
+            state: "Karnataka".into(),
+            pincode: "560001".into(),
+            asset_type: "Laptop".into(),
+            make: "Dell".into(),
+            model: "XPS 15".into(),
+            imei_no: format!("SN{i:09}"),
+            issue: "Battery not charging".into(),
+        })
+        .collect()
+}
+
+fn created_body() -> serde_json::Value {
+    json!({"Success": "True", "Message": "Repair request has been raised successfully", "Status_code": "200",
+           "DATA": {"request_id": "REPAIR202611230042", "service_request_id": "REP10001"}})
+}
+
+fn mock_client(mock: &MockTransport) -> BigfixClient {
+    BigfixClient::builder()
+        .transport(Arc::new(mock.clone()))
+        .api_key(SecretString::from("k-123"))
+        .jwt(SecretString::from("jwt-abc"))
+        .build()
+        .unwrap()
+}
+
+/// The rows of the workbook in a recorded bulk request.
+fn uploaded_rows(req: &HttpRequest) -> Vec<BulkRow> {
+    let ct = req
+        .headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let parts = Multipart::parse(ct, &req.body).unwrap();
+    let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Client Email", "Client Name", "customFile"]);
+    read_sheet(&parts[2].data, &Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.order)
+        .collect()
+}
+
+#[tokio::test]
+async fn single_order_sends_the_jwt_and_the_exact_json() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/api/warrantify/repair/single-order/")
+                .header("authorization", "Bearer jwt-abc")
+                .header("content-type", "application/json")
+                .header_missing("x-api-key")
+                .json_body(serde_json::to_value(order()).unwrap());
+            then.status(200).json_body(created_body());
+        })
+        .await;
+    let client = BigfixClient::builder()
+        .base_url(server.base_url())
+        .jwt(SecretString::from("jwt-abc"))
+        .api_key(SecretString::from("k-123"))
+        .build()
+        .unwrap();
+    let created = client.orders().create(&order()).await.unwrap();
+    mock.assert_async().await;
+    assert_eq!(created.data.request_id.as_str(), "REPAIR202611230042");
+    assert_eq!(
+        created.message.as_deref(),
+        Some("Repair request has been raised successfully")
+    );
+}
+
+#[tokio::test]
+async fn jwt_scheme_and_paths_can_be_overridden() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/v2/order")
+                .header("authorization", "JWT jwt-abc");
+            then.status(200).json_body(created_body());
+        })
+        .await;
+    let client = BigfixClient::builder()
+        .base_url(server.base_url())
+        .jwt(SecretString::from("jwt-abc"))
+        .jwt_scheme("JWT ")
+        .override_path(bigfix_client::ops::CREATE_REPAIR_ORDER, "/v2/order")
+        .build()
+        .unwrap();
+    client.orders().create(&order()).await.unwrap();
+    mock.assert_async().await;
+    assert!(
+        BigfixClient::builder()
+            .override_path("Nope", "/x")
+            .build()
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn tracking_sends_the_key_and_the_reference_as_given() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(GET)
+                .path("/api/warrantify/claim/tracking/")
+                .query_param("ReferenceID", "Repair 20/11")
+                .header("x-api-key", "k-123")
+                .header_missing("authorization");
+            then.status(200)
+                .json_body(json!({"Success": "True", "Status_code": "200", "DATA": {
+                "current_status": {"date": "23-11-2026 09:00:00", "status": "assigned"},
+                "tracking_details": [{"date": "23-11-2026 08:00:00", "status": "created"},
+                                     {"date": "23-11-2026 09:00:00", "status": "assigned"}]}}));
+        })
+        .await;
+    let client = BigfixClient::builder()
+        .base_url(server.base_url())
+        .api_key(SecretString::from("k-123"))
+        .build()
+        .unwrap();
+    let t = client.tracking().get("Repair 20/11").await.unwrap();
+    mock.assert_async().await;
+    assert_eq!(t.history.len(), 2);
+    assert_eq!(
+        t.current_status().unwrap().status.code,
+        bigfix_client::StatusCode::Assigned
+    );
+}
+
+#[tokio::test]
+async fn template_asks_for_the_workbook_with_the_key() {
+    let server = MockServer::start_async().await;
+    let bytes = write_sheet(&rows(1)).unwrap();
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(GET)
+                .path("/api/warrantify/sample-template/")
+                .header("x-api-key", "k-123");
+            then.status(200)
+                .header("content-type", bigfix_client::bulk::XLSX_CONTENT_TYPE)
+                .body(bytes.clone());
+        })
+        .await;
+    let client = BigfixClient::builder()
+        .base_url(server.base_url())
+        .api_key(SecretString::from("k-123"))
+        .build()
+        .unwrap();
+    let t = client.template().download().await.unwrap();
+    mock.assert_async().await;
+    assert_eq!(t.bytes.as_ref(), bytes.as_slice());
+    assert_eq!(t.file_name, None);
+    let dir = std::env::temp_dir().join(format!("bigfix-template-{}.xlsx", std::process::id()));
+    t.save_to(&dir).unwrap();
+    assert_eq!(std::fs::read(&dir).unwrap(), bytes);
+    std::fs::remove_file(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn a_missing_credential_fails_before_sending() {
+    let mock = MockTransport::new();
+    let only_key = BigfixClient::builder()
+        .transport(Arc::new(mock.clone()))
+        .api_key(SecretString::from("k"))
+        .build()
+        .unwrap();
+    match only_key.orders().create(&order()).await {
+        Err(BigfixError::Core(Error::Config(ConfigError::MissingCredential {
+            operation,
+            credential,
+        }))) => {
+            assert_eq!(operation, "CreateRepairOrder");
+            assert!(credential.contains("JWT"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let only_jwt = BigfixClient::builder()
+        .transport(Arc::new(mock.clone()))
+        .jwt(SecretString::from("j"))
+        .build()
+        .unwrap();
+    for result in [
+        only_jwt.tracking().get("R1").await.map(|_| ()),
+        only_jwt.template().download().await.map(|_| ()),
+        only_jwt
+            .bulk()
+            .upload("a@b.in", "Acme", &rows(1))
+            .send()
+            .await
+            .map(|_| ()),
+    ] {
+        assert!(
+            matches!(
+                result,
+                Err(BigfixError::Core(Error::Config(
+                    ConfigError::MissingCredential { .. }
+                )))
+            ),
+            "{result:?}"
+        );
+    }
+    assert!(mock.requests().is_empty());
+}
+
+#[tokio::test]
+async fn invalid_input_is_reported_whole_and_nothing_is_sent() {
+    let mock = MockTransport::new();
+    let client = mock_client(&mock);
+    let mut bad = order();
+    bad.customer_mobile = "12345".into();
+    bad.pincode = "ABCDEF".into();
+    bad.city = "Bangalore!".into();
+    let err = client.orders().create(&bad).await.unwrap_err();
+    let v = err.validation().expect("a validation error");
+    assert_eq!(v.violations().len(), 3, "{v}");
+    assert!(
+        client
+            .tracking()
+            .get("   ")
+            .await
+            .unwrap_err()
+            .validation()
+            .unwrap()
+            .has("ReferenceID", &Rule::Required)
+    );
+    let err = client
+        .bulk()
+        .upload("not-an-email", "", &rows(2))
+        .file_name("orders.csv")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation().unwrap();
+    assert!(v.has(
+        "Client Email",
+        &Rule::Format {
+            expected: "an e-mail address".into()
+        }
+    ));
+    assert!(v.has("Client Name", &Rule::Required));
+    assert!(v.has(
+        "customFile",
+        &Rule::Format {
+            expected: "a file name ending in .xlsx".into()
+        }
+    ));
+    assert!(mock.requests().is_empty());
+}
+
+#[tokio::test]
+async fn place_names_with_spaces_are_a_client_setting() {
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &created_body()));
+    let mut o = order();
+    o.state = "Tamil Nadu".into();
+    assert!(
+        mock_client(&mock)
+            .orders()
+            .create(&o)
+            .await
+            .unwrap_err()
+            .validation()
+            .is_some()
+    );
+    let loose = BigfixClient::builder()
+        .transport(Arc::new(mock.clone()))
+        .jwt(SecretString::from("j"))
+        .validation_rules(bigfix_client::ValidationRules::allowing_spaces_in_place_names())
+        .build()
+        .unwrap();
+    loose.orders().create(&o).await.unwrap();
+    assert_eq!(mock.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn one_upload_takes_1000_rows_and_refuses_1001() {
+    let mock = MockTransport::new();
+    mock.fallback(|_| {
+        Ok(json_response(200, &json!({"Success": "True", "Status_code": 200, "Message": "1000 uploaded",
+            "Uploaded_Orders_Count": 1000, "Duplicate_Orders_Count": 0, "Duplicate_Reference_IDs": []})))
+    });
+    let client = mock_client(&mock);
+    let err = client
+        .bulk()
+        .upload("ops@acme.in", "Acme", &rows(1001))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        err.validation()
+            .unwrap()
+            .has("rows", &Rule::MaxItems { max: 1000 })
+    );
+    assert!(mock.requests().is_empty());
+    let ok = client
+        .bulk()
+        .upload("ops@acme.in", "Acme", &rows(1000))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.uploaded_orders_count, 1000);
+    let sent = mock.requests();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].headers["x-api-key"], "k-123");
+    assert!(sent[0].headers.get("authorization").is_none());
+    assert_eq!(uploaded_rows(&sent[0]), rows(1000));
+}
+
+#[tokio::test]
+async fn upload_all_splits_2500_orders_into_three_uploads_and_merges() {
+    let mock = MockTransport::new();
+    // Echo: every chunk's first reference is reported as an existing duplicate.
+    mock.fallback(|req| {
+        let rows = uploaded_rows(req);
+        let first = rows[0].repair_ref_no.clone();
+        Ok(json_response(
+            200,
+            &json!({"Success": "True", "Status_code": 200,
+            "Message": format!("{} orders uploaded", rows.len() - 1),
+            "Uploaded_Orders_Count": rows.len() - 1, "Duplicate_Orders_Count": 1,
+            "Duplicate_Reference_IDs": [first]}),
+        ))
+    });
+    let client = mock_client(&mock);
+    let all = rows(2500);
+    let summary = client
+        .bulk()
+        .upload_all("ops@acme.in", "Acme", &all)
+        .send()
+        .await
+        .unwrap();
+    let sent = mock.requests();
+    assert_eq!(sent.len(), 3);
+    let chunks: Vec<Vec<BulkRow>> = sent.iter().map(uploaded_rows).collect();
+    assert_eq!(
+        chunks.iter().map(Vec::len).collect::<Vec<_>>(),
+        [1000, 1000, 500]
+    );
+    assert_eq!(chunks.concat(), all, "every order uploaded once, in order");
+    assert_eq!(summary.uploads.len(), 3);
+    assert_eq!(summary.uploaded, 2497);
+    assert_eq!(summary.duplicates, 3);
+    assert_eq!(
+        summary.duplicate_reference_ids,
+        ["REF00000", "REF01000", "REF02000"]
+    );
+}
+
+#[tokio::test]
+async fn upload_all_checks_everything_before_the_first_upload() {
+    let mock = MockTransport::new();
+    let client = mock_client(&mock);
+    let mut all = rows(1500);
+    all[1200].repair_ref_no = all[3].repair_ref_no.clone();
+    all[1400].pincode = "5600".into();
+    let err = client
+        .bulk()
+        .upload_all("ops@acme.in", "Acme", &all)
+        .chunk_size(1001)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation().unwrap();
+    assert!(v.has(
+        "rows[1200].repair_ref_no",
+        &Rule::Duplicate {
+            first: "rows[3].repair_ref_no".into()
+        }
+    ));
+    assert!(v.has(
+        "rows[1400].Pincode",
+        &Rule::Format {
+            expected: "6 digits".into()
+        }
+    ));
+    assert!(v.has("chunk_size", &Rule::Range { min: 1, max: 1000 }));
+    assert_eq!(v.violations().len(), 3);
+    assert!(mock.requests().is_empty());
+}
+
+#[tokio::test]
+async fn a_failed_chunk_reports_what_was_uploaded() {
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        200,
+        &json!({"Success": "True", "Status_code": 200, "Uploaded_Orders_Count": 2,
+        "Duplicate_Orders_Count": 0, "Duplicate_Reference_IDs": []}),
+    ));
+    mock.push(json_response(
+        500,
+        &json!({"Success": "False", "Message": "An error occurred during processing"}),
+    ));
+    let client = mock_client(&mock);
+    let err = client
+        .bulk()
+        .upload_all("ops@acme.in", "Acme", &rows(5))
+        .chunk_size(2)
+        .send()
+        .await
+        .unwrap_err();
+    match err {
+        BigfixError::PartialUpload {
+            completed,
+            failed_chunk,
+            chunks,
+            source,
+        } => {
+            assert_eq!(
+                (
+                    completed.uploaded,
+                    completed.uploads.len(),
+                    failed_chunk,
+                    chunks
+                ),
+                (2, 1, 2, 3)
+            );
+            assert!(matches!(
+                *source,
+                BigfixError::Core(Error::Status { status: 500, .. })
+            ));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        mock.requests().len(),
+        2,
+        "the failed upload is not retried and chunk 3 is not sent"
+    );
+}
+
+#[tokio::test]
+async fn a_users_workbook_is_checked_then_sent_unchanged() {
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        200,
+        &json!({"Success": "True", "Status_code": 200, "Uploaded_Orders_Count": 3,
+        "Duplicate_Orders_Count": 0, "Duplicate_Reference_IDs": []}),
+    ));
+    let client = mock_client(&mock);
+    let mut bad = rows(3);
+    bad[1].customer_email = "nobody".into();
+    let err = client
+        .bulk()
+        .upload_workbook(
+            "ops@acme.in",
+            "Acme",
+            "mine.xlsx",
+            write_sheet(&bad).unwrap(),
+        )
+        .await
+        .unwrap_err();
+    match err {
+        BigfixError::Sheet(SheetError::Rows(v)) => {
+            assert!(v.has(
+                "row 3.CustomerEmail",
+                &Rule::Format {
+                    expected: "an e-mail address".into()
+                }
+            ));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(mock.requests().is_empty());
+    let good = write_sheet(&rows(3)).unwrap();
+    client
+        .bulk()
+        .upload_workbook("ops@acme.in", "Acme", "mine.xlsx", good.clone())
+        .await
+        .unwrap();
+    let sent = &mock.requests()[0];
+    let ct = sent.headers["content-type"].to_str().unwrap();
+    let parts = Multipart::parse(ct, &sent.body).unwrap();
+    assert_eq!(parts[2].filename.as_deref(), Some("mine.xlsx"));
+    assert_eq!(parts[2].data.as_ref(), good.as_slice());
+}
+
+#[tokio::test]
+async fn success_false_in_a_200_is_a_rejection() {
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        200,
+        &json!({"Success": "False", "Status_code": "200", "Message": "Could not save"}),
+    ));
+    let err = mock_client(&mock)
+        .orders()
+        .create(&order())
+        .await
+        .unwrap_err();
+    match err {
+        BigfixError::Core(Error::Rejected {
+            operation,
+            code,
+            message,
+        }) => {
+            assert_eq!(
+                (operation, code.as_deref(), message.as_str()),
+                ("CreateRepairOrder", Some("200"), "Could not save")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_409_is_a_duplicate_carrying_the_reference_even_without_a_json_body() {
+    let mock = MockTransport::new();
+    mock.push(response(409, &[], "Conflict: duplicate"));
+    match mock_client(&mock)
+        .orders()
+        .create_retrying(&order())
+        .await
+        .unwrap_err()
+    {
+        BigfixError::Duplicate {
+            repair_ref_no,
+            message,
+        } => {
+            assert_eq!(repair_ref_no, "REP10001");
+            assert_eq!(message, "Conflict: duplicate");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn debug_output_never_shows_credentials() {
+    let builder = BigfixClient::builder()
+        .api_key(SecretString::from("key-s3cret"))
+        .jwt(SecretString::from("jwt-s3cret"));
+    let text = format!("{builder:?}");
+    let client = builder.build().unwrap();
+    let text = format!("{text} {client:?}");
+    assert!(!text.contains("s3cret"), "{text}");
+    assert!(text.contains("<redacted>"));
+}
