@@ -123,7 +123,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 );
             }
             Some(ImportOutcome::Failed { error }) => {
-                println!("6. {} failed: {error}", payload.wo_nr)
+                println!("6. {} failed: {error}", payload.wo_nr);
             }
             _ => println!("6. other event for {}", payload.wo_nr),
         }
