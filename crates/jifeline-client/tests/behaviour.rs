@@ -316,13 +316,25 @@ async fn employees_me_and_validation() {
 
 #[tokio::test]
 async fn exact_request_shape_and_path_override() {
-    let mock = MockTransport::new();
-    mock.fallback(|_| Ok(json_response(200, &json!({"items": []}))));
+    let server = httpmock::MockServer::start_async().await;
     let exp = std::time::SystemTime::now() + std::time::Duration::from_secs(86_400);
     let access = jifeline_client::__unsigned_jwt(exp);
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(httpmock::Method::POST)
+                .path("/customer-api/cart/calculate")
+                .header("authorization", format!("Bearer {access}"))
+                .header("content-type", "application/json")
+                .header("accept", "application/json")
+                .json_body(json!({
+                    "voucher": "234MD23", "vehicle_model_id": 23423, "vehicle_model_variant_id": 23424,
+                    "product_ids": [52351, 52352]
+                }));
+            then.status(200).json_body(json!({"voucher": "234MD23", "items": [{"product_id": 52351}]}));
+        })
+        .await;
     let c = JifelineClient::builder()
-        .base_url("https://jifeline.test")
-        .transport(Arc::new(mock.clone()))
+        .base_url(server.base_url())
         .tokens(
             serde_json::from_value(
                 json!({"id_token": "i", "access_token": access.clone(), "refresh_token": "r"}),
@@ -333,28 +345,11 @@ async fn exact_request_shape_and_path_override() {
         .build()
         .unwrap();
     let req = CartTotalsRequest::new(23423, 23424, [52351, 52352]).voucher("234MD23");
-    c.cart().totals(&req).await.unwrap();
-    let sent = &mock.requests()[0];
-    assert_eq!(sent.method, "POST");
-    assert_eq!(
-        sent.url.as_str(),
-        "https://jifeline.test/customer-api/cart/calculate"
-    );
-    assert_eq!(
-        sent.headers["authorization"],
-        format!("Bearer {access}").as_str()
-    );
-    assert_eq!(sent.headers["content-type"], "application/json");
-    assert!(
-        sent.headers["user-agent"]
-            .to_str()
-            .unwrap()
-            .starts_with("jifeline-client/")
-    );
-    assert_eq!(
-        sent.json_body().unwrap(),
-        json!({"voucher": "234MD23", "vehicle_model_id": 23423, "vehicle_model_variant_id": 23424, "product_ids": [52351, 52352]})
-    );
+    let totals = c.cart().totals(&req).await.unwrap();
+    mock.assert_async().await;
+    assert_eq!(totals.voucher.as_deref(), Some("234MD23"));
+    assert_eq!(totals.items[0].product_id, 52351);
+
     let err = JifelineClient::builder()
         .base_url("https://x.test")
         .override_path("NoSuchOp", "/x")
@@ -369,6 +364,29 @@ async fn exact_request_shape_and_path_override() {
         err,
         Error::Config(ConfigError::MissingBaseUrl { .. })
     ));
+    let err = JifelineClient::builder()
+        .base_url("http://jifeline.example")
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Config(ConfigError::InsecureBaseUrl { .. })
+    ));
+}
+
+#[tokio::test]
+async fn user_agent_names_the_crate() {
+    let mock = MockTransport::new();
+    mock.fallback(|_| Ok(json_response(200, &json!({"name": "x"}))));
+    client(&mock).customer().branding().await.unwrap();
+    let ua = mock.requests()[0].headers["user-agent"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        ua.starts_with(concat!("jifeline-client/", env!("CARGO_PKG_VERSION"))),
+        "{ua}"
+    );
 }
 
 #[tokio::test(start_paused = true)]
