@@ -272,6 +272,14 @@ pub enum ConfigError {
         /// Which credential.
         credential: &'static str,
     },
+    /// A setting the client cannot work without is missing or blank (such as a signing key).
+    #[error("{vendor}: `{setting}` is missing or blank")]
+    MissingSetting {
+        /// Vendor name.
+        vendor: &'static str,
+        /// Which setting.
+        setting: &'static str,
+    },
     /// A header name or value is not valid HTTP.
     #[error("invalid header `{name}`")]
     InvalidHeader {

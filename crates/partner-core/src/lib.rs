@@ -57,7 +57,7 @@ pub use validation::{Rule, Validate, ValidationErrors, Validator, Violation};
 
 pub use secrecy::{ExposeSecret, SecretString};
 /// Re-exported so vendor crates and users name the same versions.
-pub use {bytes, futures_core, futures_util, http, secrecy, serde_json, url};
+pub use {bytes, futures_core, futures_util, http, reqwest, secrecy, serde_json, url};
 
 /// Not public API: paths the exported macros use.
 #[doc(hidden)]

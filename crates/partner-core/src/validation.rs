@@ -35,6 +35,11 @@ pub enum Rule {
         /// Highest allowed.
         max: i64,
     },
+    /// A number below a lower bound.
+    Min {
+        /// Lowest allowed.
+        min: i64,
+    },
     /// At most this many items.
     MaxItems {
         /// The limit.
@@ -77,6 +82,7 @@ impl fmt::Display for Rule {
             Rule::MinLength { min } => write!(f, "must be at least {min} characters"),
             Rule::ExactLength { len } => write!(f, "must be exactly {len} characters"),
             Rule::Range { min, max } => write!(f, "must be between {min} and {max}"),
+            Rule::Min { min } => write!(f, "must be at least {min}"),
             Rule::MaxItems { max } => write!(f, "must have at most {max} items"),
             Rule::MinItems { min } => write!(f, "must have at least {min} items"),
             Rule::Format { expected } => write!(f, "must be {expected}"),
@@ -253,6 +259,11 @@ impl Validator {
             (min..=max).contains(&value),
             Rule::Range { min, max },
         )
+    }
+
+    /// A number of at least `min`.
+    pub fn min(&mut self, field: &str, value: i64, min: i64) -> &mut Self {
+        self.check(field, value >= min, Rule::Min { min })
     }
 
     /// At most `max` items.

@@ -146,9 +146,9 @@ impl ShipInsureClientBuilder {
     /// Builds the client, checking the base URL, the path overrides and that a key is set.
     pub fn build(self) -> Result<ShipInsureClient, Error> {
         if self.config.key_is_blank() {
-            return Err(ConfigError::MissingCredential {
-                operation: "every operation",
-                credential: "api_token_key",
+            return Err(ConfigError::MissingSetting {
+                vendor: crate::VENDOR,
+                setting: "api_token_key",
             }
             .into());
         }

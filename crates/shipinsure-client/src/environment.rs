@@ -114,9 +114,9 @@ impl EnvironmentConfig {
         let base_url = present(environment.base_url_var()).ok_or(ConfigError::MissingBaseUrl {
             vendor: crate::VENDOR,
         })?;
-        let key = present(environment.key_var()).ok_or(ConfigError::MissingCredential {
-            operation: "every operation",
-            credential: "api_token_key",
+        let key = present(environment.key_var()).ok_or(ConfigError::MissingSetting {
+            vendor: crate::VENDOR,
+            setting: "api_token_key",
         })?;
         Ok(Self::new(environment, base_url, key))
     }
@@ -163,8 +163,8 @@ mod tests {
         });
         assert!(matches!(
             no_key,
-            Err(ConfigError::MissingCredential {
-                credential: "api_token_key",
+            Err(ConfigError::MissingSetting {
+                setting: "api_token_key",
                 ..
             })
         ));

@@ -126,8 +126,8 @@ async fn invalid_requests_report_every_violation_and_send_nothing() {
     let v = err.validation().expect("a validation error");
     assert!(v.has("tracking_number", &Rule::Required));
     assert!(v.has("customer_name", &Rule::Required));
-    assert!(v.has("premium_amount", &shipinsure_client::models::NOT_NEGATIVE));
-    assert!(v.has("good_quantity", &shipinsure_client::models::AT_LEAST_ONE));
+    assert!(v.has("premium_amount", &partner_core::Rule::Min { min: 0 }));
+    assert!(v.has("good_quantity", &partner_core::Rule::Min { min: 1 }));
     assert_eq!(v.violations().len(), 4);
 
     let err = client

@@ -210,8 +210,8 @@ fn blank_keys_are_refused_when_building() {
         .unwrap_err();
     assert!(matches!(
         err,
-        Error::Config(partner_core::ConfigError::MissingCredential {
-            credential: "api_token_key",
+        Error::Config(partner_core::ConfigError::MissingSetting {
+            setting: "api_token_key",
             ..
         })
     ));

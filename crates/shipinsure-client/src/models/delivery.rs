@@ -244,13 +244,9 @@ impl Validate for SubmitDeliveryRequest {
             ("item_value", a.item_value),
             ("premium_amount", a.premium_amount),
         ] {
-            v.check(field, value >= 0, super::NOT_NEGATIVE);
+            v.min(field, value, 0);
         }
-        v.check(
-            "good_quantity",
-            self.goods.quantity >= 1,
-            super::AT_LEAST_ONE,
-        );
+        v.min("good_quantity", self.goods.quantity, 1);
     }
 }
 
@@ -324,8 +320,8 @@ mod tests {
                 "good_quantity"
             ]
         );
-        assert!(err.has("good_quantity", &crate::models::AT_LEAST_ONE));
-        assert!(err.has("premium_amount", &crate::models::NOT_NEGATIVE));
+        assert!(err.has("good_quantity", &Rule::Min { min: 1 }));
+        assert!(err.has("premium_amount", &Rule::Min { min: 0 }));
         assert!(err.has("drop_up_address", &Rule::Required));
     }
 
