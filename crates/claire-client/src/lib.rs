@@ -40,6 +40,7 @@ pub mod models;
 mod questions;
 mod tags;
 pub mod webhook_receiver;
+mod webhook_test;
 mod webhooks;
 pub mod wire;
 
@@ -62,7 +63,8 @@ pub use models::*;
 pub use partner_core::{Error, Quota, RetryPolicy, SecretString};
 pub use questions::QuestionsHandler;
 pub use tags::TagsHandler;
-pub use webhooks::{WebhookErrors, WebhookTestMessage, WebhookTestPayload, WebhooksHandler};
+pub use webhook_test::{WebhookTestMessage, WebhookTestPayload};
+pub use webhooks::{WebhookErrors, WebhooksHandler};
 
 /// Every documented Claire operation: name, method, path (as documented) and the document
 /// section. Paths can be replaced per client with [`ClaireClientBuilder::override_path`].

@@ -22,10 +22,10 @@ pub struct User {
     #[serde(alias = "DMSNr", alias = "dms_number")]
     pub dms_nr: String,
     /// First name.
-    #[serde(alias = "FirstName")]
+    #[serde(alias = "FirstName", alias = "firstname")]
     pub first_name: String,
     /// Last name.
-    #[serde(alias = "LastName")]
+    #[serde(alias = "LastName", alias = "lastname")]
     pub last_name: String,
     /// E-mail in Claire (the copy lost this field name; `Email` assumed).
     #[serde(alias = "Email")]
