@@ -1,0 +1,281 @@
+//! Fault injection: added latency, a share of 500/503 answers, 429 storms with
+//! `Retry-After`, and connections dropped mid-response, per vendor.
+//!
+//! Random faults draw from a seeded generator, so a test that fixes the seed sees the same
+//! faults on every run. Tests that need an exact sequence queue faults with
+//! [`Faults::push`] or [`Faults::storm`]: queued faults are served first, one per request,
+//! before any random draw.
+//!
+//! A dropped connection runs the vendor handler first (the state changes, as on a real
+//! server) and then breaks the response body after its first bytes. That is the case a
+//! client cannot tell apart from a lost request, which is why only operations that are
+//! safe to repeat may be retried after it.
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::error::SandboxError;
+
+/// The random faults of one vendor. The default injects nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FaultConfig {
+    /// Added before every answer (keep it tiny in tests).
+    pub latency: Duration,
+    /// Share (0..=1) of requests answered 500 or 503 (half each) without reaching the vendor.
+    pub server_error_rate: f64,
+    /// Share (0..=1) of requests answered 429 with `Retry-After`.
+    pub rate_limit_rate: f64,
+    /// The `Retry-After` of injected 429s, in whole seconds (0 tells clients to retry now).
+    pub retry_after_secs: u64,
+    /// Share (0..=1) of requests whose connection is dropped mid-response.
+    pub drop_rate: f64,
+}
+
+impl FaultConfig {
+    /// No faults.
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Checks every share is within 0..=1.
+    pub fn validate(&self) -> Result<(), SandboxError> {
+        for (field, value) in [
+            ("server_error_rate", self.server_error_rate),
+            ("rate_limit_rate", self.rate_limit_rate),
+            ("drop_rate", self.drop_rate),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(SandboxError::InvalidFault {
+                    field,
+                    reason: format!("{value} is not a share between 0 and 1"),
+                });
+            }
+        }
+        if self.server_error_rate + self.rate_limit_rate + self.drop_rate > 1.0 {
+            return Err(SandboxError::InvalidFault {
+                field: "server_error_rate + rate_limit_rate + drop_rate",
+                reason: "the shares add up to more than 1".to_owned(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// One injected fault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// `500 Internal Server Error`; the vendor never sees the request.
+    InternalError,
+    /// `503 Service Unavailable`; the vendor never sees the request.
+    Unavailable,
+    /// `429 Too Many Requests` with `Retry-After: secs`; the vendor never sees the request.
+    TooManyRequests {
+        /// The `Retry-After` value in seconds.
+        retry_after_secs: u64,
+    },
+    /// The vendor handles the request, then the connection drops mid-response.
+    DropConnection,
+}
+
+/// How many faults a vendor has injected so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FaultStats {
+    /// Requests seen (faulty or not).
+    pub requests: u64,
+    /// 500 and 503 answers injected.
+    pub server_errors: u64,
+    /// 429 answers injected.
+    pub rate_limited: u64,
+    /// Connections dropped.
+    pub dropped: u64,
+}
+
+#[derive(Debug)]
+struct State {
+    config: FaultConfig,
+    rng: fastrand::Rng,
+    queued: VecDeque<Fault>,
+    stats: FaultStats,
+}
+
+/// The fault settings of one vendor, changeable while the sandbox runs.
+#[derive(Debug)]
+pub struct Faults {
+    state: Mutex<State>,
+}
+
+/// What the fault layer does with one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Decision {
+    pub(crate) latency: Duration,
+    pub(crate) fault: Option<Fault>,
+}
+
+impl Faults {
+    pub(crate) fn new(config: FaultConfig, seed: u64) -> Self {
+        Faults {
+            state: Mutex::new(State {
+                config,
+                rng: fastrand::Rng::with_seed(seed),
+                queued: VecDeque::new(),
+                stats: FaultStats::default(),
+            }),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        // A panic elsewhere never leaves the fault state half-written; keep serving.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Replaces the random fault settings (queued faults stay queued).
+    pub fn set(&self, config: FaultConfig) -> Result<(), SandboxError> {
+        config.validate()?;
+        self.lock().config = config;
+        Ok(())
+    }
+
+    /// The random fault settings in effect.
+    pub fn config(&self) -> FaultConfig {
+        self.lock().config.clone()
+    }
+
+    /// Removes every fault: random settings and queue.
+    pub fn clear(&self) {
+        let mut state = self.lock();
+        state.config = FaultConfig::none();
+        state.queued.clear();
+    }
+
+    /// Restarts the random generator from `seed`.
+    pub fn reseed(&self, seed: u64) {
+        self.lock().rng = fastrand::Rng::with_seed(seed);
+    }
+
+    /// Queues faults for the next requests, one each, in order.
+    pub fn push(&self, faults: impl IntoIterator<Item = Fault>) {
+        self.lock().queued.extend(faults);
+    }
+
+    /// A 429 storm: the next `requests` requests are answered 429 with `Retry-After`.
+    pub fn storm(&self, requests: usize, retry_after_secs: u64) {
+        self.push(std::iter::repeat_n(
+            Fault::TooManyRequests { retry_after_secs },
+            requests,
+        ));
+    }
+
+    /// Faults still queued.
+    pub fn queued(&self) -> usize {
+        self.lock().queued.len()
+    }
+
+    /// Counts of requests and injected faults.
+    pub fn stats(&self) -> FaultStats {
+        self.lock().stats
+    }
+
+    /// Decides the fate of one request and counts it.
+    pub(crate) fn decide(&self) -> Decision {
+        let mut state = self.lock();
+        let fault = match state.queued.pop_front() {
+            Some(fault) => Some(fault),
+            None => {
+                let config = state.config.clone();
+                // One draw per request, split into bands, so the shares never overlap.
+                let draw = state.rng.f64();
+                let server = config.server_error_rate;
+                let limited = server + config.rate_limit_rate;
+                let dropped = limited + config.drop_rate;
+                if draw < server {
+                    Some(if state.rng.bool() {
+                        Fault::InternalError
+                    } else {
+                        Fault::Unavailable
+                    })
+                } else if draw < limited {
+                    Some(Fault::TooManyRequests {
+                        retry_after_secs: config.retry_after_secs,
+                    })
+                } else if draw < dropped {
+                    Some(Fault::DropConnection)
+                } else {
+                    None
+                }
+            }
+        };
+        state.stats.requests += 1;
+        match fault {
+            Some(Fault::InternalError | Fault::Unavailable) => state.stats.server_errors += 1,
+            Some(Fault::TooManyRequests { .. }) => state.stats.rate_limited += 1,
+            Some(Fault::DropConnection) => state.stats.dropped += 1,
+            None => {}
+        }
+        Decision {
+            latency: state.config.latency,
+            fault,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queued_faults_come_first_then_random_draws() {
+        let faults = Faults::new(FaultConfig::none(), 7);
+        faults.storm(2, 0);
+        faults.push([Fault::DropConnection]);
+        let seen: Vec<_> = (0..4).map(|_| faults.decide().fault).collect();
+        assert_eq!(
+            seen,
+            [
+                Some(Fault::TooManyRequests {
+                    retry_after_secs: 0
+                }),
+                Some(Fault::TooManyRequests {
+                    retry_after_secs: 0
+                }),
+                Some(Fault::DropConnection),
+                None
+            ]
+        );
+        assert_eq!(faults.stats().rate_limited, 2);
+        assert_eq!(faults.stats().requests, 4);
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_faults() {
+        let config = FaultConfig {
+            server_error_rate: 0.3,
+            rate_limit_rate: 0.2,
+            drop_rate: 0.1,
+            ..FaultConfig::none()
+        };
+        let run = || {
+            let faults = Faults::new(config.clone(), 42);
+            (0..50).map(|_| faults.decide().fault).collect::<Vec<_>>()
+        };
+        let first = run();
+        assert_eq!(first, run());
+        assert!(first.iter().any(Option::is_some));
+        assert!(first.iter().any(Option::is_none));
+    }
+
+    #[test]
+    fn shares_are_checked() {
+        let bad = FaultConfig {
+            server_error_rate: 1.5,
+            ..FaultConfig::none()
+        };
+        assert!(bad.validate().is_err());
+        let too_much = FaultConfig {
+            server_error_rate: 0.6,
+            drop_rate: 0.6,
+            ..FaultConfig::none()
+        };
+        assert!(too_much.validate().is_err());
+    }
+}

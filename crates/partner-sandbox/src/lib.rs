@@ -1,0 +1,265 @@
+//! # partner-sandbox
+//!
+//! The five partner APIs (CarFix, Jifeline, Claire, BigFix, shipinsure) running locally,
+//! with state, like stripe-mock or LocalStack: develop and test against them without vendor
+//! credentials.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), partner_sandbox::SandboxError> {
+//! use partner_sandbox::{Sandbox, Vendor};
+//! let sandbox = Sandbox::start().await?;
+//! println!("shipinsure at {}", sandbox.base_url(Vendor::ShipInsure));
+//! // ... point a client at it; the servers stop when `sandbox` drops.
+//! # Ok(()) }
+//! ```
+//!
+//! Each vendor gets its own port on 127.0.0.1 and answers at the default paths of its
+//! client crate's `OPERATIONS` table. Faults (latency, 500/503, 429 storms, dropped
+//! connections) are set per vendor at start ([`SandboxBuilder::faults`]) or while running
+//! ([`Sandbox::faults`]). See `docs/sandbox.md` for what each vendor emulates.
+
+pub mod claire;
+pub mod error;
+pub mod faults;
+mod server;
+pub mod shipinsure;
+pub mod tour;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+pub use error::SandboxError;
+pub use faults::{Fault, FaultConfig, FaultStats, Faults};
+
+use server::{Server, VendorApi};
+
+/// The emulated vendors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Vendor {
+    /// Claire dealer workshop appointments and webhooks.
+    Claire,
+    /// shipinsure delivery insurance.
+    ShipInsure,
+}
+
+impl Vendor {
+    /// Every vendor, in the order they are served and toured.
+    pub const ALL: [Vendor; 2] = [Vendor::Claire, Vendor::ShipInsure];
+
+    /// The vendor's name as the client crates spell it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Vendor::Claire => "claire",
+            Vendor::ShipInsure => "shipinsure",
+        }
+    }
+}
+
+impl fmt::Display for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Configures a [`Sandbox`] before it starts.
+#[derive(Debug, Clone)]
+pub struct SandboxBuilder {
+    seed: u64,
+    faults: BTreeMap<Vendor, FaultConfig>,
+    ports: BTreeMap<Vendor, u16>,
+    vendors: Vec<Vendor>,
+    claire: claire::ClaireConfig,
+}
+
+impl Default for SandboxBuilder {
+    fn default() -> Self {
+        SandboxBuilder {
+            seed: 0x5EED,
+            faults: BTreeMap::new(),
+            ports: BTreeMap::new(),
+            vendors: Vendor::ALL.to_vec(),
+            claire: claire::ClaireConfig::default(),
+        }
+    }
+}
+
+impl SandboxBuilder {
+    /// The seed of the random faults (each vendor derives its own from it).
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Random faults for `vendor` from the start.
+    pub fn faults(mut self, vendor: Vendor, config: FaultConfig) -> Self {
+        self.faults.insert(vendor, config);
+        self
+    }
+
+    /// A fixed port for `vendor` (default: an ephemeral one).
+    pub fn port(mut self, vendor: Vendor, port: u16) -> Self {
+        self.ports.insert(vendor, port);
+        self
+    }
+
+    /// Serves only these vendors.
+    pub fn only(mut self, vendors: &[Vendor]) -> Self {
+        self.vendors = vendors.to_vec();
+        self
+    }
+
+    /// Claire's rate limit (default: the documented 10,800 requests an hour).
+    pub fn claire(mut self, config: claire::ClaireConfig) -> Self {
+        self.claire = config;
+        self
+    }
+
+    /// Starts the servers on the current Tokio runtime.
+    pub async fn start(self) -> Result<Sandbox, SandboxError> {
+        for config in self.faults.values() {
+            config.validate()?;
+        }
+        let mut running = BTreeMap::new();
+        for vendor in self.vendors {
+            let (api, emulation): (Arc<dyn VendorApi>, Emulation) = match vendor {
+                Vendor::Claire => {
+                    let api = Arc::new(claire::ClaireSandbox::new(self.claire.clone()));
+                    (api.clone(), Emulation::Claire(api))
+                }
+                Vendor::ShipInsure => {
+                    let api = Arc::new(shipinsure::ShipInsureSandbox::new(
+                        shipinsure::DEMO_API_TOKEN_KEY,
+                    ));
+                    (api.clone(), Emulation::ShipInsure(api))
+                }
+            };
+            let faults = Arc::new(Faults::new(
+                self.faults.get(&vendor).cloned().unwrap_or_default(),
+                self.seed ^ (vendor as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            ));
+            let port = self.ports.get(&vendor).copied().unwrap_or(0);
+            let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+            let server =
+                Server::start(vendor, addr, server::router(api, Arc::clone(&faults))).await?;
+            running.insert(
+                vendor,
+                Running {
+                    base_url: format!("http://{}", server.addr()),
+                    faults,
+                    emulation,
+                    _server: server,
+                },
+            );
+        }
+        Ok(Sandbox { running })
+    }
+}
+
+/// The typed state handle of each vendor, for tests that look inside.
+#[derive(Debug)]
+enum Emulation {
+    Claire(Arc<claire::ClaireSandbox>),
+    ShipInsure(Arc<shipinsure::ShipInsureSandbox>),
+}
+
+#[derive(Debug)]
+struct Running {
+    base_url: String,
+    faults: Arc<Faults>,
+    emulation: Emulation,
+    _server: Server,
+}
+
+/// The running sandbox. Dropping it stops every server.
+#[derive(Debug)]
+pub struct Sandbox {
+    running: BTreeMap<Vendor, Running>,
+}
+
+impl Sandbox {
+    /// Starts every vendor on ephemeral 127.0.0.1 ports, with no faults.
+    pub async fn start() -> Result<Sandbox, SandboxError> {
+        Self::builder().start().await
+    }
+
+    /// A builder for seeds, faults, ports and vendor selection.
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder::default()
+    }
+
+    fn running(&self, vendor: Vendor) -> &Running {
+        self.running.get(&vendor).unwrap_or_else(|| {
+            panic!("{vendor} is not served by this sandbox (see SandboxBuilder::only)")
+        })
+    }
+
+    /// The vendors being served.
+    pub fn vendors(&self) -> Vec<Vendor> {
+        self.running.keys().copied().collect()
+    }
+
+    /// The base URL of `vendor` (such as `http://127.0.0.1:40123`).
+    ///
+    /// # Panics
+    /// If `vendor` was left out with [`SandboxBuilder::only`].
+    pub fn base_url(&self, vendor: Vendor) -> &str {
+        &self.running(vendor).base_url
+    }
+
+    /// The fault settings of `vendor`, changeable while running.
+    ///
+    /// # Panics
+    /// If `vendor` was left out with [`SandboxBuilder::only`].
+    pub fn faults(&self, vendor: Vendor) -> &Faults {
+        &self.running(vendor).faults
+    }
+
+    /// The demo credentials of `vendor`, as (name, value) pairs to print or pass on.
+    pub fn credentials(&self, vendor: Vendor) -> Vec<(&'static str, String)> {
+        match vendor {
+            Vendor::Claire => vec![
+                (
+                    "API key (Authorization header or ?api_key=)",
+                    claire::DEMO_API_KEY.to_owned(),
+                ),
+                ("dealer id", claire::DEMO_DEALER_ID.0.to_string()),
+                (
+                    "location ids",
+                    claire::DEMO_LOCATIONS
+                        .iter()
+                        .map(|(id, _)| id.0.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
+            Vendor::ShipInsure => {
+                vec![("api_token_key", shipinsure::DEMO_API_TOKEN_KEY.to_owned())]
+            }
+        }
+    }
+
+    /// The shipinsure state.
+    ///
+    /// # Panics
+    /// If shipinsure is not served.
+    pub fn shipinsure(&self) -> &shipinsure::ShipInsureSandbox {
+        match &self.running(Vendor::ShipInsure).emulation {
+            Emulation::ShipInsure(api) => api,
+            _ => unreachable!("each vendor runs its own emulation"),
+        }
+    }
+
+    /// The Claire state.
+    ///
+    /// # Panics
+    /// If Claire is not served.
+    pub fn claire(&self) -> &claire::ClaireSandbox {
+        match &self.running(Vendor::Claire).emulation {
+            Emulation::Claire(api) => api,
+            _ => unreachable!("each vendor runs its own emulation"),
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! The HTTP side shared by every vendor: routes built from a vendor crate's `OPERATIONS`
+//! table, the fault layer, and one listener per vendor that stops when its handle drops.
+//!
+//! Routes come from the clients' own tables so the sandbox answers exactly where a client
+//! with default paths sends. Each route hands the vendor module a [`Call`] (operation,
+//! path parameters by their template names, query, headers, body); the vendor module
+//! decides everything else.
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodFilter, MethodRouter, any};
+use bytes::Bytes;
+use partner_core::Operation;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use crate::Vendor;
+use crate::error::SandboxError;
+use crate::faults::{Fault, Faults};
+
+/// One request as a vendor module sees it.
+// Not every vendor reads every part (shipinsure has neither path nor query parameters).
+#[allow(dead_code)]
+#[derive(Debug)]
+pub(crate) struct Call {
+    /// The operation of the client's table this route was built from.
+    pub(crate) op: &'static Operation,
+    /// Path parameters by their names in the template.
+    pub(crate) params: HashMap<String, String>,
+    /// Query pairs, decoded, in order.
+    pub(crate) query: Vec<(String, String)>,
+    /// Request headers.
+    pub(crate) headers: HeaderMap,
+    /// The raw body.
+    pub(crate) body: Bytes,
+}
+
+#[allow(dead_code)]
+impl Call {
+    /// A path parameter by its template name.
+    pub(crate) fn param(&self, name: &str) -> Option<&str> {
+        self.params.get(name).map(String::as_str)
+    }
+
+    /// The first query value named `name`.
+    pub(crate) fn query(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A header as text.
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// A vendor emulation: its table and how it answers one call.
+pub(crate) trait VendorApi: Send + Sync + 'static {
+    /// The operations to serve (the client crate's `OPERATIONS`).
+    fn operations(&self) -> &'static [Operation];
+    /// Answers one call. Synchronous: state lives behind a `Mutex` and nothing waits
+    /// (outgoing webhooks are spawned).
+    fn handle(&self, call: Call) -> Response;
+    /// The answer for a path no operation matches.
+    fn not_found(&self, method: &Method, path: &str) -> Response {
+        json(
+            StatusCode::NOT_FOUND,
+            serde_json::json!({ "message": format!("no operation at {method} {path}") }),
+        )
+    }
+}
+
+/// A JSON answer.
+pub(crate) fn json(status: StatusCode, body: serde_json::Value) -> Response {
+    (status, axum::Json(body)).into_response()
+}
+
+/// Rewrites `{name}` placeholders to positional names (`{p2}` for segment 2), so two
+/// operations naming the same segment differently do not conflict in the router, and
+/// returns the original names in segment order.
+fn positional(template: &str) -> (String, Vec<(String, String)>) {
+    let mut names = Vec::new();
+    let path = template
+        .split('/')
+        .enumerate()
+        .map(
+            |(i, segment)| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => {
+                    let slot = format!("p{i}");
+                    names.push((slot.clone(), name.to_owned()));
+                    format!("{{{slot}}}")
+                }
+                None => segment.to_owned(),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("/");
+    (path, names)
+}
+
+fn decode_query(raw: Option<&str>) -> Vec<(String, String)> {
+    raw.map(|q| {
+        partner_core::url::form_urlencoded::parse(q.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// The router of one vendor: a route per operation, the fault layer around all of them.
+pub(crate) fn router(api: Arc<dyn VendorApi>, faults: Arc<Faults>) -> Router {
+    let mut by_path: BTreeMap<String, MethodRouter> = BTreeMap::new();
+    let mut taken = std::collections::HashSet::new();
+    for op in api.operations() {
+        let (path, names) = positional(op.path);
+        // Two operations on the same method and path cannot both be routed; the first one
+        // in the table wins (the vendor module can still tell them apart by the body).
+        if !taken.insert((op.method.clone(), path.clone())) {
+            tracing::warn!(operation = op.name, %path, "route already taken; skipped");
+            continue;
+        }
+        let Ok(filter) = MethodFilter::try_from(op.method.clone()) else {
+            tracing::warn!(operation = op.name, method = %op.method, "method not routable; skipped");
+            continue;
+        };
+        let api = Arc::clone(&api);
+        let handler = move |params: Option<Path<HashMap<String, String>>>,
+                            RawQuery(query): RawQuery,
+                            headers: HeaderMap,
+                            body: Bytes| {
+            let api = Arc::clone(&api);
+            async move {
+                let slots = params.map(|Path(p)| p).unwrap_or_default();
+                let params = names
+                    .iter()
+                    .filter_map(|(slot, name)| slots.get(slot).map(|v| (name.clone(), v.clone())))
+                    .collect();
+                api.handle(Call {
+                    op,
+                    params,
+                    query: decode_query(query.as_deref()),
+                    headers,
+                    body,
+                })
+            }
+        };
+        let entry = by_path.remove(&path).unwrap_or_default();
+        by_path.insert(path, entry.on(filter, handler));
+    }
+    let mut router = Router::new();
+    for (path, methods) in by_path {
+        router = router.route(&path, methods);
+    }
+    let fallback_api = Arc::clone(&api);
+    router
+        .fallback(any(move |request: Request| {
+            let api = Arc::clone(&fallback_api);
+            async move { api.not_found(request.method(), request.uri().path()) }
+        }))
+        .layer(middleware::from_fn_with_state(faults, fault_layer))
+}
+
+/// Applies the vendor's faults around the real handler.
+async fn fault_layer(State(faults): State<Arc<Faults>>, request: Request, next: Next) -> Response {
+    let decision = faults.decide();
+    if !decision.latency.is_zero() {
+        tokio::time::sleep(decision.latency).await;
+    }
+    match decision.fault {
+        None => next.run(request).await,
+        Some(Fault::InternalError) => injected(StatusCode::INTERNAL_SERVER_ERROR, None),
+        Some(Fault::Unavailable) => injected(StatusCode::SERVICE_UNAVAILABLE, None),
+        Some(Fault::TooManyRequests { retry_after_secs }) => {
+            injected(StatusCode::TOO_MANY_REQUESTS, Some(retry_after_secs))
+        }
+        Some(Fault::DropConnection) => {
+            let answer = next.run(request).await;
+            drop_mid_body(answer).await
+        }
+    }
+}
+
+fn injected(status: StatusCode, retry_after: Option<u64>) -> Response {
+    let mut response = json(
+        status,
+        serde_json::json!({ "message": format!("{status} (injected by partner-sandbox)") }),
+    );
+    if let Some(secs) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    response
+}
+
+/// Sends the answer's status, headers and first bytes, then fails the body so hyper
+/// aborts the connection: the client sees a response cut short.
+async fn drop_mid_body(answer: Response) -> Response {
+    let (mut parts, body) = answer.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let head = bytes.slice(..bytes.len().min(8));
+    // Without a length the body is chunked, so a cut is visible as an error, not a short body.
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
+        Ok(head),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "connection dropped by partner-sandbox",
+        )),
+    ];
+    Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
+}
+
+/// One running vendor server; dropping it stops the server.
+#[derive(Debug)]
+pub(crate) struct Server {
+    addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl Server {
+    /// Binds `addr` and serves `router` on the current runtime.
+    pub(crate) async fn start(
+        vendor: Vendor,
+        addr: SocketAddr,
+        router: Router,
+    ) -> Result<Self, SandboxError> {
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|source| SandboxError::Bind {
+                vendor: vendor.name(),
+                addr: addr.to_string(),
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| SandboxError::Bind {
+            vendor: vendor.name(),
+            addr: addr.to_string(),
+            source,
+        })?;
+        let (shutdown, stop) = oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let served = axum::serve(listener, router)
+                .with_graceful_shutdown(async move {
+                    // Either a send or the sender dropping stops the server.
+                    let _ = stop.await;
+                })
+                .await;
+            if let Err(error) = served {
+                tracing::warn!(vendor = vendor.name(), %error, "sandbox server stopped with an error");
+            }
+        });
+        Ok(Server {
+            addr,
+            shutdown: Some(shutdown),
+        })
+    }
+
+    /// The bound address.
+    pub(crate) fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_become_positional() {
+        let (path, names) = positional("/v1/tickets/{ticket_id}/notes/{id}");
+        assert_eq!(path, "/v1/tickets/{p3}/notes/{p5}");
+        assert_eq!(
+            names,
+            [
+                ("p3".to_owned(), "ticket_id".to_owned()),
+                ("p5".to_owned(), "id".to_owned())
+            ]
+        );
+        assert_eq!(positional("/api/x").0, "/api/x");
+    }
+}
