@@ -83,15 +83,24 @@ impl Validate for ImportRequest {
         let n = self.appointments.len();
         v.check("appointments", n >= 1, Rule::MinItems { min: 1 });
         v.max_items("appointments", n, MAX_IMPORT_BATCH);
-        let first = self.location_id().unwrap_or_default();
-        for (i, a) in self.appointments.iter().enumerate() {
-            if !a.location_id.is_zero() && !first.is_zero() && a.location_id != first {
-                v.push(
-                    &format!("appointments[{i}].location_id"),
-                    Rule::Other(Cow::Owned(format!(
-                        "must be the location of the whole request ({first}, from appointments[0]): one request may not mix locations"
-                    ))),
-                );
+        // The first appointment that names a location sets it for the request; a missing
+        // location is reported as such by the per-appointment rules below.
+        let reference = self
+            .appointments
+            .iter()
+            .enumerate()
+            .find(|(_, a)| !a.location_id.is_zero());
+        if let Some((k, first)) = reference {
+            let first = first.location_id;
+            for (i, a) in self.appointments.iter().enumerate() {
+                if !a.location_id.is_zero() && a.location_id != first {
+                    v.push(
+                        &format!("appointments[{i}].location_id"),
+                        Rule::Other(Cow::Owned(format!(
+                            "must be the location of the whole request ({first}, from appointments[{k}]): one request may not mix locations"
+                        ))),
+                    );
+                }
             }
         }
         v.each("appointments", &self.appointments, |v, a| {

@@ -101,6 +101,24 @@ fn every_violation_is_reported_with_index_and_field() {
 }
 
 #[test]
+fn mixed_locations_are_found_even_when_the_first_has_none() {
+    let first_without = ImportAppointment {
+        location_id: LocationId(0),
+        ..valid(12, 0)
+    };
+    let err = ImportRequest::new(vec![first_without, valid(12, 1), valid(13, 2)])
+        .validate()
+        .unwrap_err();
+    assert!(err.has("appointments[0].location_id", &Rule::Required));
+    let mixed: Vec<_> = err.for_field("appointments[2].location_id").collect();
+    assert!(
+        matches!(&mixed[0].rule, Rule::Other(text) if text.contains("(12, from appointments[1])")),
+        "{err}"
+    );
+    assert_eq!(err.violations().len(), 2, "{err}");
+}
+
+#[test]
 fn size_limits() {
     let empty = ImportRequest::new(vec![]).validate().unwrap_err();
     assert!(empty.has("appointments", &Rule::MinItems { min: 1 }));

@@ -68,6 +68,26 @@ fn every_document_example_parses() {
     );
 }
 
+/// A value read from Claire is written back as Claire sent it (zero times, nulls, zero enums).
+#[test]
+fn document_examples_serialise_back_unchanged() {
+    fn same<T: DeserializeOwned + serde::Serialize>(fixture: &str) {
+        let fx = load_fixture("claire", fixture).unwrap();
+        let body = fx.response.body.unwrap();
+        let parsed: T = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), body, "{fixture}");
+    }
+    same::<Vec<Appointment>>("GetAppointmentsByDmsNumber");
+    same::<Appointment>("GetAppointment");
+    same::<Vec<Check>>("GetChecks");
+    same::<Vec<DealerLocation>>("GetLocations");
+    same::<Vec<Tag>>("GetTags");
+    same::<Vec<Question>>("GetQuestions");
+    same::<Car>("GetCarByVin");
+    same::<Vec<Webhook>>("ListWebhooks");
+    same::<Vec<WebhookTrigger>>("ListWebhookTriggers");
+}
+
 #[test]
 fn locations_keep_the_mixed_case_keys() {
     let loc: DealerLocation = serde_json::from_value(json!({
