@@ -42,6 +42,19 @@ impl<'a> Template<'a> {
         )?;
         let resp = http.send_raw(req).await?;
         let resp = self.client.check(http, op, resp)?;
+        // An .xlsx is a zip archive; anything else on a 200 (a JSON or HTML error page) is
+        // reported instead of being handed over as a "template".
+        if !resp.body.starts_with(b"PK") {
+            return Err(partner_core::Error::Rejected {
+                operation: op,
+                code: None,
+                message: format!(
+                    "expected an .xlsx file, got: {}",
+                    crate::wire::server_message(&resp.body, "an empty body")
+                ),
+            }
+            .into());
+        }
         let header = |name: &str| {
             resp.headers
                 .get(name)

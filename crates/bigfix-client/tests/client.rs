@@ -208,6 +208,27 @@ async fn template_asks_for_the_workbook_with_the_key() {
 }
 
 #[tokio::test]
+async fn a_template_answer_that_is_not_a_workbook_is_rejected() {
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        200,
+        &json!({"Success": "False", "Message": "Template file not found on server"}),
+    ));
+    match mock_client(&mock).template().download().await.unwrap_err() {
+        BigfixError::Core(Error::Rejected {
+            operation, message, ..
+        }) => {
+            assert_eq!(operation, "DownloadTemplate");
+            assert_eq!(
+                message,
+                "expected an .xlsx file, got: Template file not found on server"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
 async fn a_missing_credential_fails_before_sending() {
     let mock = MockTransport::new();
     let only_key = BigfixClient::builder()

@@ -91,13 +91,19 @@ impl RepairOrder {
         f.text("Name", &self.name);
         f.mobile("CustomerMobile", &self.customer_mobile);
         f.email("CustomerEmail", &self.customer_email);
-        if let EngagementType::Other(_) = self.engagement_type {
-            f.v.push(
-                "Engagement_Type",
-                Rule::OneOf {
-                    allowed: EngagementType::DOCUMENTED,
-                },
-            );
+        match &self.engagement_type {
+            EngagementType::Other(s) if s.trim().is_empty() => {
+                f.v.push("Engagement_Type", Rule::Required);
+            }
+            EngagementType::Other(_) => {
+                f.v.push(
+                    "Engagement_Type",
+                    Rule::OneOf {
+                        allowed: EngagementType::DOCUMENTED,
+                    },
+                );
+            }
+            _ => {}
         }
         f.text("AddressLine1", &self.address_line1);
         f.place("City", &self.city);

@@ -112,6 +112,16 @@ fn every_required_field_is_checked() {
     // 17 required fields minus Engagement_Type (set), each reported once as Required.
     assert_eq!(err.violations().len(), 16, "{err}");
     assert!(err.violations().iter().all(|v| v.rule == Rule::Required));
+    let blank_type = RepairOrder {
+        engagement_type: EngagementType::parse(""),
+        ..sample_order()
+    };
+    assert!(
+        blank_type
+            .validate()
+            .unwrap_err()
+            .has("Engagement_Type", &Rule::Required)
+    );
 }
 
 #[test]
