@@ -71,7 +71,7 @@ async fn a_create_that_may_have_arrived_is_not_repeated() {
     let err = client(&mock).orders().create(&order()).await.unwrap_err();
     match &err {
         BigfixError::Core(e @ Error::Transport { .. }) => {
-            assert_eq!(e.request_sent(), RequestSent::Maybe)
+            assert_eq!(e.request_sent(), RequestSent::Maybe);
         }
         other => panic!("{other:?}"),
     }
