@@ -62,7 +62,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    // `cargo test --benches` passes `--bench`-less args; keep runs short there.
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this without it: stay short.
     let budget = if std::env::args().any(|a| a == "--bench") {
         Duration::from_secs(3)
     } else {
