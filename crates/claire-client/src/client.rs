@@ -147,9 +147,9 @@ impl ClaireClientBuilder {
     /// Builds the client. Fails without a base URL or API key, or with an unknown operation in
     /// a path override.
     pub fn build(self) -> Result<ClaireClient, Error> {
-        let key = self.api_key.ok_or(ConfigError::MissingCredential {
-            operation: "every operation",
-            credential: "an API key",
+        let key = self.api_key.ok_or(ConfigError::MissingSetting {
+            vendor: VENDOR,
+            setting: "api_key",
         })?;
         let mut core = Client::builder(VENDOR, OPERATIONS)
             .user_agent(concat!(

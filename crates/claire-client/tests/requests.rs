@@ -331,7 +331,10 @@ fn configuration_errors_and_no_secret_in_debug() {
         .unwrap_err();
     assert!(matches!(
         no_key,
-        Error::Config(partner_core::ConfigError::MissingCredential { .. })
+        Error::Config(partner_core::ConfigError::MissingSetting {
+            setting: "api_key",
+            ..
+        })
     ));
     let no_url = ClaireClient::builder()
         .api_key(SecretString::from(KEY))

@@ -136,11 +136,11 @@ fn unknown_values_and_fields_are_kept_or_ignored() {
     .unwrap();
     assert_eq!(
         c.hardware_type,
-        Some(HardwareType::Other("doip-pro".into()))
+        Some(HardwareType::Unknown("doip-pro".into()))
     );
     assert_eq!(serde_json::to_value(&c.hardware_type).unwrap(), "doip-pro");
     let s: ServiceCenterState = serde_json::from_value(json!({"state": "closed"})).unwrap();
-    assert_eq!(s.state, ServiceCenterStateKind::Other("closed".into()));
+    assert_eq!(s.state, ServiceCenterStateKind::Unknown("closed".into()));
     let t: Ticket =
         serde_json::from_value(json!({"id": 3, "state": 42, "product_ids": [5, 6]})).unwrap();
     assert_eq!(

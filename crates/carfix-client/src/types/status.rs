@@ -1,64 +1,12 @@
 //! Value sets the document names, as enums that keep values CarFix may add later.
 //!
 //! Each enum reads its documented values case-insensitively and keeps anything else in
-//! `Other(String)`, so a new status never breaks decoding; writing gives back the documented
+//! `Unknown(String)` (partner-core's `open_enum!`), so a new status never breaks decoding; writing gives back the documented
 //! spelling (or the unknown text unchanged).
 
-use std::fmt;
-
-macro_rules! open_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)+
-            /// A value the document does not list, kept as sent.
-            Other(String),
-        }
-
-        impl $name {
-            /// The wire text.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $wire,)+
-                    $name::Other(s) => s,
-                }
-            }
-
-            /// Reads a wire value (documented values case-insensitively).
-            pub fn parse(s: &str) -> Self {
-                $(if s.eq_ignore_ascii_case($wire) {
-                    return $name::$variant;
-                })+
-                $name::Other(s.to_owned())
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <String as serde::Deserialize>::deserialize(d)?;
-                Ok($name::parse(&s))
-            }
-        }
-    };
-}
-
-open_enum!(
+partner_core::open_enum! {
     /// Where a case stands (3.4, 3.19, 3.20).
-    CaseStatus {
+    pub enum CaseStatus {
         /// Created, not yet being worked on.
         Open = "Open",
         /// A provider is on it.
@@ -70,35 +18,35 @@ open_enum!(
         /// Cancelled (3.19).
         Cancelled = "Cancelled",
     }
-);
+}
 
-open_enum!(
+partner_core::open_enum! {
     /// Where a workshop claim stands (4.4). The document shows only `Unsubmitted`.
-    ClaimStatus {
+    pub enum ClaimStatus {
         /// Not yet submitted to the insurer.
         Unsubmitted = "Unsubmitted",
     }
-);
+}
 
-open_enum!(
+partner_core::open_enum! {
     /// Whether a truck or driver account is in use (4.1, 4.2, 4.3).
-    RecordStatus {
+    pub enum RecordStatus {
         /// In use.
         Active = "ACTIVE",
         /// Not in use.
         Inactive = "INACTIVE",
     }
-);
+}
 
-open_enum!(
+partner_core::open_enum! {
     /// Whether a truck's tracker is reporting (4.1, 4.3).
-    Connectivity {
+    pub enum Connectivity {
         /// Reporting now.
         Online = "Online",
         /// Not reporting.
         Offline = "Offline",
     }
-);
+}
 
 /// Serde for the `"Yes"`/`"No"` flags (3.19, 3.20 `Result`, 4.2 `IsLeader`) as `bool`.
 pub mod yes_no {
@@ -172,7 +120,7 @@ mod tests {
                 CaseStatus::Closed,
                 CaseStatus::Cancelled,
                 CaseStatus::Open,
-                CaseStatus::Other("OnHold".into())
+                CaseStatus::Unknown("OnHold".into())
             ]
         );
         assert_eq!(serde_json::to_string(&all[6]).unwrap(), "\"OnHold\"");
@@ -180,10 +128,10 @@ mod tests {
             serde_json::to_string(&all[1]).unwrap(),
             "\"WorkInProgress\""
         );
-        assert_eq!(ClaimStatus::parse("Unsubmitted"), ClaimStatus::Unsubmitted);
-        assert_eq!(ClaimStatus::parse("Approved").to_string(), "Approved");
-        assert_eq!(RecordStatus::parse("ACTIVE"), RecordStatus::Active);
-        assert_eq!(Connectivity::parse("Offline"), Connectivity::Offline);
+        assert_eq!(ClaimStatus::from_wire("Unsubmitted"), ClaimStatus::Unsubmitted);
+        assert_eq!(ClaimStatus::from_wire("Approved").to_string(), "Approved");
+        assert_eq!(RecordStatus::from_wire("ACTIVE"), RecordStatus::Active);
+        assert_eq!(Connectivity::from_wire("Offline"), Connectivity::Offline);
     }
 
     #[test]

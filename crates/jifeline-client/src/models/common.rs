@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::wire::{self, open_enum};
+use crate::wire;
 
 /// One page of a list endpoint: `{"result": [...], "total": 234, "offset": 200, "limit": 20}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,11 +45,11 @@ pub struct Money {
     pub localized_currency: Option<String>,
 }
 
-open_enum! {
+partner_core::open_enum! {
     /// How a discount is expressed.
-    DiscountType {
+    pub enum DiscountType {
         /// A percentage off (`"percentual"`), with the resulting amount in `price`.
-        Percentual => "percentual",
+        Percentual = "percentual",
     }
 }
 
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(price.value, Decimal::from(100));
         assert_eq!(price.localized_currency.as_deref(), Some("GBP"));
         let other: Discount = serde_json::from_value(json!({"type": "fixed"})).unwrap();
-        assert_eq!(other.kind, DiscountType::Other("fixed".into()));
+        assert_eq!(other.kind, DiscountType::Unknown("fixed".into()));
         assert_eq!(
             serde_json::to_value(&other).unwrap(),
             json!({"type": "fixed"})

@@ -4,13 +4,11 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::wire::open_enum;
-
-open_enum! {
+partner_core::open_enum! {
     /// Hardware generation of a connector.
-    HardwareType {
+    pub enum HardwareType {
         /// The classic connector (`"classic"`).
-        Classic => "classic",
+        Classic = "classic",
     }
 }
 

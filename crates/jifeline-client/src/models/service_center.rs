@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::wire::{self, open_enum};
+use crate::wire;
 
 /// Service center information.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,11 +35,11 @@ pub struct ServiceCenter {
     pub csat_enabled: Option<bool>,
 }
 
-open_enum! {
+partner_core::open_enum! {
     /// Whether the service center takes new tickets. Only `opened` is documented.
-    ServiceCenterStateKind {
+    pub enum ServiceCenterStateKind {
         /// Open for new tickets.
-        Opened => "opened",
+        Opened = "opened",
     }
 }
 

@@ -6,8 +6,6 @@ use partner_core::SecretString;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::wire::open_enum;
-
 /// Login with a connector UUID and its pincode.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct ConnectorUuidLogin {
@@ -89,11 +87,11 @@ pub struct ForgotPassword {
     pub email_address: String,
 }
 
-open_enum! {
+partner_core::open_enum! {
     /// How the password reset continues.
-    ResetMethod {
+    pub enum ResetMethod {
         /// In the current session (`"SESSION"`).
-        Session => "SESSION",
+        Session = "SESSION",
     }
 }
 
