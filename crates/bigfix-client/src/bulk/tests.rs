@@ -248,6 +248,26 @@ fn duplicates_inside_a_sheet_name_both_rows() {
 }
 
 #[test]
+fn the_header_must_be_in_row_1() {
+    // A workbook whose first row is blank and whose header is in row 2.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in (0u16..).zip(BULK_COLUMNS) {
+        sheet.write_string(1, c, h).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    match read_sheet(&bytes, &STRICT) {
+        Err(SheetError::Header { found, .. }) => assert!(found.is_empty(), "{found:?}"),
+        other => panic!("expected a header error, got {other:?}"),
+    }
+    let empty = Workbook::new().save_to_buffer().unwrap();
+    assert!(matches!(
+        read_sheet(&empty, &STRICT),
+        Err(SheetError::Header { .. })
+    ));
+}
+
+#[test]
 fn not_a_workbook() {
     assert!(matches!(
         read_sheet(b"PK\x03\x04 not really", &STRICT),
