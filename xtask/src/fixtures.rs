@@ -21,13 +21,14 @@ const SECRET_FIELDS: &[&str] = &[
     "clientkey",
     "client_key",
     "password",
-    "pincode",
-    "pin_code",
     "otp",
     "refresh_token",
     "access_token",
     "id_token",
 ];
+/// Field names that are credentials for one vendor only (a BigFix `Pincode` is a postal code,
+/// a Jifeline `pincode` unlocks a connector).
+const VENDOR_SECRET_FIELDS: &[(&str, &[&str])] = &[("jifeline", &["pincode", "pin_code"])];
 const REDACTED: &str = "<redacted>";
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -47,7 +48,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
         {
             count += 1;
-            match normalise_file(path) {
+            match normalise_file(path, vendor) {
                 Err(e) => errors.push(format!("{}: {e}", rel(path))),
                 Ok((old, new)) if old != new => {
                     if opts.check {
@@ -87,15 +88,16 @@ fn rel(path: &Path) -> String {
 }
 
 /// Returns the file as it is and as it should be.
-fn normalise_file(path: &Path) -> Result<(String, String), String> {
+fn normalise_file(path: &Path, vendor: &str) -> Result<(String, String), String> {
     let old = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let value: Value = serde_json::from_str(&old).map_err(|e| format!("not JSON: {e}"))?;
-    let value = normalise(value)?;
+    let value = normalise(value, vendor)?;
     Ok((old, to_pretty(&value)))
 }
 
 /// Checks the shape and redacts request credentials.
-pub fn normalise(mut v: Value) -> Result<Value, String> {
+pub fn normalise(mut v: Value, vendor: &str) -> Result<Value, String> {
+    let secret = |name: &str| is_secret_field(vendor, name);
     let obj = v.as_object_mut().ok_or("a fixture is a JSON object")?;
     let need_str = |o: &Map<String, Value>, k: &str, what: &str| -> Result<(), String> {
         match o.get(k).and_then(Value::as_str) {
@@ -140,19 +142,26 @@ pub fn normalise(mut v: Value) -> Result<Value, String> {
     }
     if let Some(Value::Object(query)) = req.get_mut("query") {
         for (k, v) in query.iter_mut() {
-            if is_secret_field(k) {
+            if secret(k) {
                 *v = Value::String(REDACTED.into());
             }
         }
     }
     if let Some(body) = req.get_mut("body") {
-        redact_body(body);
+        redact_body(body, &secret);
     }
     Ok(sorted(v))
 }
 
-fn is_secret_field(name: &str) -> bool {
-    SECRET_FIELDS.iter().any(|s| s.eq_ignore_ascii_case(name))
+fn is_secret_field(vendor: &str, name: &str) -> bool {
+    let own = VENDOR_SECRET_FIELDS
+        .iter()
+        .filter(|(v, _)| *v == vendor)
+        .flat_map(|(_, f)| f.iter());
+    SECRET_FIELDS
+        .iter()
+        .chain(own)
+        .any(|s| s.eq_ignore_ascii_case(name))
 }
 
 /// `Bearer abc` becomes `Bearer <redacted>`; a bare key becomes `<redacted>`.
@@ -165,18 +174,18 @@ fn redact_header(value: &str) -> String {
     }
 }
 
-fn redact_body(v: &mut Value) {
+fn redact_body(v: &mut Value, secret: &dyn Fn(&str) -> bool) {
     match v {
         Value::Object(map) => {
             for (k, v) in map.iter_mut() {
-                if is_secret_field(k) && !v.is_null() {
+                if secret(k) && !v.is_null() {
                     *v = Value::String(REDACTED.into());
                 } else {
-                    redact_body(v);
+                    redact_body(v, secret);
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(redact_body),
+        Value::Array(items) => items.iter_mut().for_each(|v| redact_body(v, secret)),
         _ => {}
     }
 }
@@ -212,9 +221,16 @@ mod tests {
             "operation": "Login",
             "provenance": {"source": "carfix.txt", "section": "2.1"},
             "request": {"method": "POST", "path": "/token", "headers": {"Authorization": "Bearer abc.def", "X-API-Key": "k"},
-                        "query": {"api_key": "k", "page": "1"}, "body": {"clientusername": "u", "clientkey": "s3cr3t", "nested": [{"password": "p"}]}}
+                        "query": {"api_key": "k", "page": "1"}, "body": {"clientusername": "u", "clientkey": "s3cr3t", "nested": [{"password": "p"}], "pincode": "1234"}}
         });
-        let out = to_pretty(&normalise(v).unwrap());
+        let out = to_pretty(&normalise(v.clone(), "carfix").unwrap());
+        assert!(
+            out.contains("\"pincode\": \"1234\""),
+            "a pincode is a postal code outside jifeline"
+        );
+        assert!(
+            to_pretty(&normalise(v, "jifeline").unwrap()).contains("\"pincode\": \"<redacted>\"")
+        );
         assert!(
             !out.contains("s3cr3t") && !out.contains("abc.def") && !out.contains("\"p\""),
             "{out}"
@@ -226,16 +242,18 @@ mod tests {
         assert!(out.find("\"a\": 2").unwrap() < out.find("\"b\": 1").unwrap());
         assert!(out.ends_with("}\n"));
         // Idempotent.
-        let again = to_pretty(&normalise(serde_json::from_str(&out).unwrap()).unwrap());
+        let again = to_pretty(&normalise(serde_json::from_str(&out).unwrap(), "carfix").unwrap());
         assert_eq!(out, again);
     }
 
     #[test]
     fn shape_errors_name_the_field() {
-        let e =
-            normalise(json!({"operation": "X", "provenance": {"source": "a.txt", "section": ""}}))
-                .unwrap_err();
+        let e = normalise(
+            json!({"operation": "X", "provenance": {"source": "a.txt", "section": ""}}),
+            "carfix",
+        )
+        .unwrap_err();
         assert!(e.contains("section"), "{e}");
-        assert!(normalise(json!([])).is_err());
+        assert!(normalise(json!([]), "carfix").is_err());
     }
 }
