@@ -18,9 +18,11 @@
 //! connections) are set per vendor at start ([`SandboxBuilder::faults`]) or while running
 //! ([`Sandbox::faults`]). See `docs/sandbox.md` for what each vendor emulates.
 
+pub mod bigfix;
 pub mod claire;
 pub mod error;
 pub mod faults;
+mod multipart;
 mod server;
 pub mod shipinsure;
 pub mod tour;
@@ -39,6 +41,8 @@ use server::{Server, VendorApi};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Vendor {
+    /// BigFix device repair orders.
+    BigFix,
     /// Claire dealer workshop appointments and webhooks.
     Claire,
     /// shipinsure delivery insurance.
@@ -47,11 +51,12 @@ pub enum Vendor {
 
 impl Vendor {
     /// Every vendor, in the order they are served and toured.
-    pub const ALL: [Vendor; 2] = [Vendor::Claire, Vendor::ShipInsure];
+    pub const ALL: [Vendor; 3] = [Vendor::BigFix, Vendor::Claire, Vendor::ShipInsure];
 
     /// The vendor's name as the client crates spell it.
     pub const fn name(self) -> &'static str {
         match self {
+            Vendor::BigFix => "bigfix",
             Vendor::Claire => "claire",
             Vendor::ShipInsure => "shipinsure",
         }
@@ -72,6 +77,7 @@ pub struct SandboxBuilder {
     ports: BTreeMap<Vendor, u16>,
     vendors: Vec<Vendor>,
     claire: claire::ClaireConfig,
+    bigfix: bigfix::BigfixConfig,
 }
 
 impl Default for SandboxBuilder {
@@ -82,6 +88,7 @@ impl Default for SandboxBuilder {
             ports: BTreeMap::new(),
             vendors: Vendor::ALL.to_vec(),
             claire: claire::ClaireConfig::default(),
+            bigfix: bigfix::BigfixConfig::default(),
         }
     }
 }
@@ -117,6 +124,12 @@ impl SandboxBuilder {
         self
     }
 
+    /// BigFix's field rules (default: the strict documented ones).
+    pub fn bigfix(mut self, config: bigfix::BigfixConfig) -> Self {
+        self.bigfix = config;
+        self
+    }
+
     /// Starts the servers on the current Tokio runtime.
     pub async fn start(self) -> Result<Sandbox, SandboxError> {
         for config in self.faults.values() {
@@ -124,7 +137,12 @@ impl SandboxBuilder {
         }
         let mut running = BTreeMap::new();
         for vendor in self.vendors {
+            let vendor_seed = self.seed ^ (vendor as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
             let (api, emulation): (Arc<dyn VendorApi>, Emulation) = match vendor {
+                Vendor::BigFix => {
+                    let api = Arc::new(bigfix::BigfixSandbox::new(self.bigfix, vendor_seed));
+                    (api.clone(), Emulation::BigFix(api))
+                }
                 Vendor::Claire => {
                     let api = Arc::new(claire::ClaireSandbox::new(self.claire.clone()));
                     (api.clone(), Emulation::Claire(api))
@@ -138,7 +156,7 @@ impl SandboxBuilder {
             };
             let faults = Arc::new(Faults::new(
                 self.faults.get(&vendor).cloned().unwrap_or_default(),
-                self.seed ^ (vendor as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                vendor_seed,
             ));
             let port = self.ports.get(&vendor).copied().unwrap_or(0);
             let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
@@ -161,6 +179,7 @@ impl SandboxBuilder {
 /// The typed state handle of each vendor, for tests that look inside.
 #[derive(Debug)]
 enum Emulation {
+    BigFix(Arc<bigfix::BigfixSandbox>),
     Claire(Arc<claire::ClaireSandbox>),
     ShipInsure(Arc<shipinsure::ShipInsureSandbox>),
 }
@@ -220,6 +239,16 @@ impl Sandbox {
     /// The demo credentials of `vendor`, as (name, value) pairs to print or pass on.
     pub fn credentials(&self, vendor: Vendor) -> Vec<(&'static str, String)> {
         match vendor {
+            Vendor::BigFix => vec![
+                (
+                    "X-API-Key (bulk, template, tracking)",
+                    bigfix::DEMO_API_KEY.to_owned(),
+                ),
+                (
+                    "JWT (single orders, Authorization: Bearer)",
+                    bigfix::DEMO_JWT.to_owned(),
+                ),
+            ],
             Vendor::Claire => vec![
                 (
                     "API key (Authorization header or ?api_key=)",
@@ -248,6 +277,17 @@ impl Sandbox {
     pub fn shipinsure(&self) -> &shipinsure::ShipInsureSandbox {
         match &self.running(Vendor::ShipInsure).emulation {
             Emulation::ShipInsure(api) => api,
+            _ => unreachable!("each vendor runs its own emulation"),
+        }
+    }
+
+    /// The BigFix state.
+    ///
+    /// # Panics
+    /// If BigFix is not served.
+    pub fn bigfix(&self) -> &bigfix::BigfixSandbox {
+        match &self.running(Vendor::BigFix).emulation {
+            Emulation::BigFix(api) => api,
             _ => unreachable!("each vendor runs its own emulation"),
         }
     }

@@ -3,6 +3,7 @@
 //! each step. `cargo run -p partner-sandbox --example tour` runs it; a test runs it too, so
 //! the tour can never rot.
 
+mod bigfix;
 mod claire;
 mod shipinsure;
 
@@ -32,6 +33,7 @@ pub async fn run_vendor(
     out: &mut impl Write,
 ) -> Result<(), SandboxError> {
     match vendor {
+        Vendor::BigFix => bigfix::run(sandbox, out).await,
         Vendor::Claire => claire::run(sandbox, out).await,
         Vendor::ShipInsure => shipinsure::run(sandbox, out).await,
     }
