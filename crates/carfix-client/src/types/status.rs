@@ -128,7 +128,10 @@ mod tests {
             serde_json::to_string(&all[1]).unwrap(),
             "\"WorkInProgress\""
         );
-        assert_eq!(ClaimStatus::from_wire("Unsubmitted"), ClaimStatus::Unsubmitted);
+        assert_eq!(
+            ClaimStatus::from_wire("Unsubmitted"),
+            ClaimStatus::Unsubmitted
+        );
         assert_eq!(ClaimStatus::from_wire("Approved").to_string(), "Approved");
         assert_eq!(RecordStatus::from_wire("ACTIVE"), RecordStatus::Active);
         assert_eq!(Connectivity::from_wire("Offline"), Connectivity::Offline);
