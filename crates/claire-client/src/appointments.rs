@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::ClaireClient;
 use crate::enums::CustomerKind;
-use crate::ids::{AppointmentId, LocationId};
+use crate::ids::{AppointmentId, LocationId, require_set};
 use crate::import::{ImportQueued, ImportRequest};
 use crate::models::Appointment;
 
@@ -52,9 +52,7 @@ impl<'a> AppointmentsHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn get(&self, id: AppointmentId) -> Result<Appointment, Error> {
-        let mut v = Validator::new();
-        v.check("id", !id.is_zero(), Rule::Required);
-        v.finish()?;
+        require_set("id", id)?;
         self.client
             .core()
             .send_json(Request::new("GetAppointment").path_param("id", id))
@@ -173,8 +171,7 @@ impl AppointmentsByDmsNumber<'_> {
             .query("location_id", self.location_id)
             .query("dms_nr", &self.dms_nr)
             .query_opt("customer_kind", self.customer_kind.as_ref());
-        let list: Option<Vec<Appointment>> = self.client.core().send_json(req).await?;
-        Ok(list.unwrap_or_default())
+        self.client.send_list(req).await
     }
 }
 

@@ -1,10 +1,9 @@
 //! Checks of an appointment (`GET /v1/checks`).
 
-use partner_core::validation::{Rule, Validator};
 use partner_core::{Error, Request};
 
 use crate::client::ClaireClient;
-use crate::ids::AppointmentId;
+use crate::ids::{AppointmentId, require_set};
 use crate::models::Check;
 
 /// Check calls; get one from [`ClaireClient::checks`].
@@ -28,11 +27,8 @@ impl<'a> ChecksHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self, appointment_id: AppointmentId) -> Result<Vec<Check>, Error> {
-        let mut v = Validator::new();
-        v.check("appointment_id", !appointment_id.is_zero(), Rule::Required);
-        v.finish()?;
+        require_set("appointment_id", appointment_id)?;
         let req = Request::new("GetChecks").query("appointment_id", appointment_id);
-        let list: Option<Vec<Check>> = self.client.core().send_json(req).await?;
-        Ok(list.unwrap_or_default())
+        self.client.send_list(req).await
     }
 }

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use partner_core::{
-    Authenticator, Client, ConfigError, Error, Quota, RateLimitHeaders, RetryPolicy, SecretString,
-    StaticKey, Transport,
+    Authenticator, Client, ConfigError, Error, Quota, RateLimitHeaders, Request, RetryPolicy,
+    SecretString, StaticKey, Transport,
 };
+use serde::de::DeserializeOwned;
 
 use crate::OPERATIONS;
 use crate::appointments::AppointmentsHandler;
@@ -221,6 +222,16 @@ impl ClaireClient {
     /// `-Reset`), adjusted for requests sent since; `None` before the first response.
     pub fn quota(&self) -> Option<Quota> {
         self.core.quota()
+    }
+
+    /// Sends a request answered by a JSON array. Go writes an empty slice as `null`, so
+    /// `null` reads as an empty list.
+    pub(crate) async fn send_list<T: DeserializeOwned>(
+        &self,
+        req: Request,
+    ) -> Result<Vec<T>, Error> {
+        let list: Option<Vec<T>> = self.core.send_json(req).await?;
+        Ok(list.unwrap_or_default())
     }
 
     /// Appointments: list, get, import (and the deprecated lookup by DMS number).

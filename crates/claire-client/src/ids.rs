@@ -5,7 +5,17 @@
 
 use std::fmt;
 
+use partner_core::Error;
+use partner_core::validation::{Rule, Validator};
 use serde::{Deserialize, Serialize};
+
+/// Refuses an id left at Go's zero value before anything is sent: Claire reads 0 as "not
+/// set", so the call could only fail (or, for a path id, hit another route).
+pub(crate) fn require_set(field: &str, id: impl Into<i64>) -> Result<(), Error> {
+    let mut v = Validator::new();
+    v.check(field, id.into() != 0, Rule::Required);
+    Ok(v.finish()?)
+}
 
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident) => {

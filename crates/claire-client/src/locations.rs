@@ -26,11 +26,6 @@ impl<'a> LocationsHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<DealerLocation>, Error> {
-        let list: Option<Vec<DealerLocation>> = self
-            .client
-            .core()
-            .send_json(Request::new("GetLocations"))
-            .await?;
-        Ok(list.unwrap_or_default())
+        self.client.send_list(Request::new("GetLocations")).await
     }
 }

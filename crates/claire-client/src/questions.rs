@@ -26,11 +26,6 @@ impl<'a> QuestionsHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<Question>, Error> {
-        let list: Option<Vec<Question>> = self
-            .client
-            .core()
-            .send_json(Request::new("GetQuestions"))
-            .await?;
-        Ok(list.unwrap_or_default())
+        self.client.send_list(Request::new("GetQuestions")).await
     }
 }

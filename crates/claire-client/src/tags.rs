@@ -26,11 +26,6 @@ impl<'a> TagsHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<Tag>, Error> {
-        let list: Option<Vec<Tag>> = self
-            .client
-            .core()
-            .send_json(Request::new("GetTags"))
-            .await?;
-        Ok(list.unwrap_or_default())
+        self.client.send_list(Request::new("GetTags")).await
     }
 }

@@ -8,7 +8,7 @@ use partner_core::{Error, Request};
 use serde::Serialize;
 
 use crate::client::ClaireClient;
-use crate::ids::WebhookId;
+use crate::ids::{WebhookId, require_set};
 use crate::models::{CreatedWebhook, Webhook, WebhookError, WebhookErrorPage, WebhookTrigger};
 use crate::webhook_test::WebhookTestMessage;
 
@@ -33,12 +33,7 @@ impl<'a> WebhooksHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<Webhook>, Error> {
-        let list: Option<Vec<Webhook>> = self
-            .client
-            .core()
-            .send_json(Request::new("ListWebhooks"))
-            .await?;
-        Ok(list.unwrap_or_default())
+        self.client.send_list(Request::new("ListWebhooks")).await
     }
 
     /// Creates a webhook (`POST /v1/webhooks/create`) and returns its id. Claire limits the
@@ -155,19 +150,14 @@ impl<'a> WebhooksHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn triggers(&self) -> Result<Vec<WebhookTrigger>, Error> {
-        let list: Option<Vec<WebhookTrigger>> = self
-            .client
-            .core()
-            .send_json(Request::new("ListWebhookTriggers"))
-            .await?;
-        Ok(list.unwrap_or_default())
+        self.client
+            .send_list(Request::new("ListWebhookTriggers"))
+            .await
     }
 }
 
 fn require_id(id: WebhookId) -> Result<(), Error> {
-    let mut v = Validator::new();
-    v.check("webhook_id", !id.is_zero(), Rule::Required);
-    Ok(v.finish()?)
+    require_set("webhook_id", id)
 }
 
 /// Checks what Claire needs to call a webhook: a trigger and an absolute http(s) URL (the

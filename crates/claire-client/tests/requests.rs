@@ -145,7 +145,12 @@ async fn invalid_filters_are_refused_before_sending() {
             .validation()
             .is_some()
     );
-    assert!(c.checks().list(AppointmentId(0)).await.is_err());
+    let zero = c.checks().list(AppointmentId(0)).await.unwrap_err();
+    assert!(
+        zero.validation()
+            .unwrap()
+            .has("appointment_id", &Rule::Required)
+    );
     assert!(
         c.cars()
             .find_by_vin("  ")
@@ -155,8 +160,16 @@ async fn invalid_filters_are_refused_before_sending() {
             .unwrap()
             .has("vin", &Rule::Required)
     );
-    assert!(c.webhooks().get(WebhookId(0)).await.is_err());
-    assert!(c.webhooks().delete(WebhookId(0)).await.is_err());
+    for err in [
+        c.webhooks().get(WebhookId(0)).await.unwrap_err(),
+        c.webhooks().delete(WebhookId(0)).await.unwrap_err(),
+        c.webhooks().errors(WebhookId(0)).page(1).await.unwrap_err(),
+    ] {
+        assert!(
+            err.validation().unwrap().has("webhook_id", &Rule::Required),
+            "{err:?}"
+        );
+    }
     #[allow(deprecated)]
     let dms = c
         .appointments()
