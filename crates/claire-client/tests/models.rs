@@ -272,7 +272,23 @@ fn check_with_question_results() {
         Decimal::from_str("89.00").unwrap()
     );
     assert_eq!(r.question_tags[0].name, "brakes");
-    assert_eq!(r.extra["answers"], json!(["worn"]));
+    assert_eq!(
+        r.answer_item_names,
+        ["worn"],
+        "the changelog's `answers` key"
+    );
+    assert!(
+        r.extra.is_empty(),
+        "every key of the item is modelled: {:?}",
+        r.extra
+    );
+    let go_name: claire_client::QuestionResult =
+        serde_json::from_value(json!({"AnswerItemNames": ["ok"]})).unwrap();
+    assert_eq!(go_name.answer_item_names, ["ok"]);
+    assert_eq!(
+        serde_json::to_value(&go_name).unwrap()["answers"],
+        json!(["ok"])
+    );
 }
 
 #[test]

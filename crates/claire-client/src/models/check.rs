@@ -156,8 +156,15 @@ pub struct QuestionResult {
     /// Video URLs taken for this item.
     #[serde(alias = "VideoURLs", with = "crate::wire::nullable_vec")]
     pub video_urls: Vec<String>,
-    /// Raw answers of the question's elements.
-    #[serde(alias = "AnswerItemNames", with = "crate::wire::nullable_vec")]
+    /// Raw answers of the question's elements (`AnswerItemNames`). On the wire `answers`: the
+    /// changelog (02.12.2019) renamed the single `answer` of `question_items` to the array
+    /// `answers`; the Go name and its snake_case are accepted too.
+    #[serde(
+        rename = "answers",
+        alias = "answer_item_names",
+        alias = "AnswerItemNames",
+        with = "crate::wire::nullable_vec"
+    )]
     pub answer_item_names: Vec<String>,
     /// Snooze log, one entry per change.
     #[serde(alias = "SnoozeHistory", with = "crate::wire::nullable_vec")]
