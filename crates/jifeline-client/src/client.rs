@@ -116,7 +116,8 @@ impl JifelineClientBuilder {
         self
     }
 
-    /// How long before the access token's `exp` a new one is fetched (default 5 minutes).
+    /// How long before the access token's `exp` a new one is fetched (default 5 minutes;
+    /// at most half the token's lifetime, so short-lived tokens are not renewed on every call).
     pub fn refresh_ahead(mut self, margin: Duration) -> Self {
         self.refresh_ahead = margin;
         self
@@ -131,6 +132,7 @@ impl JifelineClientBuilder {
             refresher: self.refresher,
             seeded: Mutex::new(self.tokens),
             current: Mutex::new(None),
+            refresh_ahead: self.refresh_ahead,
         });
         let source = state.clone();
         let cache = Arc::new(

@@ -3,7 +3,8 @@
 //!
 //! A login returns id, access and refresh tokens. The access token goes out as a bearer
 //! token; its expiry is read from the JWT `exp` claim (decoded, not verified) and the cache
-//! replaces it `refresh_ahead` (default 5 minutes) before that. The document describes no
+//! replaces it `refresh_ahead` (default 5 minutes, at most half the token's lifetime) before
+//! that. The document describes no
 //! refresh call, so by default a new token comes from logging in again with the stored
 //! credentials. A [`SessionRefresher`] can be plugged in instead (for example the refresh
 //! endpoint your onboarding material names); it receives the previous tokens. A token the
@@ -12,6 +13,7 @@
 use std::fmt;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use futures_util::future::BoxFuture;
 use partner_core::{ConfigError, Error, ExposeSecret, Request, SecretString, Token};
@@ -150,6 +152,8 @@ pub(crate) struct SessionState {
     pub(crate) seeded: Mutex<Option<SessionTokens>>,
     /// The tokens in use.
     pub(crate) current: Mutex<Option<SessionTokens>>,
+    /// The token cache's renewal margin (see [`token_for`]).
+    pub(crate) refresh_ahead: Duration,
 }
 
 impl SessionState {
@@ -186,16 +190,32 @@ impl SessionState {
     /// The next access token for the cache, with its expiry from the JWT.
     pub(crate) async fn next_token(&self) -> Result<Token, Error> {
         let tokens = self.next_tokens().await?;
-        let token = token_for(&tokens.access_token);
+        let token = token_for(&tokens.access_token, self.refresh_ahead, SystemTime::now());
         *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Some(tokens);
         Ok(token)
     }
 }
 
-/// The access token with its JWT expiry; unreadable tokens are used until the server refuses them.
-pub(crate) fn token_for(access: &SecretString) -> Token {
-    match crate::jwt::expiry(access.expose_secret()) {
-        Some(at) => Token::expiring_at(access.clone(), at),
+/// The access token as the token cache should see it, given the cache's renewal margin.
+///
+/// partner-core gap: `TokenCache` renews a token once its remaining life is within one fixed
+/// margin (`refresh_ahead`). A token that lives no longer than that margin (an access token
+/// of a few minutes) would be renewed on every call, a login per request. So the margin is
+/// capped at half the token's life: the expiry handed to the cache is shifted so that the
+/// cache renews when `min(refresh_ahead, lifetime / 2)` is left of the real `exp`.
+///
+/// A token without a readable `exp` (the document's examples are truncated), or one already
+/// expired by the local clock (clock skew: a new login would bring another such token), is
+/// used until the server refuses it with 401, which drops it and logs in again once.
+pub(crate) fn token_for(access: &SecretString, refresh_ahead: Duration, now: SystemTime) -> Token {
+    let lifetime = crate::jwt::expiry(access.expose_secret())
+        .and_then(|exp| exp.duration_since(now).ok())
+        .filter(|left| !left.is_zero());
+    match lifetime {
+        Some(lifetime) => {
+            let margin = refresh_ahead.min(lifetime / 2);
+            Token::new(access.clone(), Some(lifetime - margin + refresh_ahead))
+        }
         None => Token::new(access.clone(), None),
     }
 }

@@ -166,7 +166,10 @@ async fn seeded_tokens_are_used_and_without_credentials_expiry_is_a_config_error
         .unwrap();
     c.user().get().await.unwrap();
     assert_eq!(logins.load(Ordering::SeqCst), 0);
-    tokio::time::advance(Duration::from_secs(200)).await;
+    // 400 s token: renewed when half its life (200 s) is left.
+    tokio::time::advance(Duration::from_secs(150)).await;
+    c.user().get().await.unwrap();
+    tokio::time::advance(Duration::from_secs(100)).await;
     let err = c.user().get().await.unwrap_err();
     assert!(
         matches!(err, Error::Config(ConfigError::MissingCredential { .. })),
@@ -245,4 +248,56 @@ async fn tokens_from_a_direct_login_can_be_installed() {
     let sent = mock.requests();
     assert!(sent[1..].iter().all(|r| auth(r).unwrap().ends_with('1')));
     assert!(c.session_tokens().is_some());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_token_shorter_than_the_margin_is_not_renewed_on_every_call() {
+    // A 2-minute token is inside the default 5-minute margin from the moment it arrives: it
+    // must still serve calls, and be renewed at half its life instead.
+    let (mock, logins) = server(Duration::from_secs(120));
+    let c = client(&mock);
+    for _ in 0..3 {
+        c.user().get().await.unwrap();
+    }
+    assert_eq!(
+        logins.load(Ordering::SeqCst),
+        1,
+        "one login serves the calls"
+    );
+    tokio::time::advance(Duration::from_secs(50)).await; // 70 s left: more than half
+    c.user().get().await.unwrap();
+    assert_eq!(logins.load(Ordering::SeqCst), 1);
+    tokio::time::advance(Duration::from_secs(15)).await; // 55 s left: under half its life
+    c.user().get().await.unwrap();
+    assert_eq!(
+        logins.load(Ordering::SeqCst),
+        2,
+        "renewed before it runs out"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_token_already_expired_by_the_local_clock_is_used_until_refused() {
+    // Clock skew: the server's token looks expired here. Logging in again would give another
+    // such token, so the client uses it until the server answers 401.
+    let mock = MockTransport::new();
+    let logins = Arc::new(AtomicUsize::new(0));
+    let n = logins.clone();
+    mock.fallback(move |req| {
+        if req.url.path().starts_with("/v1/login/") {
+            n.fetch_add(1, Ordering::SeqCst);
+            let access = jwt(SystemTime::now() - Duration::from_secs(30));
+            Ok(json_response(
+                200,
+                &json!({"id_token": "i", "access_token": access, "refresh_token": "r"}),
+            ))
+        } else {
+            Ok(json_response(200, &user()))
+        }
+    });
+    let c = client(&mock);
+    for _ in 0..3 {
+        c.user().get().await.unwrap();
+    }
+    assert_eq!(logins.load(Ordering::SeqCst), 1);
 }
