@@ -2,7 +2,7 @@
 //! pincode, City/State in letters and hyphens, e-mail shape, required fields), and the one
 //! switch for where the document is ambiguous.
 
-use partner_core::validation::Validator;
+use partner_core::validation::{Rule, Validator};
 
 /// Knobs for rules the document leaves ambiguous. The default is the strict reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,6 +81,25 @@ impl Fields<'_> {
     pub(crate) fn email(&mut self, field: &str, value: &str) {
         if self.text(field, value) {
             self.v.format(field, is_email(value), "an e-mail address");
+        }
+    }
+
+    /// A value of a documented set: `unknown` is the text when it is outside the set (blank
+    /// counts as missing), `None` when it is one of `allowed`.
+    pub(crate) fn choice(
+        &mut self,
+        field: &str,
+        unknown: Option<&str>,
+        allowed: &'static [&'static str],
+    ) {
+        match unknown {
+            Some(text) if text.trim().is_empty() => {
+                self.v.push(field, Rule::Required);
+            }
+            Some(_) => {
+                self.v.push(field, Rule::OneOf { allowed });
+            }
+            None => {}
         }
     }
 

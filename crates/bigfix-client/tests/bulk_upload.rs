@@ -212,3 +212,37 @@ async fn a_users_workbook_is_checked_then_sent_unchanged() {
     assert_eq!(parts[2].filename.as_deref(), Some("mine.xlsx"));
     assert_eq!(parts[2].data.as_ref(), good.as_slice());
 }
+
+#[tokio::test]
+async fn a_users_workbook_takes_1000_rows_and_refuses_1001() {
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        200,
+        &json!({"Success": "True", "Status_code": 200, "Uploaded_Orders_Count": 1000,
+        "Duplicate_Orders_Count": 0, "Duplicate_Reference_IDs": []}),
+    ));
+    let client = mock_client(&mock);
+    let too_many = write_sheet(&rows(1001)).unwrap();
+    let err = client
+        .bulk()
+        .upload_workbook("ops@acme.in", "Acme", "big.xlsx", too_many)
+        .await
+        .unwrap_err();
+    let v = err.validation().unwrap();
+    assert!(v.has("rows", &Rule::MaxItems { max: 1000 }), "{v}");
+    assert_eq!(v.violations().len(), 1);
+    assert!(mock.requests().is_empty(), "refused before sending");
+
+    let ok = client
+        .bulk()
+        .upload_workbook(
+            "ops@acme.in",
+            "Acme",
+            "full.xlsx",
+            write_sheet(&rows(1000)).unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ok.uploaded_orders_count, 1000);
+    assert_eq!(uploaded_rows(&mock.requests()[0]), rows(1000));
+}

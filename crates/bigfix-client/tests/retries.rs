@@ -1,45 +1,14 @@
 //! What is retried: reads yes, creates and uploads only when surely not sent, and what a 409
 //! after a retried create means. Paused tokio time, in-memory transport.
 
-use std::sync::Arc;
+mod common;
 
-use bigfix_client::{BigfixClient, BigfixError, EngagementType, RepairOrder, SecretString};
+use bigfix_client::BigfixError;
+use common::{mock_client as client, order};
 use partner_core::mock::{MockTransport, json_response};
 use partner_core::transport::TransportError;
 use partner_core::{Error, RequestSent, TransportErrorKind};
 use serde_json::json;
-
-fn client(mock: &MockTransport) -> BigfixClient {
-    BigfixClient::builder()
-        .transport(Arc::new(mock.clone()))
-        .api_key(SecretString::from("k"))
-        .jwt(SecretString::from("j"))
-        .build()
-        .unwrap()
-}
-
-fn order() -> RepairOrder {
-    RepairOrder {
-        repair_ref_no: "REP-77".into(),
-        client_name: "Acme".into(),
-        name: "Amit Patel".into(),
-        customer_mobile: "9876543210".into(),
-        customer_email: "amit@example.com".into(),
-        engagement_type: EngagementType::Pickup,
-        address_line1: "Flat 301".into(),
-        address_line2: None,
-        city: "Pune".into(),
-        state: "Maharashtra".into(),
-        pincode: "411001".into(),
-        asset_type: "Mobile".into(),
-        make: "Apple".into(),
-        model: "iPhone 15".into(),
-        imei_no: "356938035643809".into(),
-        centre_city: "Pune".into(),
-        issue: "Does not charge".into(),
-        size: "6.1 inch".into(),
-    }
-}
 
 fn timeout_after_sending() -> TransportError {
     TransportError::new(
@@ -97,7 +66,7 @@ async fn create_retrying_turns_a_lost_answer_into_a_duplicate() {
             repair_ref_no,
             message,
         } => {
-            assert_eq!(repair_ref_no, "REP-77");
+            assert_eq!(repair_ref_no, order().repair_ref_no);
             assert_eq!(message, "Duplicate repair reference number");
         }
         other => panic!("{other:?}"),

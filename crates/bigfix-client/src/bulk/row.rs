@@ -148,20 +148,11 @@ impl BulkRow {
         f.text("Name", &self.name);
         f.mobile("CustomerMobile", &self.customer_mobile);
         f.email("CustomerEmail", &self.customer_email);
-        match &self.engagement_type {
-            BulkEngagementType::Other(s) if s.trim().is_empty() => {
-                f.v.push("Engagement_Type", Rule::Required);
-            }
-            BulkEngagementType::Other(_) => {
-                f.v.push(
-                    "Engagement_Type",
-                    Rule::OneOf {
-                        allowed: BulkEngagementType::DOCUMENTED,
-                    },
-                );
-            }
-            _ => {}
-        }
+        let unknown = match &self.engagement_type {
+            BulkEngagementType::Other(text) => Some(text.as_str()),
+            _ => None,
+        };
+        f.choice("Engagement_Type", unknown, BulkEngagementType::DOCUMENTED);
         f.text("AddressLine1", &self.address_line1);
         f.place("City", &self.city);
         f.place("State", &self.state);

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use partner_core::validation::{Rule, Validate, Validator};
+use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::rules::{Fields, ValidationRules};
@@ -91,20 +91,11 @@ impl RepairOrder {
         f.text("Name", &self.name);
         f.mobile("CustomerMobile", &self.customer_mobile);
         f.email("CustomerEmail", &self.customer_email);
-        match &self.engagement_type {
-            EngagementType::Other(s) if s.trim().is_empty() => {
-                f.v.push("Engagement_Type", Rule::Required);
-            }
-            EngagementType::Other(_) => {
-                f.v.push(
-                    "Engagement_Type",
-                    Rule::OneOf {
-                        allowed: EngagementType::DOCUMENTED,
-                    },
-                );
-            }
-            _ => {}
-        }
+        let unknown = match &self.engagement_type {
+            EngagementType::Other(text) => Some(text.as_str()),
+            _ => None,
+        };
+        f.choice("Engagement_Type", unknown, EngagementType::DOCUMENTED);
         f.text("AddressLine1", &self.address_line1);
         f.place("City", &self.city);
         f.place("State", &self.state);
