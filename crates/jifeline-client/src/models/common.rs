@@ -129,16 +129,41 @@ impl<'de> Deserialize<'de> for ProductIdGroups {
 
 /// The state code of a ticket (`"state": 1`, `"state": 7`).
 ///
-/// The document shows numeric states but never names them, so this keeps the code as sent
-/// instead of guessing meanings; compare with the codes your onboarding material gives.
+/// Not a named enum: the document shows state codes only as example values and never says
+/// what any code means (docs/jifeline.md, "Ticket states", lists where it was searched).
+/// Every code is kept as sent. [`value`](Self::value), [`from_value`](Self::from_value) and
+/// the `From` conversions have the shape of `partner_core::open_int_enum!`, so code using
+/// them keeps compiling if the vendor publishes names and this becomes such an enum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct TicketState(pub i64);
 
 impl TicketState {
-    /// The numeric code.
-    pub fn code(self) -> i64 {
+    /// The number on the wire.
+    pub const fn value(self) -> i64 {
         self.0
+    }
+
+    /// Reads a wire number.
+    pub const fn from_value(value: i64) -> Self {
+        TicketState(value)
+    }
+
+    /// The numeric code (same as [`value`](Self::value)).
+    pub const fn code(self) -> i64 {
+        self.0
+    }
+}
+
+impl From<i64> for TicketState {
+    fn from(value: i64) -> Self {
+        TicketState(value)
+    }
+}
+
+impl From<TicketState> for i64 {
+    fn from(state: TicketState) -> i64 {
+        state.0
     }
 }
 
@@ -186,5 +211,16 @@ mod tests {
         assert_eq!(flat.groups(), &[vec![1], vec![2]]);
         let null: ProductIdGroups = serde_json::from_value(json!(null)).unwrap();
         assert!(null.groups().is_empty());
+    }
+
+    #[test]
+    fn ticket_state_keeps_every_code() {
+        for code in [1, 7, 42, -1] {
+            let s: TicketState = serde_json::from_value(json!(code)).unwrap();
+            assert_eq!((s.value(), i64::from(s)), (code, code));
+            assert_eq!(s, TicketState::from_value(code));
+            assert_eq!(serde_json::to_value(s).unwrap(), json!(code));
+        }
+        assert!(serde_json::from_value::<TicketState>(json!("closed")).is_err());
     }
 }
