@@ -232,7 +232,11 @@ impl Validate for ImportAppointment {
             ("customer_owner", &self.customer_owner),
             ("customer_contract", &self.customer_contract),
         ];
-        if customers.iter().all(|(_, c)| c.is_none()) {
+        let given: Vec<(&str, &ImportCustomer)> = customers
+            .iter()
+            .filter_map(|(field, c)| c.as_ref().map(|c| (*field, c)))
+            .collect();
+        if given.is_empty() {
             v.push(
                 "customer_driver",
                 Rule::Other(Cow::Borrowed(
@@ -240,10 +244,17 @@ impl Validate for ImportAppointment {
                 )),
             );
         }
-        for (field, customer) in customers {
-            if let Some(c) = customer {
-                v.nested(field, |v| c.validate_into(v));
-            }
+        // "At least one customer with a dms_nr and surname": every customer needs its DMS
+        // number (Claire matches customers on it), but only one needs a surname, so a lease
+        // company owner without one can ride along with a named driver.
+        let one_named = given.iter().any(|(_, c)| c.is_complete());
+        for (field, c) in given {
+            v.nested(field, |v| {
+                v.required("dms_nr", &c.dms_nr);
+                if !one_named {
+                    v.required("surname", &c.surname);
+                }
+            });
         }
         v.each("interventions", &self.interventions, |v, i| {
             i.validate_into(v);
@@ -307,7 +318,7 @@ pub struct ImportCustomer {
     /// Customer id in the DMS. Required.
     #[serde(default)]
     pub dms_nr: String,
-    /// Surname. Required.
+    /// Surname. Required of at least one customer of the appointment.
     #[serde(default)]
     pub surname: String,
     /// First name.
@@ -335,6 +346,15 @@ impl ImportCustomer {
     }
 }
 
+impl ImportCustomer {
+    /// Has both fields the document requires of at least one customer.
+    fn is_complete(&self) -> bool {
+        !self.dms_nr.trim().is_empty() && !self.surname.trim().is_empty()
+    }
+}
+
+/// Checks one customer on its own (both fields). Inside an appointment the rule is looser:
+/// every customer needs `dms_nr`, and one of them a `surname`.
 impl Validate for ImportCustomer {
     fn validate_into(&self, v: &mut Validator) {
         v.required("dms_nr", &self.dms_nr)

@@ -49,7 +49,7 @@ fn every_violation_is_reported_with_index_and_field() {
     broken.customer_driver = None;
     let mut no_car = valid(12, 2);
     no_car.car = None;
-    no_car.customer_owner = Some(ImportCustomer::new("K-9", ""));
+    no_car.customer_owner = Some(ImportCustomer::new("", "Lease BV"));
     no_car
         .interventions
         .push(ImportIntervention::new("", "Service"));
@@ -79,7 +79,7 @@ fn every_violation_is_reported_with_index_and_field() {
         ("appointments[1].car.vin", Rule::Required),
         ("appointments[1].car.make", Rule::Required),
         ("appointments[2].car", Rule::Required),
-        ("appointments[2].customer_owner.surname", Rule::Required),
+        ("appointments[2].customer_owner.dms_nr", Rule::Required),
         ("appointments[2].interventions[0].dms_nr", Rule::Required),
         ("appointments[2].interventions[1].title", Rule::Required),
         ("appointments[4].location_id", Rule::Required),
@@ -98,6 +98,34 @@ fn every_violation_is_reported_with_index_and_field() {
     );
     assert!(!err.has("appointments[1].car.model", &Rule::Required));
     assert_eq!(err.violations().len(), want.len() + 2, "{err}");
+}
+
+#[test]
+fn one_named_customer_is_enough_but_every_customer_needs_a_dms_nr() {
+    // A lease company owner without a surname rides along with a named driver.
+    let with_company = valid(12, 1).owner(ImportCustomer::new("K-LEASE", ""));
+    assert!(with_company.validate().is_ok());
+    // The named customer may be any of the three.
+    let mut owner_named = valid(12, 2).owner(ImportCustomer::new("K-O", "Smit"));
+    owner_named.customer_driver = Some(ImportCustomer::new("K-D", " "));
+    assert!(owner_named.validate().is_ok());
+    // Nobody named: each given customer is missing its surname.
+    let mut nobody = valid(12, 3).contractor(ImportCustomer::new("K-C", ""));
+    nobody.customer_driver = Some(ImportCustomer::new("K-D", ""));
+    let err = nobody.validate().unwrap_err();
+    assert!(err.has("customer_driver.surname", &Rule::Required), "{err}");
+    assert!(
+        err.has("customer_contract.surname", &Rule::Required),
+        "{err}"
+    );
+    assert_eq!(err.violations().len(), 2, "{err}");
+    // A named customer without a DMS number does not count, and is reported.
+    let mut no_nr = valid(12, 4);
+    no_nr.customer_driver = Some(ImportCustomer::new("", "Jansen"));
+    let err = no_nr.validate().unwrap_err();
+    assert!(err.has("customer_driver.dms_nr", &Rule::Required), "{err}");
+    assert!(!err.has("customer_driver.surname", &Rule::Required));
+    assert_eq!(err.violations().len(), 1, "{err}");
 }
 
 #[test]
