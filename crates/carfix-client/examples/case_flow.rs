@@ -1,92 +1,151 @@
 //! The worked flow of docs/carfix.md against a local mock CarFix: log in, look up state and
 //! area, create a case, follow the truck, mark it resolved, rate the service.
 //!
+//! The mock answers each call only for the request body the document asks for (areas by the
+//! state's id, the case with state/area labels and lookup ids, ...), and the program checks at
+//! the end that every step reached CarFix exactly once, so it fails if the flow goes wrong.
+//!
 //! Run with `cargo run -p carfix-client --example case_flow`.
 
 use carfix_client::*;
+use httpmock::Mock;
 use httpmock::prelude::*;
 use serde_json::json;
 
-/// Serves `body` for POST `/api/Affiliate/{name}`.
-async fn serve(server: &MockServer, name: &str, body: serde_json::Value) {
+/// Answers POST `/api/Affiliate/{name}` with `reply`, but only when the request body is
+/// `expect` (`(body, false)`: exactly; `(body, true)`: at least those keys): a step that sends the wrong ids or labels
+/// gets a 404 and the example stops there.
+async fn serve<'a>(
+    server: &'a MockServer,
+    name: &str,
+    expect: Option<(serde_json::Value, bool)>,
+    reply: serde_json::Value,
+) -> (String, Mock<'a>) {
     let path = format!("/api/Affiliate/{name}");
-    server
+    let mock = server
         .mock_async(move |when, then| {
-            when.method(POST).path(path);
-            then.status(200).json_body(body);
+            let when = when.method(POST).path(path);
+            match expect {
+                Some((body, false)) => {
+                    when.json_body(body);
+                }
+                Some((body, true)) => {
+                    when.json_body_includes(body.to_string());
+                }
+                None => {}
+            }
+            then.status(200).json_body(reply);
         })
         .await;
+    (name.to_owned(), mock)
 }
 
-async fn mock_carfix() -> MockServer {
-    let server = MockServer::start_async().await;
+fn exactly(body: serde_json::Value) -> Option<(serde_json::Value, bool)> {
+    Some((body, false))
+}
+
+/// A local CarFix answering the flow's calls, each only for the documented request body.
+async fn mock_carfix(server: &MockServer) -> Vec<(String, Mock<'_>)> {
     let token = json!({"access_token": "demo-token", "token_type": "bearer", "expires_in": 215999.9, "scope": "", "schema": ""});
-    serve(&server, "Token", token).await;
-    serve(
-        &server,
-        "GetStates",
-        json!([{"id": "st-05", "label": "NEGERI SEMBILAN"}, {"id": "st-01", "label": "Johor"}]),
-    )
-    .await;
-    serve(
-        &server,
-        "GetAreas",
-        json!([{"id": "ar-77", "label": "SEREMBAN"}, {"id": "ar-78", "label": "NILAI"}]),
-    )
-    .await;
-    serve(
-        &server,
-        "GetNatureOfCalls",
-        json!([{"id": "nc-1", "label": "Accident"}, {"id": "nc-2", "label": "Breakdown"}]),
-    )
-    .await;
-    serve(
-        &server,
-        "GetServiceNeeded",
-        json!([{"id": "sv-9", "label": "Towing - Tow Truck A"}]),
-    )
-    .await;
-    serve(
-        &server,
-        "GetBreakdownCauses",
-        json!([{"id": "bc-3", "label": "Flat Tyre"}]),
-    )
-    .await;
-    serve(
-        &server,
-        "CreateCase",
-        json!({"CaseID": "CF-2024-0001", "Message": "Case Created Successfully", "Result": true}),
-    )
-    .await;
-    serve(
-        &server,
-        "GetCaseDetails",
-        json!({"VehicleNo": "ABC1234", "CaseStatus": "WorkInProgress", "CreatedDate": "2024-02-17T13:40:02.5",
-               "TruckNo": "VBN 4321", "TruckLatitude": 2.7301, "TruckLongitude": 101.9402, "ArrivedTime": null,
-               "LocationCoordinate": "2.72588900, 101.93782390", "ServiceNeeded": "Towing - Tow Truck A",
-               "DriverName": "Ali", "data": []}),
-    )
-    .await;
-    serve(
-        &server,
-        "GetTruckCoordination",
-        json!({"items": [{"TruckNo": "VBN 4321", "Status": "ACTIVE", "Online": "Online", "CurrentDriver": "Ali",
-                          "LastUpdateTime": "17/02/2024 01:58:16 PM", "Latitude": 2.7275, "Longitude": 101.9390}]}),
-    )
-    .await;
-    serve(&server, "UpdateCaseResolved", json!({"Result": true})).await;
-    serve(
-        &server,
-        "UpdateCallerSatisfactionRating",
-        json!({"Result": true}),
-    )
-    .await;
-    server
+    vec![
+        serve(
+            server,
+            "Token",
+            exactly(json!({"clientusername": "CARFIX-REFERRED", "clientkey": "demo-key"})),
+            token,
+        )
+        .await,
+        serve(
+            server,
+            "GetStates",
+            None,
+            json!([{"id": "st-05", "label": "NEGERI SEMBILAN"}, {"id": "st-01", "label": "Johor"}]),
+        )
+        .await,
+        // Areas take the state's id (3.13).
+        serve(
+            server,
+            "GetAreas",
+            exactly(json!({"State": "st-05"})),
+            json!([{"id": "ar-77", "label": "SEREMBAN"}, {"id": "ar-78", "label": "NILAI"}]),
+        )
+        .await,
+        serve(
+            server,
+            "GetNatureOfCalls",
+            None,
+            json!([{"id": "nc-1", "label": "Accident"}, {"id": "nc-2", "label": "Breakdown"}]),
+        )
+        .await,
+        serve(
+            server,
+            "GetServiceNeeded",
+            exactly(json!({"NatureOfCall": "nc-2"})),
+            json!([{"id": "sv-9", "label": "Towing - Tow Truck A"}]),
+        )
+        .await,
+        serve(
+            server,
+            "GetBreakdownCauses",
+            None,
+            json!([{"id": "bc-3", "label": "Flat Tyre"}]),
+        )
+        .await,
+        // Create Case takes state and area labels, the other lookups' ids (3.3).
+        serve(
+            server,
+            "CreateCase",
+            Some((
+                json!({"CaseInfo": {"VehicleNo": "ABC1234", "NatureOfCall": "nc-2", "ServiceNeeded": "sv-9"},
+                       "ServiceInfo": {"BreakDownCause": "bc-3", "TyrePuncture": 1},
+                       "LocationCoordinate": "2.725889,101.9378239",
+                       "LocationState": "NEGERI SEMBILAN", "LocationArea": "SEREMBAN",
+                       "PanelWorkshopName": "WORKSHOP A", "WorkshopName": "",
+                       "TowDestinationState": "NEGERI SEMBILAN", "TowDestinationArea": "SEREMBAN"}),
+                true,
+            )),
+            json!({"CaseID": "CF-2024-0001", "Message": "Case Created Successfully", "Result": true}),
+        )
+        .await,
+        serve(
+            server,
+            "GetCaseDetails",
+            exactly(json!({"CaseID": "CF-2024-0001"})),
+            json!({"VehicleNo": "ABC1234", "CaseStatus": "WorkInProgress", "CreatedDate": "2024-02-17T13:40:02.5",
+                   "TruckNo": "VBN 4321", "TruckLatitude": 2.7301, "TruckLongitude": 101.9402, "ArrivedTime": null,
+                   "LocationCoordinate": "2.72588900, 101.93782390", "ServiceNeeded": "Towing - Tow Truck A",
+                   "DriverName": "Ali", "data": []}),
+        )
+        .await,
+        serve(
+            server,
+            "GetTruckCoordination",
+            exactly(json!({"TruckNo": "VBN 4321", "CaseID": "CF-2024-0001"})),
+            json!({"items": [{"TruckNo": "VBN 4321", "Status": "ACTIVE", "Online": "Online", "CurrentDriver": "Ali",
+                              "LastUpdateTime": "17/02/2024 01:58:16 PM", "Latitude": 2.7275, "Longitude": 101.9390}]}),
+        )
+        .await,
+        serve(
+            server,
+            "UpdateCaseResolved",
+            exactly(json!({"CaseID": "CF-2024-0001"})),
+            json!({"Result": true}),
+        )
+        .await,
+        serve(
+            server,
+            "UpdateCallerSatisfactionRating",
+            exactly(json!({"CaseID": "CF-2024-0001", "CustomerSatisfactionID": 5, "CustomerRemarks": "Fast and friendly"})),
+            json!({"Result": true}),
+        )
+        .await,
+    ]
 }
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let server = mock_carfix().await;
+    let server = MockServer::start_async().await;
+    let steps = mock_carfix(&server).await;
     let carfix = AffiliateClient::builder()
         .base_url(server.base_url())
         .credentials("CARFIX-REFERRED", "demo-key")
@@ -180,6 +239,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "6. service rated 5/5 (logins in all: {})",
         carfix.login_count()
+    );
+
+    // Every mocked call answered exactly once: nothing skipped, nothing sent twice.
+    for (name, mock) in &steps {
+        let calls = mock.calls_async().await;
+        if calls != 1 {
+            return Err(format!("{name}: expected one call, got {calls}").into());
+        }
+    }
+    println!(
+        "   all {} CarFix calls matched their documented request bodies",
+        steps.len()
     );
     Ok(())
 }
