@@ -1,8 +1,8 @@
 //! Enums for vendor value sets that keep values the vendor adds later.
 //!
 //! Vendors extend their status lists without notice; a response must not fail to decode
-//! because of one new value. [`open_enum!`](crate::open_enum) (string values) and
-//! [`open_int_enum!`](crate::open_int_enum) (integer values) declare an enum whose documented
+//! because of one new value. [`open_enum!`](macro@crate::open_enum) (string values) and
+//! [`open_int_enum!`](macro@crate::open_int_enum) (integer values) declare an enum whose documented
 //! values are variants and whose `Unknown` variant keeps anything else, written back unchanged.
 
 /// Declares a string-valued enum with an `Unknown(String)` variant.
