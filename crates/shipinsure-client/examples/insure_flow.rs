@@ -38,10 +38,11 @@ async fn main() -> Result<(), Error> {
         Amounts::new(0, 1_500_000, 15_000),
         created,
     )
-    .with_recipient(Recipient {
-        name: Some("Le Thi C".into()),
-        phone: Some("0907654321".into()),
-    });
+    .with_recipient(
+        Recipient::default()
+            .with_name("Le Thi C")
+            .with_phone("0907654321"),
+    );
     let policy = client.deliveries().submit(&order).await?;
     println!(
         "1. insured {} as policy {} (certificate {:?})",
@@ -68,10 +69,8 @@ async fn main() -> Result<(), Error> {
     }
 
     // 3. Insure another order, then cancel it with the policy id the submit returned (API #3).
-    let other = SubmitDeliveryRequest {
-        tracking_number: "SME0005678".into(),
-        ..order.clone()
-    };
+    let mut other = order.clone();
+    other.tracking_number = "SME0005678".into();
     let other_policy = client.deliveries().submit(&other).await?;
     println!(
         "3. insured {} as policy {}",
@@ -91,10 +90,8 @@ async fn main() -> Result<(), Error> {
     );
 
     // 4. A cancellation the vendor refuses comes back as a typed error, not an Ok.
-    let refused = CancelDeliveryRequest {
-        tracking_number: "SME0009999".into(),
-        ..cancel
-    };
+    let mut refused = cancel;
+    refused.tracking_number = "SME0009999".into();
     match client.deliveries().cancel(&refused).await {
         Err(Error::Rejected { code, message, .. }) => println!("4. refused ({code:?}): {message}"),
         other => println!("4. unexpected: {other:?}"),

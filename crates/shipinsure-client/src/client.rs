@@ -263,15 +263,14 @@ impl ShipInsureClient {
         let name = operation.name();
         let request = self.signed_request(operation, body)?;
         let response = self.core.send(request).await?;
-        let envelope: Envelope = decode_json(name, &response.body)?;
-        if !(self.is_success)(&envelope.status) {
-            tracing::debug!(operation = name, status = %envelope.status, "the vendor rejected the call");
+        let Envelope { status, message } = decode_json(name, &response.body)?;
+        // A missing `status` is left to `R`: API #1 and #2 require it, API #3 may omit it.
+        if let Some(status) = status.filter(|s| !(self.is_success)(s)) {
+            tracing::debug!(operation = name, status = %status, "the vendor rejected the call");
             return Err(Error::Rejected {
                 operation: name,
-                code: Some(envelope.status),
-                message: envelope
-                    .message
-                    .unwrap_or_else(|| "no message given".to_owned()),
+                code: Some(status),
+                message: message.unwrap_or_else(|| "no message given".to_owned()),
             });
         }
         decode_json(name, &response.body)

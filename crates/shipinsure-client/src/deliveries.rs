@@ -40,7 +40,7 @@ impl<'a> Deliveries<'a> {
     ///     Amounts::new(0, 1_500_000, 15_000),
     ///     Utc::now(),
     /// )
-    /// .with_recipient(Recipient { name: Some("Le Thi C".into()), phone: Some("0907654321".into()) });
+    /// .with_recipient(Recipient::default().with_name("Le Thi C").with_phone("0907654321"));
     /// let policy = client.deliveries().submit(&order).await?;
     /// println!("policy {} certificate {:?}", policy.policy_id, policy.url_certificate);
     /// # Ok(()) }
@@ -58,7 +58,9 @@ impl<'a> Deliveries<'a> {
     ///
     /// Signed with `md5(api_token_key + tracking_number)` by default (the document gives no
     /// formula; see [`crate::signature`]). Every field must be non-blank, in particular the
-    /// `policy_id`.
+    /// `policy_id`. The document shows no response of its own: a failure `status` is
+    /// [`Error::Rejected`], and an answer without `status` (such as an echo of the
+    /// cancellation, the JSON the document shows under API #3) is a success.
     ///
     /// ```no_run
     /// # use chrono::Utc;
@@ -72,7 +74,7 @@ impl<'a> Deliveries<'a> {
     ///     Utc::now(),
     /// );
     /// let answer = client.deliveries().cancel(&cancel).await?;
-    /// println!("{}: {:?}", answer.status, answer.message);
+    /// println!("{:?}: {:?}", answer.status, answer.message);
     /// # Ok(()) }
     /// ```
     pub async fn cancel(

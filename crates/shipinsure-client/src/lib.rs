@@ -83,8 +83,9 @@ pub use partner_core::{Error, ExposeSecret, RetryPolicy, SecretString};
 /// The vendor name used in errors, tracing and fixtures.
 pub const VENDOR: &str = "shipinsure";
 
-/// The three documented calls, by name.
+/// The three documented calls, by name. Non-exhaustive: the vendor may add calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OperationId {
     /// API #1 - Submit SME Delivery.
     SubmitSmeDelivery,

@@ -3,30 +3,48 @@
 
 use serde::{Deserialize, Deserializer};
 
-/// The part of every response the client reads before the typed body.
+/// The part of every response the client reads before the typed body. `status` is
+/// optional here: API #1 and #2 document it (their typed answers require it), but API #3
+/// shows no response of its own and may answer with a bare echo (see `models::cancel`).
 #[derive(Debug, Deserialize)]
 pub(crate) struct Envelope {
-    #[serde(deserialize_with = "status_text")]
-    pub(crate) status: String,
+    #[serde(default, deserialize_with = "optional_status_text")]
+    pub(crate) status: Option<String>,
     #[serde(default)]
     pub(crate) message: Option<String>,
 }
 
 /// `status` is documented as a string; a number (`200`) or boolean is read as its text so
 /// a vendor sending one still gets a typed answer.
-pub(crate) fn status_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Text(String),
-        Number(serde_json::Number),
-        Flag(bool),
+struct StatusText(String);
+
+impl<'de> Deserialize<'de> for StatusText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            Number(serde_json::Number),
+            Flag(bool),
+        }
+        Ok(StatusText(match Raw::deserialize(deserializer)? {
+            Raw::Text(s) => s,
+            Raw::Number(n) => n.to_string(),
+            Raw::Flag(b) => b.to_string(),
+        }))
     }
-    Ok(match Raw::deserialize(deserializer)? {
-        Raw::Text(s) => s,
-        Raw::Number(n) => n.to_string(),
-        Raw::Flag(b) => b.to_string(),
-    })
+}
+
+/// A required `status` (see [`StatusText`]).
+pub(crate) fn status_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    StatusText::deserialize(deserializer).map(|s| s.0)
+}
+
+/// An optional `status` (see [`StatusText`]): absent or null is `None`.
+pub(crate) fn optional_status_text<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Option::<StatusText>::deserialize(deserializer).map(|s| s.map(|s| s.0))
 }
 
 /// The statuses read as success by default: the document shows only `"status": "string"`,
@@ -45,12 +63,16 @@ mod tests {
     #[test]
     fn status_may_be_text_number_or_flag() {
         let e: Envelope = serde_json::from_str(r#"{"status": 200}"#).unwrap();
-        assert_eq!(e.status, "200");
+        assert_eq!(e.status.as_deref(), Some("200"));
         assert_eq!(e.message, None);
         let e: Envelope = serde_json::from_str(r#"{"status": true, "message": "done"}"#).unwrap();
-        assert_eq!(e.status, "true");
+        assert_eq!(e.status.as_deref(), Some("true"));
         assert_eq!(e.message.as_deref(), Some("done"));
-        assert!(serde_json::from_str::<Envelope>(r#"{"message": "no status"}"#).is_err());
+        let e: Envelope = serde_json::from_str(r#"{"message": "no status"}"#).unwrap();
+        assert_eq!(e.status, None);
+        let e: Envelope = serde_json::from_str(r#"{"status": null}"#).unwrap();
+        assert_eq!(e.status, None);
+        assert!(serde_json::from_str::<Envelope>(r#"{"status": {"code": 1}}"#).is_err());
     }
 
     #[test]

@@ -91,7 +91,16 @@ async fn overridden_paths_join_the_base_url_path() {
     let server = MockServer::start_async().await;
     let mock = server
         .mock_async(|when, then| {
-            when.method("POST").path("/partner/v2/cancel-order");
+            when.method("POST")
+                .path("/partner/v2/cancel-order")
+                .header("content-type", "application/json")
+                .json_body(json!({
+                    "tracking_number": "T1", "policy_id": "POL-1",
+                    "canceled_by": "cs.agent", "cancellation_reason": "customer request",
+                    "cancellation_time": "2026-11-23T10:00:00.000Z",
+                    // printf '%s' 'staging-keyT1' | md5sum
+                    "signature": "dc777479bbe8ee8f643ad27ca484d4c9"
+                }));
             then.status(200).json_body(
                 json!({"status": "success", "tracking_number": "T1", "policy_id": "POL-1"}),
             );
@@ -113,6 +122,57 @@ async fn overridden_paths_join_the_base_url_path() {
     assert_eq!(answer.policy_id, Some(PolicyId::new("POL-1")));
     assert_eq!(answer.tracking_number.as_deref(), Some("T1"));
     assert_eq!(answer.message, None);
+}
+
+#[tokio::test]
+async fn a_bare_echo_of_the_cancellation_is_a_success() {
+    // The JSON shown under API #3, returned as is: no `status`, so nothing says failure.
+    let (builder, _) = mock_builder(
+        KEY,
+        json!({
+            "tracking_number": "T1", "policy_id": "POL-1", "canceled_by": "cs.agent",
+            "cancellation_time": "2026-11-23T10:00:00.000Z",
+            "cancellation_reason": "customer request", "signature": "ignored"
+        }),
+    );
+    let answer = builder
+        .build()
+        .unwrap()
+        .deliveries()
+        .cancel(&cancel("T1", "POL-1"))
+        .await
+        .unwrap();
+    assert_eq!(answer.status, None);
+    assert_eq!(answer.policy_id, Some(PolicyId::new("POL-1")));
+    assert_eq!(answer.canceled_by.as_deref(), Some("cs.agent"));
+    assert_eq!(
+        answer.cancellation_reason.as_deref(),
+        Some("customer request")
+    );
+    assert_eq!(
+        answer.cancellation_time,
+        Some(common::cancel("T1", "POL-1").cancellation_time)
+    );
+}
+
+#[tokio::test]
+async fn submit_and_tracking_answers_need_a_status() {
+    let (builder, _) = mock_builder(KEY, json!({"message": "ok", "policy_id": "POL-1"}));
+    let client = builder.build().unwrap();
+    let err = client
+        .deliveries()
+        .submit(&submit("T1", 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { operation: "SubmitSmeDelivery", message, .. } if message.contains("status")),
+        "{err:?}"
+    );
+    let err = client.tracking().insert(&tracking("T1")).await.unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { operation: "InsertTrackingDetail", message, .. } if message.contains("status")),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -304,7 +364,7 @@ async fn cancel_is_retried_after_a_503() {
         .cancel(&cancel("T1", "POL-1"))
         .await
         .unwrap();
-    assert_eq!(answer.status, "success");
+    assert_eq!(answer.status.as_deref(), Some("success"));
     let sent = mock.requests();
     assert_eq!(sent.len(), 2);
     assert_eq!(

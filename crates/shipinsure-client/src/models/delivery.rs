@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The person who ordered the delivery (`customer_*`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Customer {
     /// `customer_name` (required).
     #[serde(rename = "customer_name")]
@@ -46,6 +47,7 @@ impl Customer {
 
 /// Where the parcel is picked up and dropped off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Addresses {
     /// `pickup_address` (required).
     #[serde(rename = "pickup_address")]
@@ -67,6 +69,7 @@ impl Addresses {
 
 /// What is being delivered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Goods {
     /// `type_of_goods` (required), a category such as "electronics".
     #[serde(rename = "type_of_goods")]
@@ -93,6 +96,7 @@ impl Goods {
 /// The money of the order, as integers in the vendor's currency unit ("interger" in the
 /// document; no decimals are sent).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Amounts {
     /// `cod_amount`: cash to collect on delivery (0 when none).
     pub cod_amount: i64,
@@ -113,8 +117,15 @@ impl Amounts {
     }
 }
 
-/// The optional sender details (`sender_*`).
+/// The optional sender details (`sender_*`): start from `Sender::default()`.
+///
+/// ```
+/// use shipinsure_client::Sender;
+/// let sender = Sender::default().with_name("Shop ABC").with_phone("0281234567");
+/// assert_eq!(sender.email, None);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Sender {
     /// `sender_name`.
     #[serde(
@@ -139,8 +150,30 @@ pub struct Sender {
     pub email: Option<String>,
 }
 
-/// The optional recipient details (`recipient_*`; the document has no recipient email).
+impl Sender {
+    /// Sets `sender_name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `sender_phone`.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+
+    /// Sets `sender_email`.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+}
+
+/// The optional recipient details (`recipient_*`; the document has no recipient email):
+/// start from `Recipient::default()`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Recipient {
     /// `recipient_name`.
     #[serde(
@@ -158,8 +191,23 @@ pub struct Recipient {
     pub phone: Option<String>,
 }
 
+impl Recipient {
+    /// Sets `recipient_name`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `recipient_phone`.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+}
+
 /// The body of API #1, without the `signature` (the client adds it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SubmitDeliveryRequest {
     /// `tracking_number` (required): the delivery order's unique key; part of the signature.
     pub tracking_number: String,

@@ -89,6 +89,7 @@ impl TrackingEvent {
 
 /// The body of API #2, without the `signature` (the client adds it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TrackingDetailRequest {
     /// `tracking_number` (required): the order the events belong to; part of the signature.
     pub tracking_number: String,
