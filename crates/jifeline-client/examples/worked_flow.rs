@@ -174,12 +174,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // 6. Create the ticket, answering the prerequisites.
+    let mut metadata = TicketMetadata::default();
+    metadata.app_name = Some("worked_flow example".into());
     let mut ticket = CreateTicket::new(VIN, model.id, variant.id, 910101043, chosen)
         .voucher("234MD23")
-        .metadata(TicketMetadata {
-            app_name: Some("worked_flow example".into()),
-            ..Default::default()
-        });
+        .metadata(metadata);
     for p in &prerequisites.result {
         ticket = ticket.answer(PrerequisiteAnswer::new(p.id, "true"));
     }

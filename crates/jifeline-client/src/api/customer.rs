@@ -31,7 +31,8 @@ impl Customer<'_> {
     /// ```no_run
     /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
     /// use jifeline_client::models::CustomerDetailsEdit;
-    /// let edit = CustomerDetailsEdit { city: Some("Amsterdam".into()), ..Default::default() };
+    /// let mut edit = CustomerDetailsEdit::default();
+    /// edit.city = Some("Amsterdam".into());
     /// let details = client.customer().edit(&edit).await?;
     /// # Ok(()) }
     /// ```

@@ -9,6 +9,7 @@ use crate::validate::check_vin;
 
 /// Products, vehicle and voucher code to calculate totals for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CartTotalsRequest {
     /// Voucher code for a discount.
     #[serde(default, skip_serializing_if = "Option::is_none")]

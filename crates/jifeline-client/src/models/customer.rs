@@ -43,8 +43,10 @@ pub struct CustomerDetails {
     pub currency: Option<String>,
 }
 
-/// Company details to change; fields left `None` are not sent.
+/// Company details to change; fields left `None` are not sent. Start from
+/// `CustomerDetailsEdit::default()` and set the fields to change.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CustomerDetailsEdit {
     /// Company name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -79,6 +79,7 @@ fn check_fields(
 
 /// A new employee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NewEmployee {
     /// Given name, at most 255 characters.
     pub given_name: String,
@@ -128,6 +129,7 @@ impl Validate for NewEmployee {
 /// The properties of an employee to change. Names and username are required by the
 /// document; `enabled` is sent as `null` (unchanged) unless set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EmployeeChange {
     /// Given name, at most 255 characters.
     pub given_name: String,

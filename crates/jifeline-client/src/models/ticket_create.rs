@@ -40,6 +40,7 @@ pub struct PreparedTicket {
 
 /// An answer to a product prerequisite.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PrerequisiteAnswer {
     /// The prerequisite answered (`ProductPrerequisite::id`).
     pub definition_id: i64,
@@ -58,8 +59,10 @@ impl PrerequisiteAnswer {
 }
 
 /// Metadata about the app creating a ticket. Every field is optional; the document sends
-/// numbers as strings (`"battery_state": "67"`).
+/// numbers as strings (`"battery_state": "67"`). Start from `TicketMetadata::default()` and
+/// set the fields you know.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TicketMetadata {
     /// App name (`Web Client`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,6 +101,7 @@ pub struct TicketMetadata {
 
 /// A new ticket: products for one vehicle on one connector.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateTicket {
     /// VIN, 17 characters of `[a-zA-Z0-9]`.
     pub vin: String,

@@ -65,6 +65,7 @@ pub struct TicketNote {
 
 /// A Customer Satisfaction Score for a ticket: `score` in -1..=1, optional comment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Csat {
     /// Score from -1 (lowest) to 1 (highest).
     pub score: f64,

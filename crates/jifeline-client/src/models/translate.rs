@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The original text and, in responses, its translation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TranslationMessage {
     /// Text to translate.
     pub original: String,
@@ -15,6 +16,7 @@ pub struct TranslationMessage {
 
 /// A text to translate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TranslateRequest {
     /// The message.
     pub message: TranslationMessage,
