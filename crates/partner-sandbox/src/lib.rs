@@ -22,6 +22,7 @@ pub mod bigfix;
 pub mod claire;
 pub mod error;
 pub mod faults;
+pub mod jifeline;
 mod multipart;
 mod server;
 pub mod shipinsure;
@@ -45,19 +46,27 @@ pub enum Vendor {
     BigFix,
     /// Claire dealer workshop appointments and webhooks.
     Claire,
+    /// Jifeline remote vehicle diagnostics.
+    Jifeline,
     /// shipinsure delivery insurance.
     ShipInsure,
 }
 
 impl Vendor {
     /// Every vendor, in the order they are served and toured.
-    pub const ALL: [Vendor; 3] = [Vendor::BigFix, Vendor::Claire, Vendor::ShipInsure];
+    pub const ALL: [Vendor; 4] = [
+        Vendor::BigFix,
+        Vendor::Claire,
+        Vendor::Jifeline,
+        Vendor::ShipInsure,
+    ];
 
     /// The vendor's name as the client crates spell it.
     pub const fn name(self) -> &'static str {
         match self {
             Vendor::BigFix => "bigfix",
             Vendor::Claire => "claire",
+            Vendor::Jifeline => "jifeline",
             Vendor::ShipInsure => "shipinsure",
         }
     }
@@ -78,6 +87,7 @@ pub struct SandboxBuilder {
     vendors: Vec<Vendor>,
     claire: claire::ClaireConfig,
     bigfix: bigfix::BigfixConfig,
+    jifeline: jifeline::JifelineConfig,
 }
 
 impl Default for SandboxBuilder {
@@ -89,6 +99,7 @@ impl Default for SandboxBuilder {
             vendors: Vendor::ALL.to_vec(),
             claire: claire::ClaireConfig::default(),
             bigfix: bigfix::BigfixConfig::default(),
+            jifeline: jifeline::JifelineConfig::default(),
         }
     }
 }
@@ -130,6 +141,12 @@ impl SandboxBuilder {
         self
     }
 
+    /// Jifeline's token lifetime (default one hour).
+    pub fn jifeline(mut self, config: jifeline::JifelineConfig) -> Self {
+        self.jifeline = config;
+        self
+    }
+
     /// Starts the servers on the current Tokio runtime.
     pub async fn start(self) -> Result<Sandbox, SandboxError> {
         for config in self.faults.values() {
@@ -142,6 +159,10 @@ impl SandboxBuilder {
                 Vendor::BigFix => {
                     let api = Arc::new(bigfix::BigfixSandbox::new(self.bigfix, vendor_seed));
                     (api.clone(), Emulation::BigFix(api))
+                }
+                Vendor::Jifeline => {
+                    let api = Arc::new(jifeline::JifelineSandbox::new(self.jifeline.clone()));
+                    (api.clone(), Emulation::Jifeline(api))
                 }
                 Vendor::Claire => {
                     let api = Arc::new(claire::ClaireSandbox::new(self.claire.clone()));
@@ -181,6 +202,7 @@ impl SandboxBuilder {
 enum Emulation {
     BigFix(Arc<bigfix::BigfixSandbox>),
     Claire(Arc<claire::ClaireSandbox>),
+    Jifeline(Arc<jifeline::JifelineSandbox>),
     ShipInsure(Arc<shipinsure::ShipInsureSandbox>),
 }
 
@@ -249,6 +271,14 @@ impl Sandbox {
                     bigfix::DEMO_JWT.to_owned(),
                 ),
             ],
+            Vendor::Jifeline => vec![
+                ("connector UUID", jifeline::DEMO_CONNECTOR_UUID.to_owned()),
+                ("connector id", jifeline::DEMO_CONNECTOR_ID.to_string()),
+                ("pincode", jifeline::DEMO_PINCODE.to_owned()),
+                ("OTP", jifeline::DEMO_OTP.to_owned()),
+                ("demo VIN", jifeline::DEMO_VIN.to_owned()),
+                ("voucher (10 % off)", jifeline::DEMO_VOUCHER.to_owned()),
+            ],
             Vendor::Claire => vec![
                 (
                     "API key (Authorization header or ?api_key=)",
@@ -288,6 +318,17 @@ impl Sandbox {
     pub fn bigfix(&self) -> &bigfix::BigfixSandbox {
         match &self.running(Vendor::BigFix).emulation {
             Emulation::BigFix(api) => api,
+            _ => unreachable!("each vendor runs its own emulation"),
+        }
+    }
+
+    /// The Jifeline state.
+    ///
+    /// # Panics
+    /// If Jifeline is not served.
+    pub fn jifeline(&self) -> &jifeline::JifelineSandbox {
+        match &self.running(Vendor::Jifeline).emulation {
+            Emulation::Jifeline(api) => api,
             _ => unreachable!("each vendor runs its own emulation"),
         }
     }

@@ -5,6 +5,7 @@
 
 mod bigfix;
 mod claire;
+mod jifeline;
 mod shipinsure;
 
 use std::io::Write;
@@ -35,6 +36,7 @@ pub async fn run_vendor(
     match vendor {
         Vendor::BigFix => bigfix::run(sandbox, out).await,
         Vendor::Claire => claire::run(sandbox, out).await,
+        Vendor::Jifeline => jifeline::run(sandbox, out).await,
         Vendor::ShipInsure => shipinsure::run(sandbox, out).await,
     }
 }
