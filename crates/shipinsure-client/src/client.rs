@@ -125,7 +125,8 @@ impl ShipInsureClientBuilder {
     }
 
     /// The retry policy. Submitting and tracking are re-sent only when they surely never
-    /// reached the vendor; cancelling is retried on any retryable failure.
+    /// reached the vendor or were refused with a 429; cancelling is retried on any
+    /// retryable failure (timeouts, 408, 429, 500, 502, 503, 504).
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.core = self.core.retry_policy(policy);
         self

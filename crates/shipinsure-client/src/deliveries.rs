@@ -25,7 +25,7 @@ impl<'a> Deliveries<'a> {
     /// Signed with `md5(api_token_key + tracking_number + premium_amount)`. The request is
     /// validated first (required strings, non-negative amounts, `good_quantity` >= 1); a
     /// response whose `status` is not a success is [`Error::Rejected`] with the vendor's
-    /// message. Not retried once it may have reached the vendor.
+    /// message. Not retried once the vendor may have acted on it (a 429 is retried).
     ///
     /// ```no_run
     /// # use chrono::Utc;

@@ -178,7 +178,16 @@ mod tests {
                 .to_owned(),
             )
         });
-        assert!(blank_key.is_err());
+        assert!(
+            matches!(
+                blank_key,
+                Err(ConfigError::MissingSetting {
+                    setting: "api_token_key",
+                    ..
+                })
+            ),
+            "{blank_key:?}"
+        );
     }
 
     #[test]

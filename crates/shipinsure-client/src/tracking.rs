@@ -23,8 +23,8 @@ impl<'a> Tracking<'a> {
     ///
     /// Signed with `md5(api_token_key + tracking_number)` by default (the document gives no
     /// formula; see [`crate::signature`]). Needs a non-blank `tracking_number` and at least
-    /// one event. Not retried once it may have reached the vendor (events could be logged
-    /// twice).
+    /// one event. Not retried once the vendor may have acted on it (events could be logged
+    /// twice); a 429 is retried.
     ///
     /// ```no_run
     /// # use chrono::Utc;

@@ -385,6 +385,21 @@ async fn submit_is_not_resent_once_the_vendor_answered() {
     assert_eq!(mock.requests().len(), 1);
 }
 
+#[tokio::test(start_paused = true)]
+async fn submit_is_resent_after_a_429() {
+    // A 429 means the vendor refused before doing anything, so even an unsafe call repeats.
+    let mock = flaky(429);
+    let policy = client_on(&mock)
+        .deliveries()
+        .submit(&submit("T1", 1))
+        .await
+        .unwrap();
+    assert_eq!(policy.policy_id, PolicyId::new("POL-1"));
+    let sent = mock.requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[0].body, sent[1].body);
+}
+
 #[tokio::test]
 async fn timestamps_can_be_sent_as_epoch_integers() {
     let (builder, mock) = mock_builder(KEY, common::success_body());
