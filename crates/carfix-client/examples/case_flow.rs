@@ -177,17 +177,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     service.tyre_puncture = TyrePunctures::of([TyrePosition::FrontLeft]);
     service.is_spare_tyre_good_condition = false;
     let case = CreateCaseRequest::new(
-        CaseInfo {
-            vehicle_no: "ABC1234".into(),
-            nature_of_call: breakdown.id.clone(),
-            service_needed: services[0].id.clone(),
-            make: "PERODUA".into(),
-            model: "PERODUA MYVI 1.3EZ1".into(),
-            transmission: "Manual".into(),
-            caller_name: "Lana".into(),
-            caller_contact_no: "60123456789".into(),
-            insured_email: "lana@gmail.com".into(),
-        },
+        CaseInfo::new("ABC1234", &breakdown.id, &services[0].id, "60123456789")
+            .vehicle("PERODUA", "PERODUA MYVI 1.3EZ1", "Manual")
+            .caller_name("Lana")
+            .insured_email("lana@gmail.com"),
         service,
         "70300 SEREMBAN, NEGERI SEMBILAN, MALAYSIA",
         here,

@@ -365,17 +365,8 @@ async fn create_case_sends_the_documented_body() {
         .credentials("CARFIX-REFERRED", "k")
         .build()
         .unwrap();
-    let info = CaseInfo {
-        vehicle_no: "WXY 88".into(),
-        nature_of_call: "n1".into(),
-        service_needed: "s1".into(),
-        make: String::new(),
-        model: String::new(),
-        transmission: String::new(),
-        caller_name: String::new(),
-        caller_contact_no: "60198765432".into(),
-        insured_email: String::new(),
-    };
+    // Only what dispatch needs: make, model, type, caller name and email go out blank.
+    let info = CaseInfo::new("WXY 88", "n1", "s1", "60198765432");
     let mut service = ServiceInfo::new("b1");
     service.hand_brake_cant_release = true;
     service.is_car_blocking = true;

@@ -214,17 +214,10 @@ async fn initial_case_from_its_constructor_is_the_documented_example() {
 }
 
 fn lana_case_info() -> CaseInfo {
-    CaseInfo {
-        vehicle_no: "ABC1234".into(),
-        nature_of_call: "nc-2".into(),
-        service_needed: "sv-9".into(),
-        make: "PERODUA".into(),
-        model: "PERODUA MYVI 1.3EZ1".into(),
-        transmission: "Manual".into(),
-        caller_name: "Lana".into(),
-        caller_contact_no: "60123456789".into(),
-        insured_email: "lana@gmail.com".into(),
-    }
+    CaseInfo::new("ABC1234", "nc-2", "sv-9", "60123456789")
+        .vehicle("PERODUA", "PERODUA MYVI 1.3EZ1", "Manual")
+        .caller_name("Lana")
+        .insured_email("lana@gmail.com")
 }
 
 #[tokio::test]

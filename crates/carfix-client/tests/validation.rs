@@ -11,17 +11,10 @@ fn here() -> Coordinate {
 
 fn full_case() -> CreateCaseRequest {
     CreateCaseRequest::new(
-        CaseInfo {
-            vehicle_no: "ABC1234".into(),
-            nature_of_call: "n".into(),
-            service_needed: "s".into(),
-            make: "PERODUA".into(),
-            model: "MYVI".into(),
-            transmission: "Manual".into(),
-            caller_name: "Lana".into(),
-            caller_contact_no: "60123456789".into(),
-            insured_email: "lana@gmail.com".into(),
-        },
+        CaseInfo::new("ABC1234", "n", "s", "60123456789")
+            .vehicle("PERODUA", "MYVI", "Manual")
+            .caller_name("Lana")
+            .insured_email("lana@gmail.com"),
         ServiceInfo::new("b"),
         "SEREMBAN",
         here(),
@@ -180,15 +173,11 @@ fn rating_and_case_list_limits() {
         .unwrap_err();
     assert!(err.has("CustomerSatisfactionID", &Rule::Range { min: 0, max: 5 }));
     assert!(err.has("CustomerRemarks", &Rule::MaxLength { max: 200 }));
-    let at_limit = CaseListFilter {
-        vehicle_number: Some("v".repeat(30)),
-        ..Default::default()
-    };
+    let mut at_limit = CaseListFilter::default();
+    at_limit.vehicle_number = Some("v".repeat(30));
     assert!(at_limit.validate().is_ok());
-    let over = CaseListFilter {
-        vehicle_number: Some("v".repeat(31)),
-        ..Default::default()
-    };
+    let mut over = CaseListFilter::default();
+    over.vehicle_number = Some("v".repeat(31));
     assert!(
         over.validate()
             .unwrap_err()

@@ -16,6 +16,7 @@ pub const LOCATION_MAX: usize = 300;
 
 /// The caller block of 3.2 Initial Call Centre Case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InitialCaseInfo {
     /// Vehicle registration number, at most 30 characters.
     #[serde(rename = "VehicleNo")]
@@ -40,6 +41,7 @@ pub struct InitialCaseInfo {
 /// assert_eq!(req.case_info.vehicle_no, "ABC1234");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InitialCaseRequest {
     /// Vehicle and caller.
     #[serde(rename = "CaseInfo")]
@@ -95,6 +97,7 @@ pub(crate) fn check_coordinate(v: &mut Validator, field: &str, c: &Coordinate) {
 
 /// The vehicle and caller block of 3.3 Create Case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CaseInfo {
     /// Vehicle registration number, at most 30 characters.
     #[serde(rename = "VehicleNo")]
@@ -125,8 +128,71 @@ pub struct CaseInfo {
     pub insured_email: String,
 }
 
+impl CaseInfo {
+    /// The vehicle and what it needs: registration number, nature of call id (3.14),
+    /// service id (3.15) and the caller's number (`60123456789`). Make, model, transmission,
+    /// caller name and insured email start blank; set them with the methods below.
+    ///
+    /// ```
+    /// use carfix_client::CaseInfo;
+    /// let info = CaseInfo::new("ABC1234", "nature-id", "service-id", "60123456789")
+    ///     .vehicle("PERODUA", "PERODUA MYVI 1.3EZ1", "Manual")
+    ///     .caller_name("Lana")
+    ///     .insured_email("lana@gmail.com");
+    /// assert_eq!(info.transmission, "Manual");
+    /// ```
+    pub fn new(
+        vehicle_no: impl Into<String>,
+        nature_of_call: impl Into<String>,
+        service_needed: impl Into<String>,
+        caller_contact_no: impl Into<String>,
+    ) -> Self {
+        CaseInfo {
+            vehicle_no: vehicle_no.into(),
+            nature_of_call: nature_of_call.into(),
+            service_needed: service_needed.into(),
+            make: String::new(),
+            model: String::new(),
+            transmission: String::new(),
+            caller_name: String::new(),
+            caller_contact_no: caller_contact_no.into(),
+            insured_email: String::new(),
+        }
+    }
+
+    /// Make (a 3.11 label, at most 50), model (at most 200) and transmission type (`Type`,
+    /// at most 100).
+    #[must_use]
+    pub fn vehicle(
+        mut self,
+        make: impl Into<String>,
+        model: impl Into<String>,
+        transmission: impl Into<String>,
+    ) -> Self {
+        self.make = make.into();
+        self.model = model.into();
+        self.transmission = transmission.into();
+        self
+    }
+
+    /// The caller's name (at most 100).
+    #[must_use]
+    pub fn caller_name(mut self, name: impl Into<String>) -> Self {
+        self.caller_name = name.into();
+        self
+    }
+
+    /// The insured's email (at most 100).
+    #[must_use]
+    pub fn insured_email(mut self, email: impl Into<String>) -> Self {
+        self.insured_email = email.into();
+        self
+    }
+}
+
 /// What is wrong with the vehicle (3.3 `ServiceInfo`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
 pub struct ServiceInfo {
     /// Breakdown cause id from [`crate::Lookups::breakdown_causes`].
     #[serde(rename = "BreakDownCause")]
@@ -181,13 +247,10 @@ impl ServiceInfo {
 /// let mut service = ServiceInfo::new("cause-id");
 /// service.tyre_puncture = TyrePunctures::of([TyrePosition::FrontLeft]);
 /// let req = CreateCaseRequest::new(
-///     CaseInfo {
-///         vehicle_no: "ABC1234".into(), nature_of_call: "noc-id".into(),
-///         service_needed: "service-id".into(), make: "PERODUA".into(),
-///         model: "PERODUA MYVI 1.3EZ1".into(), transmission: "Manual".into(),
-///         caller_name: "Lana".into(), caller_contact_no: "60123456789".into(),
-///         insured_email: "lana@gmail.com".into(),
-///     },
+///     CaseInfo::new("ABC1234", "noc-id", "service-id", "60123456789")
+///         .vehicle("PERODUA", "PERODUA MYVI 1.3EZ1", "Manual")
+///         .caller_name("Lana")
+///         .insured_email("lana@gmail.com"),
 ///     service,
 ///     "70300 SEREMBAN, NEGERI SEMBILAN, MALAYSIA", here, "NEGERI SEMBILAN", "SEREMBAN",
 /// )
@@ -195,6 +258,7 @@ impl ServiceInfo {
 /// .tow_to("70300 SEREMBAN", here, "NEGERI SEMBILAN", "SEREMBAN");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateCaseRequest {
     /// Vehicle and caller.
     #[serde(rename = "CaseInfo")]

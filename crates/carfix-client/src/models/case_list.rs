@@ -8,6 +8,7 @@ use crate::types::datetime::{dotnet, filter};
 
 /// The 3.21 filters. Each is optional: absent filters are left out of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
 pub struct CaseListFilter {
     /// Vehicle number, at most 30 characters.
     #[serde(

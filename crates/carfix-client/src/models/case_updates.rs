@@ -34,6 +34,7 @@ pub const MAX_RATING: u8 = 5;
 /// assert_eq!(r.customer_satisfaction_id, 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RatingRequest {
     /// The case id.
     #[serde(rename = "CaseID")]

@@ -105,6 +105,7 @@ impl Validate for TruckQuery {
 /// assert_eq!(u.latitude, 3.197467);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TruckPositionUpdate {
     /// The tracker's IMEI.
     #[serde(rename = "IMEI")]
