@@ -2,11 +2,10 @@
 //! Onsite/Offsite, and the row-level rules (including duplicate references in one batch).
 
 use std::collections::HashMap;
-use std::fmt;
 
 use partner_core::ValidationErrors;
 use partner_core::validation::{Rule, Validator};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::rules::{Fields, ValidationRules};
 
@@ -123,7 +122,7 @@ impl BulkRow {
             name,
             customer_mobile,
             customer_email,
-            engagement_type: BulkEngagementType::parse(&engagement),
+            engagement_type: BulkEngagementType::from_wire(&engagement),
             address_line1,
             city,
             state,
@@ -149,7 +148,7 @@ impl BulkRow {
         f.mobile("CustomerMobile", &self.customer_mobile);
         f.email("CustomerEmail", &self.customer_email);
         let unknown = match &self.engagement_type {
-            BulkEngagementType::Other(text) => Some(text.as_str()),
+            BulkEngagementType::Unknown(text) => Some(text.as_str()),
             _ => None,
         };
         f.choice("Engagement_Type", unknown, BulkEngagementType::DOCUMENTED);
@@ -215,55 +214,20 @@ pub(crate) fn check_duplicates<'a>(
     }
 }
 
-/// How a bulk order is served ("Onsite" or "Offsite").
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum BulkEngagementType {
-    /// "Onsite": a technician visits the customer.
-    Onsite,
-    /// "Offsite": the device goes to a service centre.
-    Offsite,
-    /// A value the document does not list (refused by validation), kept as written.
-    Other(String),
+partner_core::open_enum! {
+    /// How a bulk order is served ("Onsite" or "Offsite"). Read case-insensitively and written
+    /// in the documented spelling; anything else is kept as `Unknown` and refused by
+    /// validation. [`crate::read_sheet`] still requires the exact spelling, since a user's
+    /// workbook is uploaded unchanged.
+    pub enum BulkEngagementType {
+        /// "Onsite": a technician visits the customer.
+        Onsite = "Onsite",
+        /// "Offsite": the device goes to a service centre.
+        Offsite = "Offsite",
+    }
 }
 
 impl BulkEngagementType {
-    /// The documented values.
+    /// The documented values (for [`Rule::OneOf`]).
     pub const DOCUMENTED: &'static [&'static str] = &["Onsite", "Offsite"];
-
-    /// The sheet value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            BulkEngagementType::Onsite => "Onsite",
-            BulkEngagementType::Offsite => "Offsite",
-            BulkEngagementType::Other(s) => s,
-        }
-    }
-
-    /// Parses a sheet value (exact spelling; anything else is `Other`).
-    pub fn parse(value: &str) -> Self {
-        match value {
-            "Onsite" => BulkEngagementType::Onsite,
-            "Offsite" => BulkEngagementType::Offsite,
-            other => BulkEngagementType::Other(other.to_owned()),
-        }
-    }
-}
-
-impl fmt::Display for BulkEngagementType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for BulkEngagementType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for BulkEngagementType {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(BulkEngagementType::parse(&String::deserialize(d)?))
-    }
 }

@@ -9,7 +9,10 @@ use calamine::{Data, Reader, Xlsx};
 use partner_core::validation::{Rule, Validator};
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::row::{BULK_COLUMNS, BulkRow, check_duplicates};
+use super::row::{BULK_COLUMNS, BulkEngagementType, BulkRow, check_duplicates};
+
+/// Index of `Engagement_Type` in [`BULK_COLUMNS`].
+pub(super) const ENGAGEMENT_COLUMN: usize = 4;
 use crate::error::SheetError;
 use crate::rules::ValidationRules;
 
@@ -152,6 +155,13 @@ pub fn read_sheet(bytes: &[u8], rules: &ValidationRules) -> Result<Vec<SheetRow>
                 String::new()
             })
         });
+        // The workbook is uploaded as it is, so "onsite" must not pass as "Onsite" here
+        // (`BulkEngagementType` itself reads case-insensitively).
+        let engagement_misspelt = {
+            let typed = &cells[ENGAGEMENT_COLUMN];
+            let parsed = BulkEngagementType::from_wire(typed);
+            !parsed.is_unknown() && parsed.as_str() != typed
+        };
         let order = BulkRow::from_cells(cells);
         if order.is_blank() && bad_cells.is_empty() {
             continue;
@@ -159,6 +169,14 @@ pub fn read_sheet(bytes: &[u8], rules: &ValidationRules) -> Result<Vec<SheetRow>
         // A cell already reported as unreadable is not reported again as blank.
         let mut row_rules = Validator::new();
         row_rules.nested(&label, |v| order.validate_into_with(v, rules));
+        if engagement_misspelt {
+            row_rules.push(
+                &format!("{label}.Engagement_Type"),
+                Rule::OneOf {
+                    allowed: BulkEngagementType::DOCUMENTED,
+                },
+            );
+        }
         if let Err(errors) = row_rules.finish() {
             for violation in errors.into_iter().filter(|x| !bad_cells.contains(&x.field)) {
                 v.push(&violation.field, violation.rule);

@@ -58,7 +58,7 @@ fn each_rule_is_reported_with_row_and_column() {
     batch[2].city = "Bengaluru Urban".into();
     batch[2].state = "K4rnataka".into();
     batch[2].customer_email = "amit@".into();
-    batch[3].engagement_type = BulkEngagementType::parse("Home");
+    batch[3].engagement_type = BulkEngagementType::from_wire("Home");
     batch[3].issue = " ".into();
     let err = validate_rows(&batch, &STRICT, Some(1000)).unwrap_err();
     let fmt = |e: &'static str| Rule::Format { expected: e.into() };
@@ -226,6 +226,44 @@ fn numeric_cells_empty_rows_and_bad_rows() {
     );
     assert_eq!(read[1].order.customer_mobile, "9876543210");
     assert_eq!(read[1].order.pincode, "560001");
+}
+
+#[test]
+fn engagement_type_reads_any_case_but_a_workbook_needs_the_exact_spelling() {
+    assert_eq!(
+        sheet::ENGAGEMENT_COLUMN,
+        BULK_COLUMNS
+            .iter()
+            .position(|c| *c == "Engagement_Type")
+            .unwrap()
+    );
+    let lower = BulkEngagementType::from_wire("offsite");
+    assert_eq!(lower, BulkEngagementType::Offsite);
+    assert_eq!(serde_json::to_value(&lower).unwrap(), "Offsite");
+    let home: BulkEngagementType = serde_json::from_value(serde_json::json!("Home")).unwrap();
+    assert_eq!(home, BulkEngagementType::Unknown("Home".into()));
+    assert_eq!(serde_json::to_value(&home).unwrap(), "Home");
+
+    // Rows built in code are written in the documented spelling ...
+    let mut r = row(0);
+    r.engagement_type = lower;
+    let read = read_sheet(&write_sheet(&[r]).unwrap(), &STRICT).unwrap();
+    assert_eq!(read[0].order.engagement_type, BulkEngagementType::Offsite);
+    // ... but a user's "offsite" would be uploaded as typed, so reading refuses it.
+    let mut cells = good_cells("REP1");
+    cells[4] = Cell::Text("offsite");
+    match read_sheet(&workbook(&BULK_COLUMNS, &[cells]), &STRICT) {
+        Err(SheetError::Rows(err)) => {
+            assert!(err.has(
+                "row 2.Engagement_Type",
+                &Rule::OneOf {
+                    allowed: BulkEngagementType::DOCUMENTED
+                }
+            ));
+            assert_eq!(err.violations().len(), 1, "{err}");
+        }
+        other => panic!("expected a row error, got {other:?}"),
+    }
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use partner_core::validation::{Validate, Validator};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::rules::{Fields, ValidationRules};
 
@@ -92,7 +92,7 @@ impl RepairOrder {
         f.mobile("CustomerMobile", &self.customer_mobile);
         f.email("CustomerEmail", &self.customer_email);
         let unknown = match &self.engagement_type {
-            EngagementType::Other(text) => Some(text.as_str()),
+            EngagementType::Unknown(text) => Some(text.as_str()),
             _ => None,
         };
         f.choice("Engagement_Type", unknown, EngagementType::DOCUMENTED);
@@ -117,61 +117,23 @@ impl Validate for RepairOrder {
     }
 }
 
-/// How the customer is served (single orders: "Home", "Pickup" or "Walk-in").
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum EngagementType {
-    /// "Home": a technician visits the customer.
-    Home,
-    /// "Pickup": the device is picked up.
-    Pickup,
-    /// "Walk-in": the customer brings the device.
-    WalkIn,
-    /// A value the document does not list, kept as sent.
-    Other(String),
+partner_core::open_enum! {
+    /// How the customer is served (single orders: "Home", "Pickup" or "Walk-in"). Read
+    /// case-insensitively, always sent in the documented spelling; anything else is kept as
+    /// `Unknown` and refused by validation.
+    pub enum EngagementType {
+        /// "Home": a technician visits the customer.
+        Home = "Home",
+        /// "Pickup": the device is picked up.
+        Pickup = "Pickup",
+        /// "Walk-in": the customer brings the device.
+        WalkIn = "Walk-in",
+    }
 }
 
 impl EngagementType {
-    /// The documented wire values.
+    /// The documented wire values (for [`Rule::OneOf`](partner_core::validation::Rule::OneOf)).
     pub const DOCUMENTED: &'static [&'static str] = &["Home", "Pickup", "Walk-in"];
-
-    /// The wire value.
-    pub fn as_str(&self) -> &str {
-        match self {
-            EngagementType::Home => "Home",
-            EngagementType::Pickup => "Pickup",
-            EngagementType::WalkIn => "Walk-in",
-            EngagementType::Other(s) => s,
-        }
-    }
-
-    /// Parses a wire value (exact spelling; anything else is `Other`).
-    pub fn parse(value: &str) -> Self {
-        match value {
-            "Home" => EngagementType::Home,
-            "Pickup" => EngagementType::Pickup,
-            "Walk-in" => EngagementType::WalkIn,
-            other => EngagementType::Other(other.to_owned()),
-        }
-    }
-}
-
-impl fmt::Display for EngagementType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for EngagementType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for EngagementType {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(EngagementType::parse(&String::deserialize(d)?))
-    }
 }
 
 /// The answer to a successful single order.

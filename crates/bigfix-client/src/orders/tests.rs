@@ -65,7 +65,7 @@ fn every_violation_is_reported_at_once() {
     o.city = "Bangalore 1".into();
     o.state = "Karna_taka".into();
     o.customer_email = "amit.example.com".into();
-    o.engagement_type = EngagementType::parse("Onsite");
+    o.engagement_type = EngagementType::from_wire("Onsite");
     o.name = "  ".into();
     o.size = String::new();
     let err = o.validate().unwrap_err();
@@ -113,7 +113,7 @@ fn every_required_field_is_checked() {
     assert_eq!(err.violations().len(), 16, "{err}");
     assert!(err.violations().iter().all(|v| v.rule == Rule::Required));
     let blank_type = RepairOrder {
-        engagement_type: EngagementType::parse(""),
+        engagement_type: EngagementType::from_wire(""),
         ..sample_order()
     };
     assert!(
@@ -142,11 +142,14 @@ fn engagement_types_round_trip_and_keep_unknowns() {
         ("Pickup", EngagementType::Pickup),
         ("Walk-in", EngagementType::WalkIn),
     ] {
-        assert_eq!(EngagementType::parse(text), ty);
+        assert_eq!(EngagementType::from_wire(text), ty);
         assert_eq!(serde_json::to_value(&ty).unwrap(), json!(text));
     }
+    let lower: EngagementType = serde_json::from_value(json!("walk-in")).unwrap();
+    assert_eq!(lower, EngagementType::WalkIn);
+    assert_eq!(serde_json::to_value(&lower).unwrap(), json!("Walk-in"));
     let other: EngagementType = serde_json::from_value(json!("Drone")).unwrap();
-    assert_eq!(other, EngagementType::Other("Drone".into()));
+    assert_eq!(other, EngagementType::Unknown("Drone".into()));
     assert_eq!(serde_json::to_value(&other).unwrap(), json!("Drone"));
 }
 
