@@ -55,3 +55,9 @@ pub use jwt::unsigned_with_exp as __unsigned_jwt;
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// Compiles the worked flow of docs/jifeline.md as a doctest, so the page keeps matching the
+/// API. Only in doctests: the page lives outside the crate and is not packaged.
+#[doc = include_str!("../../../docs/jifeline.md")]
+#[cfg(doctest)]
+pub struct DocsPageDoctests;

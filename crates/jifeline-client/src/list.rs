@@ -85,6 +85,18 @@ impl<T: DeserializeOwned + Send + 'static> ListQuery<T> {
         }
     }
 
+    /// Adds a query parameter the typed methods do not send: for a parameter the copy of the
+    /// document lost, or one the real API names differently.
+    ///
+    /// ```no_run
+    /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
+    /// let page = client.vehicles().makes().extra_param("locale", "nl-NL").send().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn extra_param(self, name: &str, value: impl ToString) -> Self {
+        self.param(name, value)
+    }
+
     /// Items to skip (sent as `offset`).
     pub fn offset(mut self, offset: u64) -> Self {
         self.offset = Some(offset);

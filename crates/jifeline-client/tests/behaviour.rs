@@ -248,6 +248,12 @@ async fn group_and_bundle_are_one_choice() {
         .await
         .unwrap();
     c.products().list(1, 2).send().await.unwrap();
+    c.products()
+        .list(1, 2)
+        .extra_param("is_favorite", 1)
+        .send()
+        .await
+        .unwrap();
     let sent = mock.requests();
     let pairs: Vec<(String, String)> = sent[0].url.query_pairs().into_owned().collect();
     assert_eq!(
@@ -263,6 +269,11 @@ async fn group_and_bundle_are_one_choice() {
     assert_eq!(
         sent[1].url.query(),
         Some("vehicle_model_id=1&vehicle_model_variant_id=2")
+    );
+    // A renamed or lost parameter can still be sent.
+    assert_eq!(
+        sent[2].url.query(),
+        Some("vehicle_model_id=1&vehicle_model_variant_id=2&is_favorite=1")
     );
 }
 

@@ -20,7 +20,13 @@ pub enum ProductScope {
     Bundle(Uuid),
 }
 
-/// Filter on the favorite flag (sent as `favorite`; the document lost the parameter name).
+/// Filter on the favorite flag, sent as `favorite=true|false`.
+///
+/// The document lost this parameter's name ("boolean or integer, default true: return products
+/// with matching favorite flag"); `favorite` is assumed. If the real name differs, skip
+/// [`ProductList::favorite`] and send it with [`ProductList::extra_param`], such as
+/// `.extra_param("is_favorite", true)`. Without a filter nothing is sent and the server's
+/// default applies, which the document gives as `true`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FavoriteFilter {
     /// Only favorites (`favorite=true`).
@@ -54,6 +60,12 @@ impl ProductList {
     /// Filters on the favorite flag.
     pub fn favorite(mut self, filter: FavoriteFilter) -> Self {
         self.favorite = Some(filter);
+        self
+    }
+
+    /// Adds a query parameter the typed methods do not send (see [`ListQuery::extra_param`]).
+    pub fn extra_param(mut self, name: &str, value: impl ToString) -> Self {
+        self.query = self.query.extra_param(name, value);
         self
     }
 
