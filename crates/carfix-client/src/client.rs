@@ -18,6 +18,7 @@ use partner_core::{
 
 use crate::OPERATIONS;
 use crate::auth::{Credentials, token_cache};
+use crate::models::common::Items;
 
 /// The vendor name used in errors, tracing and fixtures.
 pub const VENDOR: &str = "carfix";
@@ -72,6 +73,15 @@ impl Parts {
     {
         body.validate()?;
         self.client.send_json(Request::new(op).json(body)?).await
+    }
+
+    /// Sends `req` and unwraps the `{ "items": [...] }` envelope (3.18, 4.1, 4.2, 4.4).
+    pub(crate) async fn items<T>(&self, req: Request) -> Result<Vec<T>, Error>
+    where
+        T: serde::de::DeserializeOwned,
+    {
+        let envelope: Items<T> = self.client.send_json(req).await?;
+        Ok(envelope.items)
     }
 }
 

@@ -12,7 +12,7 @@ use crate::models::case_updates::{
     ArrivalTimeRequest, CancelCaseRequest, Cancellation, CaseIdRequest, CaseKeyRequest,
     CaseStatusReport, RatingRequest,
 };
-use crate::models::common::Acknowledgement;
+use crate::models::common::{Acknowledgement, rejected};
 use crate::operations::names;
 
 /// Case calls; from [`crate::AffiliateClient::cases`].
@@ -24,11 +24,7 @@ pub struct Cases<'a> {
 fn created(op: &'static str, c: CaseCreated) -> Result<String, Error> {
     match (c.result, c.case_id) {
         (true, Some(id)) if !id.trim().is_empty() => Ok(id),
-        (_, _) => Err(Error::Rejected {
-            operation: op,
-            code: None,
-            message: c.message.unwrap_or_else(|| "no case created".into()),
-        }),
+        (_, _) => Err(rejected(op, c.message, "no case created")),
     }
 }
 
@@ -175,15 +171,7 @@ impl<'a> Cases<'a> {
         if c.result {
             Ok(c)
         } else {
-            let message = c
-                .error_message
-                .filter(|m| !m.trim().is_empty())
-                .unwrap_or_else(|| "Result: No".into());
-            Err(Error::Rejected {
-                operation: names::CANCEL_CASE,
-                code: None,
-                message,
-            })
+            Err(rejected(names::CANCEL_CASE, c.error_message, "Result: No"))
         }
     }
 
@@ -208,12 +196,11 @@ impl<'a> Cases<'a> {
         if r.result {
             Ok(r)
         } else {
-            let message = r.error_message.unwrap_or_else(|| "Result: No".into());
-            Err(Error::Rejected {
-                operation: names::GET_CASE_STATUS,
-                code: None,
-                message,
-            })
+            Err(rejected(
+                names::GET_CASE_STATUS,
+                r.error_message,
+                "Result: No",
+            ))
         }
     }
 

@@ -3,7 +3,8 @@
 use partner_core::Error;
 
 use crate::client::Parts;
-use crate::models::truck::{Items, Truck, TruckQuery};
+use crate::models::common::Items;
+use crate::models::truck::{Truck, TruckQuery};
 use crate::operations::names;
 
 /// Truck tracking; from [`crate::AffiliateClient::trucks`].

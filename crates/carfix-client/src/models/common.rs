@@ -1,4 +1,5 @@
-//! Shapes shared by many calls: the `{ "Result": true }` acknowledgement and length limits.
+//! Shapes shared by many calls: the `{ "Result": true }` acknowledgement, the `items`
+//! envelope, rejections and the shared validation rules.
 
 use partner_core::Error;
 use partner_core::validation::Validator;
@@ -21,14 +22,29 @@ impl Acknowledgement {
     /// success: the HTTP status already said 2xx.
     pub(crate) fn check(self, operation: &'static str) -> Result<(), Error> {
         match self.result {
-            Some(false) => Err(Error::Rejected {
-                operation,
-                code: None,
-                message: self.message.unwrap_or_else(|| "Result: false".to_owned()),
-            }),
+            Some(false) => Err(rejected(operation, self.message, "Result: false")),
             _ => Ok(()),
         }
     }
+}
+
+/// [`Error::Rejected`] for a 2xx whose body says the call failed, with CarFix's message, or
+/// `fallback` when it sent none (or a blank one).
+pub(crate) fn rejected(operation: &'static str, message: Option<String>, fallback: &str) -> Error {
+    Error::Rejected {
+        operation,
+        code: None,
+        message: message
+            .filter(|m| !m.trim().is_empty())
+            .unwrap_or_else(|| fallback.to_owned()),
+    }
+}
+
+/// The `{ "items": [...] }` envelope of 3.18, 4.1, 4.2 and 4.4.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Items<T> {
+    #[serde(default = "Vec::new")]
+    pub(crate) items: Vec<T>,
 }
 
 /// Reads an acknowledgement from a body that may be empty or not JSON (3.8 documents no
@@ -78,6 +94,11 @@ mod tests {
         let err = check_ack("X", br#"{"Result": false, "Message": "Case not found"}"#).unwrap_err();
         assert!(
             matches!(err, Error::Rejected { operation: "X", ref message, .. } if message == "Case not found")
+        );
+        let err = check_ack("X", br#"{"Result": false, "Message": " "}"#).unwrap_err();
+        assert!(
+            matches!(err, Error::Rejected { ref message, .. } if message == "Result: false"),
+            "a blank message falls back to saying what failed"
         );
     }
 

@@ -9,13 +9,6 @@ use crate::types::datetime::clock12;
 use crate::types::status::yes_no;
 use crate::types::{Connectivity, Coordinate, RecordStatus};
 
-/// The `{ "items": [...] }` envelope of 3.18, 4.1, 4.2 and 4.4.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(crate) struct Items<T> {
-    #[serde(default = "Vec::new")]
-    pub(crate) items: Vec<T>,
-}
-
 /// A truck and its last known position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -153,6 +146,7 @@ impl Validate for TruckPositionUpdate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::common::Items;
 
     #[test]
     fn trucks_and_drivers_parse() {

@@ -6,7 +6,6 @@ use partner_core::{Error, Request};
 
 use crate::client::Parts;
 use crate::models::claim::{ClaimDetail, ClaimSummary};
-use crate::models::truck::Items;
 use crate::operations::names;
 use crate::types::datetime::date;
 
@@ -93,7 +92,6 @@ impl ClaimList<'_> {
         let req = Request::new(names::GET_CLAIMS)
             .query_opt("accidentFromDate", self.from.as_ref().map(date::format))
             .query_opt("accidentToDate", self.to.as_ref().map(date::format));
-        let items: Items<ClaimSummary> = self.parts.client.send_json(req).await?;
-        Ok(items.items)
+        self.parts.items(req).await
     }
 }

@@ -1,10 +1,9 @@
 //! The tow operator's fleet: trucks (4.1), their positions (4.3) and drivers (4.2).
 
-use partner_core::validation::Validate;
 use partner_core::{Error, Request};
 
 use crate::client::Parts;
-use crate::models::truck::{Driver, Items, Truck, TruckPositionUpdate};
+use crate::models::truck::{Driver, Truck, TruckPositionUpdate};
 use crate::operations::names;
 
 /// Truck calls; from [`crate::WorkshopClient::trucks`].
@@ -24,12 +23,7 @@ impl Fleet<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<Truck>, Error> {
-        let items: Items<Truck> = self
-            .parts
-            .client
-            .send_json(Request::new(names::GET_TRUCKS))
-            .await?;
-        Ok(items.items)
+        self.parts.items(Request::new(names::GET_TRUCKS)).await
     }
 
     /// 4.3 Update Truck Coordinate: reports a truck's position; returns the truck as stored.
@@ -42,10 +36,8 @@ impl Fleet<'_> {
     /// # let _ = truck; Ok(()) }
     /// ```
     pub async fn update_position(&self, update: &TruckPositionUpdate) -> Result<Truck, Error> {
-        update.validate()?;
         self.parts
-            .client
-            .send_json(Request::new(names::UPDATE_TRUCK_COORDINATE).json(update)?)
+            .call(names::UPDATE_TRUCK_COORDINATE, update)
             .await
     }
 }
@@ -65,11 +57,6 @@ impl Drivers<'_> {
     /// # let _ = leaders; Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<Driver>, Error> {
-        let items: Items<Driver> = self
-            .parts
-            .client
-            .send_json(Request::new(names::GET_DRIVERS))
-            .await?;
-        Ok(items.items)
+        self.parts.items(Request::new(names::GET_DRIVERS)).await
     }
 }
