@@ -186,6 +186,7 @@ impl AppointmentsByDmsNumber<'_> {
 /// assert!(AppointmentFilter::new(LocationId(12)).validate().is_err()); // no filter
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AppointmentFilter {
     /// Location of the appointments. Required.
     #[serde(default)]

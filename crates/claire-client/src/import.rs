@@ -26,12 +26,17 @@ pub const MAX_IMPORT_BATCH: usize = 100;
 /// ```
 /// use claire_client::{ImportAppointment, ImportRequest, LocationId};
 /// let many: Vec<ImportAppointment> = (0..250)
-///     .map(|i| ImportAppointment { location_id: LocationId(if i % 2 == 0 { 1 } else { 2 }), ..Default::default() })
+///     .map(|i| {
+///         let mut a = ImportAppointment::default();
+///         a.location_id = LocationId(if i % 2 == 0 { 1 } else { 2 });
+///         a
+///     })
 ///     .collect();
 /// let batches = ImportRequest::batches(many);
 /// assert_eq!(batches.iter().map(|b| b.appointments.len()).collect::<Vec<_>>(), [100, 25, 100, 25]);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImportRequest {
     /// The appointments.
     #[serde(default, with = "crate::wire::nullable_vec")]
@@ -112,6 +117,7 @@ impl Validate for ImportRequest {
 /// One appointment to create or update. Claire matches it on `dms_nr` + `dms_created_at`
 /// within the location: an existing pair is updated, a new one created.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImportAppointment {
     /// Appointment id in the DMS. Required.
     #[serde(default)]
@@ -206,6 +212,13 @@ impl ImportAppointment {
         self.interventions.push(intervention);
         self
     }
+
+    /// Adds a field this crate does not model (one Claire documents to you at onboarding),
+    /// sent as given.
+    pub fn field(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.extra.insert(name.into(), value.into());
+        self
+    }
 }
 
 impl Validate for ImportAppointment {
@@ -264,6 +277,7 @@ impl Validate for ImportAppointment {
 
 /// The car of an imported appointment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImportCar {
     /// Car id in the DMS. Required.
     #[serde(default)]
@@ -301,6 +315,12 @@ impl ImportCar {
             ..Default::default()
         }
     }
+
+    /// Sets the registration plate.
+    pub fn reg_nr(mut self, reg_nr: impl Into<String>) -> Self {
+        self.reg_nr = Some(reg_nr.into());
+        self
+    }
 }
 
 impl Validate for ImportCar {
@@ -314,6 +334,7 @@ impl Validate for ImportCar {
 
 /// A customer of an imported appointment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImportCustomer {
     /// Customer id in the DMS. Required.
     #[serde(default)]
@@ -344,6 +365,24 @@ impl ImportCustomer {
             ..Default::default()
         }
     }
+
+    /// Sets the first name.
+    pub fn firstname(mut self, firstname: impl Into<String>) -> Self {
+        self.firstname = Some(firstname.into());
+        self
+    }
+
+    /// Sets the salutation title.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the company name.
+    pub fn company(mut self, company: impl Into<String>) -> Self {
+        self.company = Some(company.into());
+        self
+    }
 }
 
 impl ImportCustomer {
@@ -364,6 +403,7 @@ impl Validate for ImportCustomer {
 
 /// An intervention of an imported appointment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImportIntervention {
     /// Intervention id in the DMS. Required.
     #[serde(default)]
@@ -394,6 +434,18 @@ impl ImportIntervention {
             title: title.into(),
             ..Default::default()
         }
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets the price the customer pays.
+    pub fn price(mut self, price: Decimal) -> Self {
+        self.price = Some(price);
+        self
     }
 }
 

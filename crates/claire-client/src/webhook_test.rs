@@ -9,6 +9,7 @@ use crate::ids::{AppointmentId, DealerId, LocationId, WebhookId};
 
 /// The body of `POST /v1/webhooks/test` (`webhook.Message`; PascalCase on the wire).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WebhookTestMessage {
     /// Webhook to call.
     #[serde(rename = "WebhookID")]
@@ -30,11 +31,18 @@ impl WebhookTestMessage {
             payload,
         }
     }
+
+    /// Sets the communication receiver (`CommunicationReceiverID`).
+    pub fn communication_receiver(mut self, id: i64) -> Self {
+        self.communication_receiver_id = Some(id);
+        self
+    }
 }
 
 /// The payload of a test call (PascalCase on the wire, as in the document's example).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
+#[non_exhaustive]
 pub struct WebhookTestPayload {
     /// Trigger to simulate.
     #[serde(rename = "WebhookTriggerID")]
@@ -108,5 +116,72 @@ impl WebhookTestPayload {
             webhook_trigger_id: trigger,
             ..Default::default()
         }
+    }
+
+    /// Sets the appointment, its location and work order number, the fields every webhook
+    /// call carries.
+    pub fn appointment(
+        mut self,
+        appointment_id: AppointmentId,
+        location_id: LocationId,
+        wo_nr: impl Into<String>,
+    ) -> Self {
+        self.appointment_id = appointment_id;
+        self.dealer_location_id = location_id;
+        self.wo_nr = wo_nr.into();
+        self
+    }
+
+    /// Sets the dealer.
+    pub fn dealer(mut self, dealer_id: DealerId) -> Self {
+        self.dealer_id = dealer_id;
+        self
+    }
+
+    /// Sets the import error, to test a failed `PublicAPIAppointmentImported` call.
+    pub fn import_error(mut self, error: impl Into<String>) -> Self {
+        self.appointment_import_error = Some(error.into());
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn builders_fill_the_pascal_case_keys() {
+        let message = WebhookTestMessage::new(
+            WebhookId(9),
+            WebhookTestPayload::new(WebhookTriggerId::PublicApiAppointmentImported)
+                .appointment(AppointmentId(4711), LocationId(12), "WO-1")
+                .dealer(DealerId(3))
+                .import_error("vin missing"),
+        )
+        .communication_receiver(5);
+        let v = serde_json::to_value(&message).unwrap();
+        assert_eq!(v["WebhookID"], json!(9));
+        assert_eq!(v["CommunicationReceiverID"], json!(5));
+        let p = &v["Payload"];
+        assert_eq!(
+            (
+                &p["WebhookTriggerID"],
+                &p["AppointmentID"],
+                &p["DealerID"],
+                &p["DealerLocationID"],
+                &p["WONr"],
+                &p["AppointmentImportError"]
+            ),
+            (
+                &json!(19),
+                &json!(4711),
+                &json!(3),
+                &json!(12),
+                &json!("WO-1"),
+                &json!("vin missing")
+            )
+        );
+        assert_eq!(p["CustomerType"], json!(null));
     }
 }

@@ -109,8 +109,9 @@ impl<'a> WebhooksHandler<'a> {
     ///
     /// ```no_run
     /// # async fn run(client: claire_client::ClaireClient) -> Result<(), claire_client::Error> {
-    /// use claire_client::{WebhookId, WebhookTestMessage, WebhookTestPayload, WebhookTriggerId};
-    /// let payload = WebhookTestPayload { wo_nr: "WO-1001".into(), ..WebhookTestPayload::new(WebhookTriggerId::CarReady) };
+    /// use claire_client::{AppointmentId, LocationId, WebhookId, WebhookTestMessage, WebhookTestPayload, WebhookTriggerId};
+    /// let payload = WebhookTestPayload::new(WebhookTriggerId::CarReady)
+    ///     .appointment(AppointmentId(4711), LocationId(12), "WO-1001");
     /// client.webhooks().test(&WebhookTestMessage::new(WebhookId(9), payload)).await?;
     /// # Ok(()) }
     /// ```

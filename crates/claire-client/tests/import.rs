@@ -57,9 +57,10 @@ fn every_violation_is_reported_with_index_and_field() {
         .interventions
         .push(ImportIntervention::new("I-2", ""));
     let other_location = valid(13, 3);
-    let zero_location = ImportAppointment {
-        location_id: LocationId(0),
-        ..valid(12, 4)
+    let zero_location = {
+        let mut a = valid(12, 4);
+        a.location_id = LocationId(0);
+        a
     };
 
     let req = ImportRequest::new(vec![
@@ -130,9 +131,10 @@ fn one_named_customer_is_enough_but_every_customer_needs_a_dms_nr() {
 
 #[test]
 fn mixed_locations_are_found_even_when_the_first_has_none() {
-    let first_without = ImportAppointment {
-        location_id: LocationId(0),
-        ..valid(12, 0)
+    let first_without = {
+        let mut a = valid(12, 0);
+        a.location_id = LocationId(0);
+        a
     };
     let err = ImportRequest::new(vec![first_without, valid(12, 1), valid(13, 2)])
         .validate()
@@ -208,10 +210,9 @@ async fn invalid_batch_is_not_sent() {
 #[tokio::test]
 async fn import_sends_the_batch_and_reports_it_queued() {
     let server = MockServer::start_async().await;
-    let appointment = valid(12, 1).intervention(ImportIntervention {
-        price: Some("249.50".parse().unwrap()),
-        ..ImportIntervention::new("I-1", "Annual service")
-    });
+    let appointment = valid(12, 1).intervention(
+        ImportIntervention::new("I-1", "Annual service").price("249.50".parse().unwrap()),
+    );
     let mock = server.mock_async(|when, then| {
         when.method(POST)
             .path("/v1/appointments/import")
@@ -241,9 +242,26 @@ async fn import_sends_the_batch_and_reports_it_queued() {
 
 #[test]
 fn extra_fields_are_sent_as_given() {
-    let mut a = valid(12, 1);
-    a.extra.insert("dms_status".into(), json!("open"));
+    let a = valid(12, 1)
+        .field("dms_status", "open")
+        .car(ImportCar::new("C-1", "WVWZZZ1JZXW000001", "Volkswagen", "Golf").reg_nr("AB-123-C"))
+        .owner(
+            ImportCustomer::new("K-2", "Smit")
+                .firstname("Piet")
+                .title("Dhr.")
+                .company("Lease BV"),
+        )
+        .intervention(ImportIntervention::new("I-1", "Service").description("yearly"));
     let v = serde_json::to_value(&a).unwrap();
     assert_eq!(v["dms_status"], json!("open"));
+    assert_eq!(v["car"]["reg_nr"], json!("AB-123-C"));
+    assert_eq!(
+        v["customer_owner"],
+        json!({"dms_nr": "K-2", "surname": "Smit", "firstname": "Piet", "title": "Dhr.", "company": "Lease BV"})
+    );
+    assert_eq!(
+        v["interventions"][0],
+        json!({"dms_nr": "I-1", "title": "Service", "description": "yearly"})
+    );
     assert_eq!(serde_json::from_value::<ImportAppointment>(v).unwrap(), a);
 }

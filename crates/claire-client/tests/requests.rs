@@ -101,11 +101,9 @@ async fn invalid_filters_are_refused_before_sending() {
         })
         .await;
     let c = client(&server);
-    let bad = AppointmentFilter {
-        is_pinned: Some(false),
-        customer_kind: Some(CustomerKind::Driver),
-        ..Default::default()
-    };
+    let mut bad = AppointmentFilter::default();
+    bad.is_pinned = Some(false);
+    bad.customer_kind = Some(CustomerKind::Driver);
     let err = c.appointments().list(&bad).await.unwrap_err();
     let v = err.validation().expect("validation error");
     assert!(v.has("location_id", &Rule::Required));
