@@ -214,6 +214,8 @@ async fn contract() {
                             }
                             (200, Ok(t)) => {
                                 assert!(!t.has_started());
+                                assert_eq!(t.success, Some(body["Success"] == "True"));
+                                assert_eq!(t.status_code, Some(200));
                                 assert_eq!(t.message.as_deref(), Some(message(fx).as_str()));
                             }
                             (404, Err(e @ BigfixError::NotFound { .. })) => {

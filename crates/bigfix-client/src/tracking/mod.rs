@@ -59,6 +59,10 @@ impl<'a> TrackingApi<'a> {
 /// The body, loosely: the "no tracking" answer's shape is not documented.
 #[derive(Deserialize)]
 struct Envelope {
+    #[serde(rename = "Success", default)]
+    success: Option<Value>,
+    #[serde(rename = "Status_code", default)]
+    status_code: Option<Value>,
     #[serde(rename = "Message", default)]
     message: Option<Value>,
     #[serde(rename = "DATA", default)]
@@ -93,10 +97,25 @@ pub(crate) fn parse_tracking(reference_id: &str, body: &[u8]) -> Result<Tracking
         }
         _ => (None, Vec::new()),
     };
+    // Read leniently: they only restate the HTTP answer, and the empty case's shape is
+    // undocumented, so an odd value must not turn a readable answer into an error.
+    let success = env.success.and_then(|v| match v {
+        Value::Bool(b) => Some(b),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(true),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(false),
+        _ => None,
+    });
+    let status_code = env.status_code.and_then(|v| match v {
+        Value::Number(n) => n.as_u64().and_then(|n| u16::try_from(n).ok()),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    });
     Ok(Tracking {
         reference_id: reference_id.to_owned(),
         current,
         history,
         message,
+        success,
+        status_code,
     })
 }

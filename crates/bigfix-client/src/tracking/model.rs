@@ -91,6 +91,13 @@ pub struct Tracking {
     pub history: Vec<TrackingEvent>,
     /// The server's `Message`, when it sent one (e.g. "No tracking information available").
     pub message: Option<String>,
+    /// `Success` ("True" on the wire when tracking was found; the empty answer may say
+    /// "False"), `None` when absent or not a recognisable flag.
+    #[serde(default)]
+    pub success: Option<bool>,
+    /// `Status_code` (the string "200" on the wire), `None` when absent or not a number.
+    #[serde(default)]
+    pub status_code: Option<u16>,
 }
 
 impl Tracking {

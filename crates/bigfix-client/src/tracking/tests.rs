@@ -74,6 +74,7 @@ fn service_centre_flow() {
         "23-11-2026 18:00:00"
     );
     assert!(t.has_started() && !t.is_delivered());
+    assert_eq!((t.success, t.status_code), (Some(true), Some(200)));
 }
 
 #[test]
@@ -179,6 +180,8 @@ fn no_tracking_yet_is_an_empty_result_in_every_plausible_shape() {
     ] {
         let t = parse_tracking("R6", &serde_json::to_vec(&body).unwrap()).unwrap();
         assert!(!t.has_started(), "{body}");
+        assert_eq!(t.status_code, Some(200));
+        assert_eq!(t.success, Some(body["Success"] == "True"));
         assert!(t.current_status().is_none() && t.history.is_empty());
         assert_eq!(t.reference_id, "R6");
     }
