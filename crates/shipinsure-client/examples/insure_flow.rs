@@ -1,5 +1,7 @@
 //! The worked flow of docs/shipinsure.md against a local mock of the vendor:
 //! insure an order, report its tracking events up to delivery, insure and cancel another.
+//! The mock only answers requests carrying the expected MD5 `signature` (computed
+//! independently with `printf '%s' ... | md5sum`), so the run also shows the client signs.
 //!
 //! Run with `cargo run -p shipinsure-client --example insure_flow`.
 
@@ -8,24 +10,30 @@ use httpmock::MockServer;
 use serde_json::json;
 use shipinsure_client::{
     Addresses, Amounts, CancelDeliveryRequest, Customer, DeliveryStatus, EnvironmentConfig, Error,
-    Goods, Recipient, ShipInsureClient, SubmitDeliveryRequest, TrackingDetailRequest,
+    Goods, OperationId, Recipient, ShipInsureClient, SubmitDeliveryRequest, TrackingDetailRequest,
     TrackingEvent,
 };
 
+/// The key the mock expects; in real use it comes from the vendor, never from source code.
+const KEY: &str = "example-staging-key";
+
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> Result<(), Error> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The vendor's staging server, played by httpmock on 127.0.0.1.
     let server = MockServer::start_async().await;
     mock_vendor(&server).await;
 
     // In real use: EnvironmentConfig::from_env(Environment::Staging) with the URL and key
     // the vendor gave you at onboarding.
-    let client = ShipInsureClient::builder(EnvironmentConfig::staging(
-        server.base_url(),
-        "example-staging-key",
-    ))
-    .build()?;
+    let client =
+        ShipInsureClient::builder(EnvironmentConfig::staging(server.base_url(), KEY)).build()?;
     println!("client: {client:?}");
+    for operation in OperationId::ALL {
+        println!(
+            "   {operation} is signed {:?}",
+            client.signature_scheme(operation)
+        );
+    }
 
     // 1. Insure order SME0001234 (API #1).
     let created = Utc::now() - Duration::hours(3);
@@ -94,22 +102,38 @@ async fn main() -> Result<(), Error> {
     refused.tracking_number = "SME0009999".into();
     match client.deliveries().cancel(&refused).await {
         Err(Error::Rejected { code, message, .. }) => println!("4. refused ({code:?}): {message}"),
-        other => println!("4. unexpected: {other:?}"),
+        other => return Err(format!("4. expected a rejection, got {other:?}").into()),
     }
     Ok(())
 }
 
-/// Answers like the vendor would (the document shows only the response field names).
+/// Answers like the vendor would (the document shows only the response field names), and
+/// only to the signature it expects: anything else gets httpmock's 404, which the flow
+/// would report as `Error::Status`.
 async fn mock_vendor(server: &MockServer) {
-    for (tracking_number, policy) in [
-        ("SME0001234", "POL-2026-000123"),
-        ("SME0005678", "POL-2026-000124"),
-    ] {
+    let submits = [
+        // printf '%s' 'example-staging-keySME000123415000' | md5sum
+        (
+            "SME0001234",
+            "POL-2026-000123",
+            "41b7988466ce76648cf1e43d6eff4038",
+        ),
+        // printf '%s' 'example-staging-keySME000567815000' | md5sum
+        (
+            "SME0005678",
+            "POL-2026-000124",
+            "506e9df70fbd979f9f4be2f8e9da3d7b",
+        ),
+    ];
+    for (tracking_number, policy, signature) in submits {
         server
             .mock_async(|when, then| {
                 when.method("POST")
                     .path("/api/v1/sme-delivery/submit")
-                    .body_includes(format!("\"tracking_number\":\"{tracking_number}\""));
+                    .json_body_includes(
+                        json!({"tracking_number": tracking_number, "signature": signature})
+                            .to_string(),
+                    );
                 then.status(200).json_body(json!({
                     "status": "success",
                     "message": "Policy created",
@@ -121,7 +145,12 @@ async fn mock_vendor(server: &MockServer) {
     }
     server
         .mock_async(|when, then| {
-            when.method("POST").path("/api/v1/sme-delivery/tracking");
+            when.method("POST")
+                .path("/api/v1/sme-delivery/tracking")
+                // printf '%s' 'example-staging-keySME0001234' | md5sum
+                .json_body_includes(
+                    json!({"signature": "bdf5128e547abac46c2b654927e9c8a6"}).to_string(),
+                );
             then.status(200)
                 .json_body(json!({"status": "success", "message": "Tracking detail inserted"}));
         })
@@ -130,7 +159,7 @@ async fn mock_vendor(server: &MockServer) {
         .mock_async(|when, then| {
             when.method("POST")
                 .path("/api/v1/sme-delivery/cancel")
-                .body_includes("SME0009999");
+                .json_body_includes(json!({"tracking_number": "SME0009999"}).to_string());
             then.status(200).json_body(
                 json!({"status": "fail", "message": "tracking_number SME0009999 is not insured"}),
             );
@@ -138,7 +167,13 @@ async fn mock_vendor(server: &MockServer) {
         .await;
     server
         .mock_async(|when, then| {
-            when.method("POST").path("/api/v1/sme-delivery/cancel");
+            when.method("POST")
+                .path("/api/v1/sme-delivery/cancel")
+                // printf '%s' 'example-staging-keySME0005678' | md5sum
+                .json_body_includes(
+                    json!({"tracking_number": "SME0005678", "signature": "d9a5066b25de7f97e543c8baaf18c6a1"})
+                        .to_string(),
+                );
             then.status(200)
                 .json_body(json!({"status": "success", "message": "Policy cancelled"}));
         })

@@ -216,7 +216,7 @@ pub fn default_scheme(operation: OperationId) -> Md5Concat {
 /// The scheme in effect for each operation.
 #[derive(Debug, Clone)]
 pub(crate) struct Schemes {
-    by_operation: [Arc<dyn SignatureScheme>; 3],
+    by_operation: [Arc<dyn SignatureScheme>; OperationId::ALL.len()],
 }
 
 impl Default for Schemes {

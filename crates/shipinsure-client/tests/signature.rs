@@ -5,69 +5,55 @@ mod common;
 
 use common::{KEY, cancel, mock_client, sent_body, submit, tracking};
 use partner_core::Error;
+use serde_json::Value;
 use shipinsure_client::signature::FnScheme;
 use shipinsure_client::{
     EnvironmentConfig, ExposeSecret, Md5Concat, OperationId, SecretString, ShipInsureClient,
-    SignatureInput, SignaturePart, SignatureScheme,
+    SignatureInput, SignaturePart, SignatureScheme, SubmitDeliveryRequest,
 };
+
+/// The signature the client sends for `order` under `key`, and the premium as sent.
+async fn submitted(key: &str, order: &SubmitDeliveryRequest) -> (String, Value) {
+    let (client, mock) = mock_client(key);
+    client.deliveries().submit(order).await.unwrap();
+    let body = sent_body(&mock, 0);
+    let signature = body["signature"].as_str().unwrap_or_default().to_owned();
+    (signature, body["premium_amount"].clone())
+}
 
 #[tokio::test]
 async fn submit_signs_key_tracking_number_and_premium() {
-    let (client, mock) = mock_client(KEY);
-    client
-        .deliveries()
-        .submit(&submit("SME0001234", 15000))
-        .await
-        .unwrap();
-    // printf '%s' 'staging-keySME000123415000' | md5sum
-    assert_eq!(
-        sent_body(&mock, 0)["signature"],
-        "115abe6fc82693e97ce0a9fd83d85d35"
-    );
-}
-
-#[tokio::test]
-async fn each_environment_signs_with_its_own_key() {
-    let (client, mock) = mock_client("prod-key");
-    client
-        .deliveries()
-        .submit(&submit("SME0001234", 15000))
-        .await
-        .unwrap();
-    // printf '%s' 'prod-keySME000123415000' | md5sum
-    assert_eq!(
-        sent_body(&mock, 0)["signature"],
-        "209e9724a5d3ea9e0ca93fd27ce58122"
-    );
-}
-
-#[tokio::test]
-async fn unicode_and_zero_premium_are_hashed_as_utf8_and_decimal() {
-    let (client, mock) = mock_client("khóa-bí-mật");
-    client
-        .deliveries()
-        .submit(&submit("ĐH-001", 0))
-        .await
-        .unwrap();
-    // printf '%s' 'khóa-bí-mậtĐH-0010' | md5sum
-    assert_eq!(
-        sent_body(&mock, 0)["signature"],
-        "0a8b7323b01b6219763f50178e2518b2"
-    );
-}
-
-#[tokio::test]
-async fn premiums_beyond_f64_precision_are_written_exactly() {
-    let (client, mock) = mock_client("k");
-    client
-        .deliveries()
-        .submit(&submit("T", 9_007_199_254_740_993))
-        .await
-        .unwrap();
-    let body = sent_body(&mock, 0);
-    assert_eq!(body["premium_amount"].as_i64(), Some(9_007_199_254_740_993));
-    // printf '%s' 'kT9007199254740993' | md5sum
-    assert_eq!(body["signature"], "8ff99bbbf8c1f072da04223ad78b8ab6");
+    // (key, tracking_number, premium_amount, `printf '%s' KEY+TN+PREMIUM | md5sum`)
+    let vectors: [(&str, &str, i64, &str); 4] = [
+        // staging-keySME000123415000
+        (KEY, "SME0001234", 15000, "115abe6fc82693e97ce0a9fd83d85d35"),
+        // prod-keySME000123415000: each environment signs with its own key
+        (
+            "prod-key",
+            "SME0001234",
+            15000,
+            "209e9724a5d3ea9e0ca93fd27ce58122",
+        ),
+        // khóa-bí-mậtĐH-0010: UTF-8 bytes, a zero premium written as `0`
+        (
+            "khóa-bí-mật",
+            "ĐH-001",
+            0,
+            "0a8b7323b01b6219763f50178e2518b2",
+        ),
+        // kT9007199254740993: above 2^53, written exactly (no float on the way)
+        (
+            "k",
+            "T",
+            9_007_199_254_740_993,
+            "8ff99bbbf8c1f072da04223ad78b8ab6",
+        ),
+    ];
+    for (key, tracking_number, premium, expected) in vectors {
+        let (signature, sent_premium) = submitted(key, &submit(tracking_number, premium)).await;
+        assert_eq!(signature, expected, "{key} {tracking_number} {premium}");
+        assert_eq!(sent_premium.as_i64(), Some(premium));
+    }
 }
 
 #[tokio::test]
