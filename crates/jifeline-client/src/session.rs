@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use futures_util::future::BoxFuture;
-use partner_core::{ConfigError, Error, ExposeSecret, Request, SecretString, Token};
+use partner_core::{ConfigError, Error, ExposeSecret, Request, SecretString, Token, Validator};
 use uuid::Uuid;
 
 use crate::models::{ConnectorIdLogin, ConnectorUuidLogin, OtpLogin, SessionTokens};
@@ -115,12 +115,31 @@ where
     }
 }
 
-/// Logs in once with `credentials` through an unauthenticated client.
+/// Logs in once with `credentials` through an unauthenticated client. Used by the token
+/// cache and by the direct calls of `client.sessions()`. An empty pincode, OTP or connector
+/// ID is refused before sending.
 #[allow(deprecated)]
 pub(crate) async fn login(
     public: &partner_core::Client,
     credentials: &Credentials,
 ) -> Result<SessionTokens, Error> {
+    let mut v = Validator::new();
+    match credentials {
+        Credentials::ConnectorUuid { pincode, .. } => {
+            v.required("pincode", pincode.expose_secret());
+        }
+        Credentials::Otp { otp } => {
+            v.required("otp", otp.expose_secret());
+        }
+        Credentials::ConnectorId {
+            connector_id,
+            pincode,
+        } => {
+            v.required("connector_id", connector_id);
+            v.required("pincode", pincode.expose_secret());
+        }
+    }
+    v.finish()?;
     let req = match credentials {
         Credentials::ConnectorUuid {
             connector_uuid,

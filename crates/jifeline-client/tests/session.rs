@@ -301,3 +301,28 @@ async fn a_token_already_expired_by_the_local_clock_is_used_until_refused() {
     }
     assert_eq!(logins.load(Ordering::SeqCst), 1);
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_empty_pincode_or_otp_is_refused_before_sending() {
+    let (mock, logins) = server(Duration::from_secs(3600));
+    let c = JifelineClient::builder()
+        .base_url("https://jifeline.test")
+        .transport(Arc::new(mock.clone()))
+        .credentials(Credentials::connector_uuid(UUID.parse().unwrap(), ""))
+        .build()
+        .unwrap();
+    let err = c.user().get().await.unwrap_err();
+    assert!(
+        err.validation()
+            .is_some_and(|v| v.has("pincode", &partner_core::Rule::Required)),
+        "{err:?}"
+    );
+    let err = c.sessions().login_with_otp("").await.unwrap_err();
+    assert!(
+        err.validation()
+            .is_some_and(|v| v.has("otp", &partner_core::Rule::Required)),
+        "{err:?}"
+    );
+    assert_eq!(logins.load(Ordering::SeqCst), 0);
+    assert!(mock.requests().is_empty());
+}

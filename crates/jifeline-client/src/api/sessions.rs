@@ -2,15 +2,13 @@
 //! credentials. Most users never call the logins directly: give the builder
 //! [`crate::Credentials`] and the client logs in when needed.
 
-use partner_core::{Error, Request, SecretString, Validator};
+use partner_core::{Error, Request, Validator};
 use uuid::Uuid;
 
 use crate::client::JifelineClient;
-use crate::models::{
-    ConnectorIdLogin, ConnectorUuidLogin, ForgotPassword, ForgotPasswordResult, OtpLogin,
-    SessionTokens,
-};
+use crate::models::{ForgotPassword, ForgotPasswordResult, SessionTokens};
 use crate::operations as ops;
+use crate::session::{Credentials, login};
 use crate::validate::check_email;
 
 /// Session calls. Get it from [`JifelineClient::sessions`].
@@ -32,17 +30,8 @@ impl Sessions<'_> {
         connector_uuid: Uuid,
         pincode: &str,
     ) -> Result<SessionTokens, Error> {
-        let mut v = Validator::new();
-        v.required("pincode", pincode);
-        v.finish()?;
-        let body = ConnectorUuidLogin {
-            connector_uuid,
-            pincode: SecretString::from(pincode.to_owned()),
-        };
-        self.client
-            .public
-            .send_json(Request::new(ops::LOGIN_WITH_CONNECTOR_UUID).json(&body)?)
-            .await
+        let credentials = Credentials::connector_uuid(connector_uuid, pincode);
+        login(&self.client.public, &credentials).await
     }
 
     /// Logs in with a one-time password.
@@ -53,16 +42,7 @@ impl Sessions<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn login_with_otp(&self, otp: &str) -> Result<SessionTokens, Error> {
-        let mut v = Validator::new();
-        v.required("otp", otp);
-        v.finish()?;
-        let body = OtpLogin {
-            otp: SecretString::from(otp.to_owned()),
-        };
-        self.client
-            .public
-            .send_json(Request::new(ops::LOGIN_WITH_OTP).json(&body)?)
-            .await
+        login(&self.client.public, &Credentials::otp(otp)).await
     }
 
     /// Logs in with the numeric connector ID and pincode.
@@ -81,17 +61,9 @@ impl Sessions<'_> {
         connector_id: i64,
         pincode: &str,
     ) -> Result<SessionTokens, Error> {
-        let mut v = Validator::new();
-        v.required("pincode", pincode);
-        v.finish()?;
-        let body = ConnectorIdLogin {
-            connector_id: connector_id.to_string(),
-            pincode: SecretString::from(pincode.to_owned()),
-        };
-        self.client
-            .public
-            .send_json(Request::new(ops::LOGIN_WITH_CONNECTOR_ID).json(&body)?)
-            .await
+        #[allow(deprecated)]
+        let credentials = Credentials::connector_id(connector_id, pincode);
+        login(&self.client.public, &credentials).await
     }
 
     /// Starts a password reset for an e-mail address (meant for the vendor's own portal
