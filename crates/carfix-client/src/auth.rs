@@ -128,6 +128,20 @@ pub(crate) async fn login(
     Ok(token)
 }
 
+/// The lifetime to give the cache for a token living `lifetime`.
+///
+/// partner-core gap: `TokenCache` replaces a token once `remaining <= refresh_ahead`, so a
+/// token that lives no longer than the margin (CarFix's are ~60 h, but `expires_in` is the
+/// server's to choose) would be replaced before every call. Such a token is reported as living
+/// `lifetime / 2 + refresh_ahead`, which makes the cache replace it at half its real life.
+fn cache_lifetime(lifetime: Duration, refresh_ahead: Duration) -> Duration {
+    if lifetime > refresh_ahead.saturating_mul(2) {
+        lifetime
+    } else {
+        lifetime / 2 + refresh_ahead
+    }
+}
+
 /// A token cache whose source is the login call.
 pub(crate) fn token_cache(
     login_client: Client,
@@ -140,7 +154,7 @@ pub(crate) fn token_cache(
         let credentials = credentials.clone();
         async move {
             let token = login(&client, operation, &credentials).await?;
-            let lifetime = token.lifetime();
+            let lifetime = token.lifetime().map(|l| cache_lifetime(l, refresh_ahead));
             Ok(Token::new(token.access_token, lifetime))
         }
     };
@@ -159,6 +173,21 @@ mod tests {
             serde_json::json!({"clientusername": "CARFIX-REFERRED", "clientkey": "s3cret"})
         );
         assert!(!format!("{c:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn short_tokens_are_replaced_at_half_life() {
+        let hour = Duration::from_secs(3600);
+        let days = Duration::from_secs(215_999);
+        assert_eq!(cache_lifetime(days, hour), days, "long tokens untouched");
+        assert_eq!(
+            cache_lifetime(2 * hour, hour),
+            2 * hour,
+            "continuous at the boundary"
+        );
+        let short = Duration::from_secs(600);
+        // Replaced when remaining <= margin, i.e. after 300 s of its 600.
+        assert_eq!(cache_lifetime(short, hour) - hour, Duration::from_secs(300));
     }
 
     #[test]

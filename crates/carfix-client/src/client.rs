@@ -200,7 +200,8 @@ impl<A: Api> ClientBuilder<A> {
         self
     }
 
-    /// How long before expiry the token is replaced (default one hour).
+    /// How long before expiry the token is replaced (default one hour; a token living no
+    /// more than twice this is replaced at half its life instead).
     pub fn refresh_ahead(mut self, d: Duration) -> Self {
         self.refresh_ahead = d;
         self

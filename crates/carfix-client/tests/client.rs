@@ -73,6 +73,27 @@ async fn token_is_reused_then_refreshed_ahead_of_expiry() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn a_token_shorter_than_the_refresh_margin_is_still_reused() {
+    // A server issuing 10-minute tokens (a test environment, say) against the default
+    // one-hour margin: the token serves calls until half its life, not one call each.
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &token(600.0, "short1")))
+        .push(json_response(200, &json!([])))
+        .push(json_response(200, &json!([])))
+        .push(json_response(200, &token(600.0, "short2")))
+        .push(json_response(200, &json!([])));
+    let carfix = mock_affiliate(&mock);
+    carfix.lookups().states().await.unwrap();
+    tokio::time::advance(Duration::from_secs(299)).await;
+    carfix.lookups().states().await.unwrap();
+    assert_eq!(carfix.login_count(), 1, "reused until half-life");
+    tokio::time::advance(Duration::from_secs(2)).await;
+    carfix.lookups().states().await.unwrap();
+    assert_eq!(carfix.login_count(), 2, "replaced after half-life");
+    assert_eq!(auth_header(&mock.requests()[4]), "Bearer short2");
+}
+
+#[tokio::test(start_paused = true)]
 async fn a_401_logs_in_again_once() {
     let mock = MockTransport::new();
     mock.push(json_response(200, &token(215999.9, "old")))
