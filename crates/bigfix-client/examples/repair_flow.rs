@@ -7,7 +7,7 @@
 use bigfix_client::bulk::XLSX_CONTENT_TYPE;
 use bigfix_client::{
     BigfixClient, BigfixError, BulkEngagementType, BulkRow, EngagementType, RepairOrder,
-    SecretString, StatusCode, read_sheet, write_sheet,
+    SecretString, SheetError, StatusCode, read_sheet, write_sheet,
 };
 use httpmock::prelude::*;
 use httpmock::{HttpMockRequest, HttpMockResponse};
@@ -40,15 +40,21 @@ async fn main() -> Result<(), BigfixError> {
         path.display()
     );
     template.check_header()?;
-    let sample = template.sample_rows()?;
-    println!(
-        "   header matches the crate's 14 columns; sample row: {}",
-        sample[0].order.repair_ref_no
-    );
+    println!("   header matches the crate's 14 columns");
 
-    // 2. Build the orders (or read a filled template with `read_sheet`).
+    // 2a. A filled template from disk: exact header, blank rows skipped, every bad cell
+    //     reported as `row N.Column` (here: the saved template with its sample row).
+    let filled = std::fs::read(&path).map_err(SheetError::Io)?;
+    for row in read_sheet(&filled, client.rules())? {
+        println!(
+            "2a. read row {}: {} ({}, {})",
+            row.row_number, row.order.repair_ref_no, row.order.engagement_type, row.order.city
+        );
+    }
+
+    // 2b. Or build the orders in code.
     let mut orders: Vec<BulkRow> = (0..2300).map(order_row).collect();
-    println!("2. built {} orders", orders.len());
+    println!("2b. built {} orders", orders.len());
 
     // 3. Validation reports every problem at once, before anything is sent.
     orders[7].pincode = "56001".into();

@@ -128,6 +128,9 @@ mod tests {
         assert!(!is_digits("98765 4321", 10));
         assert!(!is_digits("९८७६५४३२१०", 10), "only ASCII digits");
         assert!(is_digits("560001", 6));
+        assert!(!is_digits("56000", 6), "one short");
+        assert!(!is_digits("5600011", 6), "one past");
+        assert!(!is_digits("", 6));
     }
 
     #[test]
