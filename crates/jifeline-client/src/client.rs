@@ -84,9 +84,8 @@ impl JifelineClientBuilder {
         self
     }
 
-    /// Uses your own `reqwest::Client`.
-    // partner-core gap: it does not re-export reqwest, so this crate depends on it directly
-    // (same workspace version) to name `reqwest::Client` here.
+    /// Uses your own `reqwest::Client` (the version partner-core uses, also re-exported as
+    /// `partner_core::reqwest`).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.inner = self.inner.http_client(client);
         self
