@@ -87,7 +87,11 @@ pub struct CaseDetails {
     #[serde(rename = "CaseClosedDate", default, with = "dotnet::option")]
     pub case_closed_date: Option<NaiveDateTime>,
     /// Extra records; the document only shows an empty list, so items are kept as JSON.
-    #[serde(rename = "data", default)]
+    #[serde(
+        rename = "data",
+        default,
+        deserialize_with = "crate::models::common::null_as_empty"
+    )]
     pub data: Vec<serde_json::Value>,
 }
 

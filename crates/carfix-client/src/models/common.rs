@@ -42,9 +42,20 @@ pub(crate) fn rejected(operation: &'static str, message: Option<String>, fallbac
 
 /// The `{ "items": [...] }` envelope of 3.18, 4.1, 4.2 and 4.4.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub(crate) struct Items<T> {
-    #[serde(default = "Vec::new")]
+    #[serde(default = "Vec::new", deserialize_with = "null_as_empty")]
     pub(crate) items: Vec<T>,
+}
+
+/// Reads a list that may come as `null` (.NET writes empty collections either way; the
+/// document only shows `[]`) as an empty one.
+pub(crate) fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 /// Reads an acknowledgement from a body that may be empty or not JSON (3.8 documents no
@@ -100,6 +111,24 @@ mod tests {
             matches!(err, Error::Rejected { ref message, .. } if message == "Result: false"),
             "a blank message falls back to saying what failed"
         );
+    }
+
+    #[test]
+    fn lists_read_null_as_empty() {
+        let i: Items<u8> = serde_json::from_str(r#"{"items": null}"#).unwrap();
+        assert!(i.items.is_empty());
+        let i: Items<u8> = serde_json::from_str(r#"{}"#).unwrap();
+        assert!(i.items.is_empty());
+        let i: Items<u8> = serde_json::from_str(r#"{"items": [1, 2]}"#).unwrap();
+        assert_eq!(i.items, [1, 2]);
+        let p: Vec<crate::CasePhotos> =
+            serde_json::from_str(r#"[{"CaseID": "c", "Images": null}]"#).unwrap();
+        assert!(p[0].images.is_empty());
+        let e: crate::Estimate = serde_json::from_str(
+            r#"{"EstimateParts": null, "EstimateMiscellaneous": null, "EstimateLabours": null}"#,
+        )
+        .unwrap();
+        assert!(e.parts_lines.is_empty() && e.labour_lines.is_empty());
     }
 
     #[test]

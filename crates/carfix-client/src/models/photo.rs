@@ -46,7 +46,11 @@ pub struct CasePhotos {
     #[serde(rename = "CaseID")]
     pub case_id: String,
     /// Its photos.
-    #[serde(rename = "Images", default)]
+    #[serde(
+        rename = "Images",
+        default,
+        deserialize_with = "crate::models::common::null_as_empty"
+    )]
     pub images: Vec<Photo>,
 }
 
