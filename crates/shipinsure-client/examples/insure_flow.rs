@@ -64,12 +64,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         (DeliveryStatus::Success, "Delivered to recipient", 3),
     ];
     for (status, text, hours) in steps {
-        let event = TrackingEvent {
-            tracking_status: Some(text.into()),
-            handler_name: Some("Tran Van B".into()),
-            vehicle_type: Some("motorbike".into()),
-            ..TrackingEvent::new(created + Duration::hours(hours))
-        };
+        let event = TrackingEvent::new(created + Duration::hours(hours))
+            .with_tracking_status(text)
+            .with_handler_name("Tran Van B")
+            .with_vehicle_type("motorbike");
         let update =
             TrackingDetailRequest::new(&order.tracking_number, status.clone(), vec![event]);
         let answer = client.tracking().insert(&update).await?;

@@ -30,12 +30,10 @@ impl<'a> Tracking<'a> {
     /// # use chrono::Utc;
     /// # use shipinsure_client::*;
     /// # async fn run(client: ShipInsureClient) -> Result<(), Error> {
-    /// let event = TrackingEvent {
-    ///     tracking_status: Some("Out for delivery".into()),
-    ///     handler_name: Some("Tran Van B".into()),
-    ///     vehicle_type: Some("motorbike".into()),
-    ///     ..TrackingEvent::new(Utc::now())
-    /// };
+    /// let event = TrackingEvent::new(Utc::now())
+    ///     .with_tracking_status("Out for delivery")
+    ///     .with_handler_name("Tran Van B")
+    ///     .with_vehicle_type("motorbike");
     /// let update = TrackingDetailRequest::new("SME0001234", DeliveryStatus::InDelivery, vec![event]);
     /// client.tracking().insert(&update).await?;
     /// # Ok(()) }

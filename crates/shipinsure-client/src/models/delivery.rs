@@ -37,13 +37,12 @@ impl Customer {
             email: None,
         }
     }
-
-    /// Adds `customer_email`.
-    pub fn with_email(mut self, email: impl Into<String>) -> Self {
-        self.email = Some(email.into());
-        self
-    }
 }
+
+optional_text_setters!(Customer {
+    /// Adds `customer_email`.
+    with_email => email,
+});
 
 /// Where the parcel is picked up and dropped off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,25 +149,14 @@ pub struct Sender {
     pub email: Option<String>,
 }
 
-impl Sender {
+optional_text_setters!(Sender {
     /// Sets `sender_name`.
-    pub fn with_name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
+    with_name => name,
     /// Sets `sender_phone`.
-    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
-        self.phone = Some(phone.into());
-        self
-    }
-
+    with_phone => phone,
     /// Sets `sender_email`.
-    pub fn with_email(mut self, email: impl Into<String>) -> Self {
-        self.email = Some(email.into());
-        self
-    }
-}
+    with_email => email,
+});
 
 /// The optional recipient details (`recipient_*`; the document has no recipient email):
 /// start from `Recipient::default()`.
@@ -191,19 +179,12 @@ pub struct Recipient {
     pub phone: Option<String>,
 }
 
-impl Recipient {
+optional_text_setters!(Recipient {
     /// Sets `recipient_name`.
-    pub fn with_name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
-
+    with_name => name,
     /// Sets `recipient_phone`.
-    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
-        self.phone = Some(phone.into());
-        self
-    }
-}
+    with_phone => phone,
+});
 
 /// The body of API #1, without the `signature` (the client adds it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -321,14 +302,8 @@ mod tests {
     #[test]
     fn serialises_flat_with_documented_names() {
         let req = request()
-            .with_sender(Sender {
-                name: Some("S".into()),
-                ..Sender::default()
-            })
-            .with_recipient(Recipient {
-                phone: Some("0902".into()),
-                ..Recipient::default()
-            });
+            .with_sender(Sender::default().with_name("S"))
+            .with_recipient(Recipient::default().with_phone("0902"));
         let got = serde_json::to_value(&req).unwrap();
         assert_eq!(
             got,
@@ -344,6 +319,32 @@ mod tests {
         );
         let back: SubmitDeliveryRequest = serde_json::from_value(got).unwrap();
         assert_eq!(back, req);
+    }
+
+    #[test]
+    fn every_optional_setter_fills_its_own_wire_field() {
+        let mut req = request()
+            .with_sender(
+                Sender::default()
+                    .with_name("SN")
+                    .with_phone("SP")
+                    .with_email("SE"),
+            )
+            .with_recipient(Recipient::default().with_name("RN").with_phone("RP"));
+        req.customer = req.customer.clone().with_email("CE");
+        let got = serde_json::to_value(&req).unwrap();
+        for (field, value) in [
+            ("sender_name", "SN"),
+            ("sender_phone", "SP"),
+            ("sender_email", "SE"),
+            ("recipient_name", "RN"),
+            ("recipient_phone", "RP"),
+            ("customer_email", "CE"),
+        ] {
+            assert_eq!(got[field], value, "{field}");
+        }
+        // 13 required fields (the client adds `signature`) + 6 optional ones: nothing else.
+        assert_eq!(got.as_object().map(|o| o.len()), Some(19));
     }
 
     #[test]

@@ -5,6 +5,22 @@
 //! required by the constructors, optional ones are `Option` and left out of the JSON when
 //! `None`. Requests carry no `signature` field: the client computes and adds it.
 
+/// `with_<field>` setters for optional text fields, so request models stay buildable
+/// without struct literals (they are `#[non_exhaustive]`, or may become so).
+macro_rules! optional_text_setters {
+    ($ty:ident { $($(#[$doc:meta])* $setter:ident => $field:ident),+ $(,)? }) => {
+        impl $ty {
+            $(
+                $(#[$doc])*
+                pub fn $setter(mut self, value: impl Into<String>) -> Self {
+                    self.$field = Some(value.into());
+                    self
+                }
+            )+
+        }
+    };
+}
+
 mod cancel;
 mod delivery;
 mod policy;

@@ -13,17 +13,15 @@ use super::DeliveryStatus;
 
 /// One tracking event (an item of `tracking_detail`).
 ///
-/// Build one with [`TrackingEvent::new`] and struct update syntax:
+/// Build one with [`TrackingEvent::new`] and the `with_*` setters:
 ///
 /// ```
 /// use chrono::Utc;
 /// use shipinsure_client::TrackingEvent;
-/// let event = TrackingEvent {
-///     tracking_status: Some("Out for delivery".into()),
-///     handler_name: Some("Tran B".into()),
-///     ..TrackingEvent::new(Utc::now())
-/// };
-/// # let _ = event;
+/// let event = TrackingEvent::new(Utc::now())
+///     .with_tracking_status("Out for delivery")
+///     .with_handler_name("Tran B");
+/// assert_eq!(event.handler_name.as_deref(), Some("Tran B"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackingEvent {
@@ -87,6 +85,29 @@ impl TrackingEvent {
     }
 }
 
+optional_text_setters!(TrackingEvent {
+    /// Sets `tracking_status`.
+    with_tracking_status => tracking_status,
+    /// Sets `contact_phone_number`.
+    with_contact_phone_number => contact_phone_number,
+    /// Sets `contact_email`.
+    with_contact_email => contact_email,
+    /// Sets `handler_name`.
+    with_handler_name => handler_name,
+    /// Sets `end_address`.
+    with_end_address => end_address,
+    /// Sets `start_address`.
+    with_start_address => start_address,
+    /// Sets `tracking_desctiption` (the document's spelling on the wire).
+    with_description => description,
+    /// Sets `order_id`.
+    with_order_id => order_id,
+    /// Sets `vehicle_type`.
+    with_vehicle_type => vehicle_type,
+    /// Sets `vehicle_number`.
+    with_vehicle_number => vehicle_number,
+});
+
 /// The body of API #2, without the `signature` (the client adds it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -117,13 +138,12 @@ impl TrackingDetailRequest {
             image_url: None,
         }
     }
-
-    /// Adds `image_url`.
-    pub fn with_image_url(mut self, url: impl Into<String>) -> Self {
-        self.image_url = Some(url.into());
-        self
-    }
 }
+
+optional_text_setters!(TrackingDetailRequest {
+    /// Adds `image_url`.
+    with_image_url => image_url,
+});
 
 impl Validate for TrackingDetailRequest {
     /// `tracking_number` non-blank, at least one event, and a status that is not blank
@@ -160,11 +180,9 @@ mod tests {
 
     #[test]
     fn event_uses_documented_names_including_the_typo() {
-        let event = TrackingEvent {
-            description: Some("left the hub".into()),
-            vehicle_number: Some("51C-123".into()),
-            ..TrackingEvent::new(Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap())
-        };
+        let event = TrackingEvent::new(Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap())
+            .with_description("left the hub")
+            .with_vehicle_number("51C-123");
         let req = TrackingDetailRequest::new("T1", DeliveryStatus::InDelivery, vec![event])
             .with_image_url("https://img");
         let got = serde_json::to_value(&req).unwrap();
@@ -179,6 +197,30 @@ mod tests {
         assert_eq!(
             serde_json::from_value::<TrackingDetailRequest>(got).unwrap(),
             req
+        );
+    }
+
+    #[test]
+    fn every_event_setter_fills_its_own_wire_field() {
+        let event = TrackingEvent::new(Utc.with_ymd_and_hms(2026, 11, 23, 8, 0, 0).unwrap())
+            .with_tracking_status("TS")
+            .with_contact_phone_number("CP")
+            .with_contact_email("CE")
+            .with_handler_name("HN")
+            .with_end_address("EA")
+            .with_start_address("SA")
+            .with_description("TD")
+            .with_order_id("OI")
+            .with_vehicle_type("VT")
+            .with_vehicle_number("VN");
+        assert_eq!(
+            serde_json::to_value(&event).unwrap(),
+            json!({
+                "tracking_time": "2026-11-23T08:00:00.000Z", "tracking_status": "TS",
+                "contact_phone_number": "CP", "contact_email": "CE", "handler_name": "HN",
+                "end_address": "EA", "start_address": "SA", "tracking_desctiption": "TD",
+                "order_id": "OI", "vehicle_type": "VT", "vehicle_number": "VN"
+            })
         );
     }
 
