@@ -19,7 +19,9 @@ pub enum Workflow {
 
 /// A documented status code (the union of the three workflows), or an unknown one kept as
 /// sent. Matching ignores case and spaces, so `devicecollectedfromasp` (Service Center and
-/// Technician flows) and `device collected from ASP` (No Part Call flow) are one code.
+/// Technician flows) and `device collected from ASP` (No Part Call flow) are one code. That
+/// matching (and the "centre"/"center" alias) is why this is not partner-core's `open_enum!`,
+/// which only tries the exact and the case-insensitive spelling.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StatusCode {
