@@ -161,15 +161,18 @@ pub fn sensitive(prefix: &str, secret: &SecretString) -> Result<HeaderValue, Err
 #[derive(Clone)]
 pub struct Token {
     secret: SecretString,
+    issued_at: Instant,
     expires_at: Option<Instant>,
 }
 
 impl Token {
     /// A token valid for `lifetime` from now (`None`: until the vendor refuses it).
     pub fn new(secret: SecretString, lifetime: Option<Duration>) -> Self {
+        let now = Instant::now();
         Token {
             secret,
-            expires_at: lifetime.map(|d| Instant::now() + d),
+            issued_at: now,
+            expires_at: lifetime.map(|d| now + d),
         }
     }
 
@@ -178,9 +181,11 @@ impl Token {
         let left = at
             .duration_since(SystemTime::now())
             .unwrap_or(Duration::ZERO);
+        let now = Instant::now();
         Token {
             secret,
-            expires_at: Some(Instant::now() + left),
+            issued_at: now,
+            expires_at: Some(now + left),
         }
     }
 
@@ -193,6 +198,23 @@ impl Token {
     pub fn remaining(&self) -> Option<Duration> {
         self.expires_at
             .map(|at| at.saturating_duration_since(Instant::now()))
+    }
+
+    /// Whether the token should be replaced now, `refresh_ahead` before expiry.
+    ///
+    /// The margin is capped at half the token's life, so a short-lived token is not replaced
+    /// on every call; a token that arrived already expired (clock skew between us and the
+    /// vendor) is used until the vendor refuses it, rather than logging in on every call.
+    fn needs_refresh(&self, refresh_ahead: Duration) -> bool {
+        let Some(expires_at) = self.expires_at else {
+            return false;
+        };
+        let life = expires_at.saturating_duration_since(self.issued_at);
+        if life.is_zero() {
+            return false;
+        }
+        let margin = refresh_ahead.min(life / 2);
+        Instant::now() + margin >= expires_at
     }
 }
 
@@ -229,7 +251,8 @@ struct Cached {
 /// An async, single-flight token cache.
 ///
 /// Concurrent callers that find no valid token wait for one login together; a token is
-/// replaced `refresh_ahead` before it expires; [`TokenCache::invalidate`] drops a token the
+/// replaced `refresh_ahead` before it expires (at most half its life ahead, and a token that
+/// arrives already expired is used until the vendor refuses it); [`TokenCache::invalidate`] drops a token the
 /// vendor refused, but only if no newer one has replaced it meanwhile.
 pub struct TokenCache {
     source: Box<dyn TokenSource>,
@@ -274,9 +297,10 @@ impl TokenCache {
     fn valid(&self) -> Option<(SecretString, AuthTicket)> {
         let guard = self.current.lock().unwrap_or_else(|e| e.into_inner());
         let cached = guard.as_ref()?;
-        match cached.token.remaining() {
-            Some(left) if left <= self.refresh_ahead => None,
-            _ => Some((cached.token.secret.clone(), AuthTicket(cached.generation))),
+        if cached.token.needs_refresh(self.refresh_ahead) {
+            None
+        } else {
+            Some((cached.token.secret.clone(), AuthTicket(cached.generation)))
         }
     }
 
@@ -416,6 +440,47 @@ mod tests {
         cache.invalidate(second);
         assert_eq!(cache.get().await.unwrap().0.expose_secret(), "t2");
         assert_eq!(cache.logins(), 3);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn short_lived_and_skewed_tokens_do_not_log_in_on_every_call() {
+        let n = Arc::new(AtomicUsize::new(0));
+        let m = n.clone();
+        // Five-minute tokens against the default five-minute margin.
+        let cache = TokenCache::new(move || {
+            m.fetch_add(1, Ordering::SeqCst);
+            async {
+                Ok(Token::new(
+                    SecretString::from("t"),
+                    Some(Duration::from_secs(300)),
+                ))
+            }
+        });
+        cache.get().await.unwrap();
+        cache.get().await.unwrap();
+        assert_eq!(
+            n.load(Ordering::SeqCst),
+            1,
+            "reused: the margin is capped at half the life"
+        );
+        tokio::time::advance(Duration::from_secs(151)).await;
+        cache.get().await.unwrap();
+        assert_eq!(n.load(Ordering::SeqCst), 2, "replaced past half its life");
+
+        let skewed = TokenCache::new(|| async {
+            let past = SystemTime::now() - Duration::from_secs(10);
+            Ok(Token::expiring_at(SecretString::from("old"), past))
+        });
+        let (_, ticket) = skewed.get().await.unwrap();
+        skewed.get().await.unwrap();
+        assert_eq!(
+            skewed.logins(),
+            1,
+            "an already-expired token is used until a 401"
+        );
+        skewed.invalidate(ticket);
+        skewed.get().await.unwrap();
+        assert_eq!(skewed.logins(), 2);
     }
 
     #[test]
