@@ -44,7 +44,8 @@
 //!
 //! Every method returns [`partner_core::Error`] (re-exported as [`Error`]):
 //! `Validation` lists every broken rule before anything is sent; `Rejected` is a 2xx answer
-//! whose `status` is not a success (its `code` is the status, its `message` the vendor's);
+//! whose `status` is not a success (its `code` is the status, its `message` the vendor's;
+//! API #3, which documents no response, may also answer without `status`: a success);
 //! `Auth` is a 401/403; `Status` any other non-2xx; `Decode` names the JSON path that did
 //! not fit. Which `status` values count as success is a guess the document forces
 //! ([`ShipInsureClientBuilder::success_status`]).

@@ -171,9 +171,11 @@ impl SignatureScheme for Md5Concat {
 #[derive(Clone)]
 pub struct FnScheme {
     description: &'static str,
-    #[allow(clippy::type_complexity)]
-    f: Arc<dyn Fn(&SecretString, &SignatureInput<'_>) -> Result<String, Error> + Send + Sync>,
+    f: Arc<SignFn>,
 }
+
+/// The function behind an [`FnScheme`].
+type SignFn = dyn Fn(&SecretString, &SignatureInput<'_>) -> Result<String, Error> + Send + Sync;
 
 impl FnScheme {
     /// A scheme computing the signature with `f`; `description` shows in Debug output.
