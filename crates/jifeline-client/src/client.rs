@@ -131,7 +131,6 @@ impl JifelineClientBuilder {
             refresher: self.refresher,
             seeded: Mutex::new(self.tokens),
             current: Mutex::new(None),
-            refresh_ahead: self.refresh_ahead,
         });
         let source = state.clone();
         let cache = Arc::new(

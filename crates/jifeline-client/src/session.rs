@@ -13,7 +13,6 @@
 use std::fmt;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
 
 use futures_util::future::BoxFuture;
 use partner_core::{ConfigError, Error, ExposeSecret, Request, SecretString, Token, Validator};
@@ -171,8 +170,6 @@ pub(crate) struct SessionState {
     pub(crate) seeded: Mutex<Option<SessionTokens>>,
     /// The tokens in use.
     pub(crate) current: Mutex<Option<SessionTokens>>,
-    /// The token cache's renewal margin (see [`token_for`]).
-    pub(crate) refresh_ahead: Duration,
 }
 
 impl SessionState {
@@ -209,32 +206,21 @@ impl SessionState {
     /// The next access token for the cache, with its expiry from the JWT.
     pub(crate) async fn next_token(&self) -> Result<Token, Error> {
         let tokens = self.next_tokens().await?;
-        let token = token_for(&tokens.access_token, self.refresh_ahead, SystemTime::now());
+        let token = token_for(&tokens.access_token);
         *self.current.lock().unwrap_or_else(|e| e.into_inner()) = Some(tokens);
         Ok(token)
     }
 }
 
-/// The access token as the token cache should see it, given the cache's renewal margin.
+/// The access token as the token cache should see it: expiring at the JWT's `exp`.
 ///
-/// partner-core gap: `TokenCache` renews a token once its remaining life is within one fixed
-/// margin (`refresh_ahead`). A token that lives no longer than that margin (an access token
-/// of a few minutes) would be renewed on every call, a login per request. So the margin is
-/// capped at half the token's life: the expiry handed to the cache is shifted so that the
-/// cache renews when `min(refresh_ahead, lifetime / 2)` is left of the real `exp`.
-///
-/// A token without a readable `exp` (the document's examples are truncated), or one already
-/// expired by the local clock (clock skew: a new login would bring another such token), is
-/// used until the server refuses it with 401, which drops it and logs in again once.
-pub(crate) fn token_for(access: &SecretString, refresh_ahead: Duration, now: SystemTime) -> Token {
-    let lifetime = crate::jwt::expiry(access.expose_secret())
-        .and_then(|exp| exp.duration_since(now).ok())
-        .filter(|left| !left.is_zero());
-    match lifetime {
-        Some(lifetime) => {
-            let margin = refresh_ahead.min(lifetime / 2);
-            Token::new(access.clone(), Some(lifetime - margin + refresh_ahead))
-        }
+/// The cache renews `refresh_ahead` before that, capped at half the token's life, and uses a
+/// token already expired by the local clock (clock skew) until the server answers 401. A
+/// token without a readable `exp` (the document's examples are truncated) is likewise used
+/// until it is refused.
+pub(crate) fn token_for(access: &SecretString) -> Token {
+    match crate::jwt::expiry(access.expose_secret()) {
+        Some(exp) => Token::expiring_at(access.clone(), exp),
         None => Token::new(access.clone(), None),
     }
 }
