@@ -19,6 +19,7 @@
 //! ([`Sandbox::faults`]). See `docs/sandbox.md` for what each vendor emulates.
 
 pub mod bigfix;
+pub mod carfix;
 pub mod claire;
 pub mod error;
 pub mod faults;
@@ -44,6 +45,8 @@ use server::{Server, VendorApi};
 pub enum Vendor {
     /// BigFix device repair orders.
     BigFix,
+    /// CarFix roadside assistance (Affiliate and Workshop APIs).
+    CarFix,
     /// Claire dealer workshop appointments and webhooks.
     Claire,
     /// Jifeline remote vehicle diagnostics.
@@ -54,8 +57,9 @@ pub enum Vendor {
 
 impl Vendor {
     /// Every vendor, in the order they are served and toured.
-    pub const ALL: [Vendor; 4] = [
+    pub const ALL: [Vendor; 5] = [
         Vendor::BigFix,
+        Vendor::CarFix,
         Vendor::Claire,
         Vendor::Jifeline,
         Vendor::ShipInsure,
@@ -65,6 +69,7 @@ impl Vendor {
     pub const fn name(self) -> &'static str {
         match self {
             Vendor::BigFix => "bigfix",
+            Vendor::CarFix => "carfix",
             Vendor::Claire => "claire",
             Vendor::Jifeline => "jifeline",
             Vendor::ShipInsure => "shipinsure",
@@ -88,6 +93,7 @@ pub struct SandboxBuilder {
     claire: claire::ClaireConfig,
     bigfix: bigfix::BigfixConfig,
     jifeline: jifeline::JifelineConfig,
+    carfix: carfix::CarfixConfig,
 }
 
 impl Default for SandboxBuilder {
@@ -100,6 +106,7 @@ impl Default for SandboxBuilder {
             claire: claire::ClaireConfig::default(),
             bigfix: bigfix::BigfixConfig::default(),
             jifeline: jifeline::JifelineConfig::default(),
+            carfix: carfix::CarfixConfig::default(),
         }
     }
 }
@@ -147,6 +154,12 @@ impl SandboxBuilder {
         self
     }
 
+    /// CarFix's token lifetime (default 60 hours, as documented).
+    pub fn carfix(mut self, config: carfix::CarfixConfig) -> Self {
+        self.carfix = config;
+        self
+    }
+
     /// Starts the servers on the current Tokio runtime.
     pub async fn start(self) -> Result<Sandbox, SandboxError> {
         for config in self.faults.values() {
@@ -159,6 +172,11 @@ impl SandboxBuilder {
                 Vendor::BigFix => {
                     let api = Arc::new(bigfix::BigfixSandbox::new(self.bigfix, vendor_seed));
                     (api.clone(), Emulation::BigFix(api))
+                }
+                Vendor::CarFix => {
+                    let api =
+                        Arc::new(carfix::CarfixSandbox::new(self.carfix.clone(), vendor_seed));
+                    (api.clone(), Emulation::CarFix(api))
                 }
                 Vendor::Jifeline => {
                     let api = Arc::new(jifeline::JifelineSandbox::new(self.jifeline.clone()));
@@ -201,6 +219,7 @@ impl SandboxBuilder {
 #[derive(Debug)]
 enum Emulation {
     BigFix(Arc<bigfix::BigfixSandbox>),
+    CarFix(Arc<carfix::CarfixSandbox>),
     Claire(Arc<claire::ClaireSandbox>),
     Jifeline(Arc<jifeline::JifelineSandbox>),
     ShipInsure(Arc<shipinsure::ShipInsureSandbox>),
@@ -271,6 +290,18 @@ impl Sandbox {
                     bigfix::DEMO_JWT.to_owned(),
                 ),
             ],
+            Vendor::CarFix => vec![
+                (
+                    "Affiliate clientusername",
+                    carfix::DEMO_AFFILIATE_USERNAME.to_owned(),
+                ),
+                ("Affiliate clientkey", carfix::DEMO_AFFILIATE_KEY.to_owned()),
+                (
+                    "Workshop clientusername",
+                    carfix::DEMO_WORKSHOP_USERNAME.to_owned(),
+                ),
+                ("Workshop clientkey", carfix::DEMO_WORKSHOP_KEY.to_owned()),
+            ],
             Vendor::Jifeline => vec![
                 ("connector UUID", jifeline::DEMO_CONNECTOR_UUID.to_owned()),
                 ("connector id", jifeline::DEMO_CONNECTOR_ID.to_string()),
@@ -318,6 +349,17 @@ impl Sandbox {
     pub fn bigfix(&self) -> &bigfix::BigfixSandbox {
         match &self.running(Vendor::BigFix).emulation {
             Emulation::BigFix(api) => api,
+            _ => unreachable!("each vendor runs its own emulation"),
+        }
+    }
+
+    /// The CarFix state.
+    ///
+    /// # Panics
+    /// If CarFix is not served.
+    pub fn carfix(&self) -> &carfix::CarfixSandbox {
+        match &self.running(Vendor::CarFix).emulation {
+            Emulation::CarFix(api) => api,
             _ => unreachable!("each vendor runs its own emulation"),
         }
     }

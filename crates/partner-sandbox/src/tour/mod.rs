@@ -4,6 +4,7 @@
 //! the tour can never rot.
 
 mod bigfix;
+mod carfix;
 mod claire;
 mod jifeline;
 mod shipinsure;
@@ -35,6 +36,7 @@ pub async fn run_vendor(
 ) -> Result<(), SandboxError> {
     match vendor {
         Vendor::BigFix => bigfix::run(sandbox, out).await,
+        Vendor::CarFix => carfix::run(sandbox, out).await,
         Vendor::Claire => claire::run(sandbox, out).await,
         Vendor::Jifeline => jifeline::run(sandbox, out).await,
         Vendor::ShipInsure => shipinsure::run(sandbox, out).await,
