@@ -149,6 +149,49 @@ pub mod option {
     }
 }
 
+/// For times the vendor echoes back (API #3's answer): RFC 3339 text as above, or an epoch
+/// integer, since a client configured with [`TimestampFormat::UnixSeconds`] or
+/// [`TimestampFormat::UnixMillis`] sends integers the vendor may echo. Integers of magnitude
+/// 10^11 or more are milliseconds (10^11 seconds is past the year 5000), smaller ones
+/// seconds. Serialises like [`option`].
+pub(crate) mod echoed {
+    use super::*;
+
+    pub(crate) use super::option::serialize;
+
+    /// Deserialises null as `None`, text with [`parse()`](super::parse), integers as epoch
+    /// seconds or milliseconds.
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            Epoch(i64),
+        }
+        let time = match Option::<Raw>::deserialize(deserializer)? {
+            None => return Ok(None),
+            Some(Raw::Text(text)) => parse(&text).map_err(|e| {
+                serde::de::Error::custom(format!(
+                    "`{text}` is not an RFC 3339 time like 2022-04-06T06:05:00.528Z: {e}"
+                ))
+            })?,
+            Some(Raw::Epoch(n)) => {
+                let time = if n.unsigned_abs() >= 100_000_000_000 {
+                    DateTime::from_timestamp_millis(n)
+                } else {
+                    DateTime::from_timestamp(n, 0)
+                };
+                time.ok_or_else(|| {
+                    serde::de::Error::custom(format!("{n} is out of range for a time"))
+                })?
+            }
+        };
+        Ok(Some(time))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{Duration, TimeZone};
@@ -247,6 +290,32 @@ mod tests {
             )
             .unwrap();
         assert_eq!(cancel["cancellation_time"], 1_649_225_100_i64);
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Echo {
+        #[serde(with = "super::echoed", default)]
+        at: Option<DateTime<Utc>>,
+    }
+
+    #[test]
+    fn echoed_times_read_text_and_both_epoch_units() {
+        let read = |json: &str| serde_json::from_str::<Echo>(json).map(|e| e.at);
+        let text = read(r#"{"at":"2022-04-06T06:05:00.528Z"}"#).unwrap();
+        assert_eq!(text, Some(documented()));
+        let millis = read(r#"{"at":1649225100528}"#).unwrap();
+        assert_eq!(millis, Some(documented()));
+        let seconds = read(r#"{"at":1649225100}"#).unwrap();
+        assert_eq!(seconds, Some(documented() - Duration::milliseconds(528)));
+        // The unit boundary: 10^11 - 1 is seconds (year 5138), 10^11 milliseconds (1973).
+        let last_seconds = read(r#"{"at":99999999999}"#).unwrap().unwrap();
+        assert_eq!(last_seconds.timestamp(), 99_999_999_999);
+        let first_millis = read(r#"{"at":100000000000}"#).unwrap().unwrap();
+        assert_eq!(first_millis.timestamp_millis(), 100_000_000_000);
+        assert_eq!(read(r#"{"at":null}"#).unwrap(), None);
+        assert_eq!(read("{}").unwrap(), None);
+        assert!(read(r#"{"at":"yesterday"}"#).is_err());
+        assert!(read(r#"{"at":1.5}"#).is_err());
     }
 
     #[test]

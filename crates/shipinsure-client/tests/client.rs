@@ -401,6 +401,26 @@ async fn submit_is_resent_after_a_429() {
 }
 
 #[tokio::test]
+async fn an_echoed_epoch_cancellation_time_is_read_back() {
+    // 2026-11-23T10:00:00Z, the time `common::cancel` sends (`date -u -d ... +%s`).
+    let (builder, mock) = mock_builder(
+        KEY,
+        json!({"tracking_number": "T1", "policy_id": "POL-1", "cancellation_time": 1_795_428_000_i64}),
+    );
+    let client = builder
+        .timestamp_format(shipinsure_client::TimestampFormat::UnixSeconds)
+        .build()
+        .unwrap();
+    let request = cancel("T1", "POL-1");
+    let answer = client.deliveries().cancel(&request).await.unwrap();
+    assert_eq!(
+        common::sent_body(&mock, 0)["cancellation_time"],
+        1_795_428_000_i64
+    );
+    assert_eq!(answer.cancellation_time, Some(request.cancellation_time));
+}
+
+#[tokio::test]
 async fn timestamps_can_be_sent_as_epoch_integers() {
     let (builder, mock) = mock_builder(KEY, common::success_body());
     let client = builder

@@ -90,8 +90,9 @@ pub struct CancelDeliveryResponse {
     /// `cancellation_reason`, when the vendor echoes it.
     #[serde(default)]
     pub cancellation_reason: Option<String>,
-    /// `cancellation_time`, when the vendor echoes it (`2022-04-06T06:05:00.528Z`).
-    #[serde(default, with = "crate::timestamp::option")]
+    /// `cancellation_time`, when the vendor echoes it: `2022-04-06T06:05:00.528Z`, or the
+    /// epoch integer an epoch [`crate::TimestampFormat`] sent.
+    #[serde(default, with = "crate::timestamp::echoed")]
     pub cancellation_time: Option<DateTime<Utc>>,
 }
 
