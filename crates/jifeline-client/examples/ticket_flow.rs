@@ -2,7 +2,7 @@
 //! connector, find the vehicle by VIN, list products for it, read prerequisites, price the
 //! cart with a voucher, create the ticket and rate it.
 //!
-//! Run with `cargo run -p jifeline-client --example worked_flow`.
+//! Run with `cargo run -p jifeline-client --example ticket_flow`.
 
 use std::time::{Duration, SystemTime};
 
@@ -175,7 +175,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // 6. Create the ticket, answering the prerequisites.
     let mut metadata = TicketMetadata::default();
-    metadata.app_name = Some("worked_flow example".into());
+    metadata.app_name = Some("ticket_flow example".into());
     let mut ticket = CreateTicket::new(VIN, model.id, variant.id, 910101043, chosen)
         .voucher("234MD23")
         .metadata(metadata);
