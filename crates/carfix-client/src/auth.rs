@@ -64,8 +64,11 @@ pub struct AccessToken {
     /// `"bearer"`.
     #[serde(default)]
     pub token_type: Option<String>,
-    /// Lifetime in seconds (a float: `215999.93749759998`).
-    #[serde(default)]
+    /// Lifetime in seconds (a float: `215999.93749759998`; a numeric string is read too).
+    #[serde(
+        default,
+        deserialize_with = "crate::models::common::flexible_f64::deserialize"
+    )]
     pub expires_in: Option<f64>,
     /// Scope (empty in the document).
     #[serde(default)]
@@ -117,7 +120,8 @@ pub(crate) async fn login(
             },
             other => other,
         })?;
-    let token: AccessToken = partner_core::decode_json(operation, &resp.body)?;
+    let token: AccessToken =
+        partner_core::decode_json(operation, &resp.body).map_err(redact_token_decode)?;
     if token.access_token.expose_secret().trim().is_empty() {
         return Err(Error::Auth {
             operation,
@@ -128,17 +132,30 @@ pub(crate) async fn login(
     Ok(token)
 }
 
-/// The lifetime to give the cache for a token living `lifetime`.
-///
-/// partner-core gap: `TokenCache` replaces a token once `remaining <= refresh_ahead`, so a
-/// token that lives no longer than the margin (CarFix's are ~60 h, but `expires_in` is the
-/// server's to choose) would be replaced before every call. Such a token is reported as living
-/// `lifetime / 2 + refresh_ahead`, which makes the cache replace it at half its real life.
-fn cache_lifetime(lifetime: Duration, refresh_ahead: Duration) -> Duration {
-    if lifetime > refresh_ahead.saturating_mul(2) {
-        lifetime
-    } else {
-        lifetime / 2 + refresh_ahead
+/// A login answer that does not decode must not carry the token into the error: the excerpt
+/// of the body is dropped, and so is serde's message when it is about the token itself (it
+/// quotes the value it refused).
+fn redact_token_decode(e: Error) -> Error {
+    match e {
+        Error::Decode {
+            operation,
+            path,
+            message,
+            ..
+        } => {
+            let message = if path == "access_token" {
+                "access_token is not a string".to_owned()
+            } else {
+                message
+            };
+            Error::Decode {
+                operation,
+                path,
+                message,
+                excerpt: "<login response withheld: it may hold a token>".to_owned(),
+            }
+        }
+        other => other,
     }
 }
 
@@ -154,7 +171,7 @@ pub(crate) fn token_cache(
         let credentials = credentials.clone();
         async move {
             let token = login(&client, operation, &credentials).await?;
-            let lifetime = token.lifetime().map(|l| cache_lifetime(l, refresh_ahead));
+            let lifetime = token.lifetime();
             Ok(Token::new(token.access_token, lifetime))
         }
     };
@@ -173,21 +190,6 @@ mod tests {
             serde_json::json!({"clientusername": "CARFIX-REFERRED", "clientkey": "s3cret"})
         );
         assert!(!format!("{c:?}").contains("s3cret"));
-    }
-
-    #[test]
-    fn short_tokens_are_replaced_at_half_life() {
-        let hour = Duration::from_secs(3600);
-        let days = Duration::from_secs(215_999);
-        assert_eq!(cache_lifetime(days, hour), days, "long tokens untouched");
-        assert_eq!(
-            cache_lifetime(2 * hour, hour),
-            2 * hour,
-            "continuous at the boundary"
-        );
-        let short = Duration::from_secs(600);
-        // Replaced when remaining <= margin, i.e. after 300 s of its 600.
-        assert_eq!(cache_lifetime(short, hour) - hour, Duration::from_secs(300));
     }
 
     #[test]

@@ -147,6 +147,45 @@ async fn refused_login_is_an_auth_error_and_no_call_is_sent() {
 }
 
 #[tokio::test(start_paused = true)]
+async fn a_login_answer_that_does_not_decode_keeps_the_token_out_of_the_error() {
+    for body in [
+        // Another field fails: serde's message is kept, the body excerpt is not.
+        r#"{"access_token": "tok-SECRET-1", "token_type": "bearer", "expires_in": "soon"}"#,
+        // The token itself fails: serde would quote it.
+        r#"{"access_token": 4711000999, "token_type": "bearer"}"#,
+    ] {
+        let mock = MockTransport::new();
+        mock.push(response(200, &[("content-type", "application/json")], body));
+        let err = mock_affiliate(&mock).login().await.unwrap_err();
+        let shown = format!("{err} {err:?}");
+        assert!(
+            matches!(
+                &err,
+                Error::Decode {
+                    operation: "AffiliateLogin",
+                    ..
+                }
+            ),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("SECRET") && !shown.contains("4711000999"),
+            "{shown}"
+        );
+    }
+    // expires_in as a numeric string is read, not refused.
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        200,
+        &json!({"access_token": "t", "expires_in": "3599"}),
+    ))
+    .push(json_response(200, &json!([])));
+    let carfix = mock_affiliate(&mock);
+    carfix.lookups().states().await.unwrap();
+    assert_eq!(carfix.login_count(), 1);
+}
+
+#[tokio::test(start_paused = true)]
 async fn creates_are_not_resent_but_reads_are() {
     let mock = MockTransport::new();
     mock.push(json_response(200, &token(215999.9, "t")))

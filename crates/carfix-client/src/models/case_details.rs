@@ -26,10 +26,18 @@ pub struct CaseDetails {
     #[serde(rename = "TruckNo", default)]
     pub truck_no: Option<String>,
     /// The truck's latitude (number or numeric string on the wire).
-    #[serde(rename = "TruckLatitude", default, with = "flexible_f64")]
+    #[serde(
+        rename = "TruckLatitude",
+        default,
+        with = "crate::models::common::flexible_f64"
+    )]
     pub truck_latitude: Option<f64>,
     /// The truck's longitude.
-    #[serde(rename = "TruckLongitude", default, with = "flexible_f64")]
+    #[serde(
+        rename = "TruckLongitude",
+        default,
+        with = "crate::models::common::flexible_f64"
+    )]
     pub truck_longitude: Option<f64>,
     /// When the provider arrived (local time).
     #[serde(rename = "ArrivedTime", default, with = "dotnet::option")]
@@ -99,37 +107,6 @@ impl CaseDetails {
     /// The truck's position, when CarFix reports both values.
     pub fn truck_position(&self) -> Option<Coordinate> {
         Coordinate::new(self.truck_latitude?, self.truck_longitude?).ok()
-    }
-}
-
-/// Serde for an optional float sent as a number, a numeric string, `""` or `null`.
-pub(crate) mod flexible_f64 {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(crate) fn serialize<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(v) => s.serialize_f64(*v),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(f64),
-            Text(String),
-        }
-        match Option::<Raw>::deserialize(d)? {
-            None => Ok(None),
-            Some(Raw::Number(n)) => Ok(Some(n)),
-            Some(Raw::Text(t)) if t.trim().is_empty() => Ok(None),
-            Some(Raw::Text(t)) => t
-                .trim()
-                .parse()
-                .map(Some)
-                .map_err(|_| serde::de::Error::custom(format_args!("{t:?} is not a number"))),
-        }
     }
 }
 

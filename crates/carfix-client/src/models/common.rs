@@ -93,6 +93,37 @@ pub(crate) fn required_max(v: &mut Validator, field: &str, value: &str, max: usi
     v.max_chars(field, value, max);
 }
 
+/// Serde for an optional float sent as a number, a numeric string, `""` or `null`.
+pub(crate) mod flexible_f64 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => s.serialize_f64(*v),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(f64),
+            Text(String),
+        }
+        match Option::<Raw>::deserialize(d)? {
+            None => Ok(None),
+            Some(Raw::Number(n)) => Ok(Some(n)),
+            Some(Raw::Text(t)) if t.trim().is_empty() => Ok(None),
+            Some(Raw::Text(t)) => t
+                .trim()
+                .parse()
+                .map(Some)
+                .map_err(|_| serde::de::Error::custom(format_args!("{t:?} is not a number"))),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

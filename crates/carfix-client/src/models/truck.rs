@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 
-use super::case_details::flexible_f64;
+use super::common::flexible_f64;
 use crate::types::datetime::clock12;
 use crate::types::status::yes_no;
 use crate::types::{Connectivity, Coordinate, RecordStatus};
