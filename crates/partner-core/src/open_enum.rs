@@ -26,6 +26,7 @@
 /// assert_eq!(new, CaseStatus::Unknown("Escalated".into()));
 /// assert_eq!(serde_json::to_string(&new).unwrap(), "\"Escalated\"");
 /// assert_eq!(CaseStatus::ALL.len(), 2);
+/// assert_eq!(CaseStatus::WIRE, &["Open", "Closed"]);
 /// ```
 #[macro_export]
 macro_rules! open_enum {
@@ -47,6 +48,9 @@ macro_rules! open_enum {
         impl $name {
             /// Every documented value, in the document's order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The wire text of every documented value (for `Rule::OneOf` and messages).
+            pub const WIRE: &'static [&'static str] = &[$($wire),+];
 
             /// The text on the wire.
             pub fn as_str(&self) -> &str {
