@@ -151,7 +151,7 @@ impl BulkRow {
             BulkEngagementType::Unknown(text) => Some(text.as_str()),
             _ => None,
         };
-        f.choice("Engagement_Type", unknown, BulkEngagementType::DOCUMENTED);
+        f.choice("Engagement_Type", unknown, BulkEngagementType::WIRE);
         f.text("AddressLine1", &self.address_line1);
         f.place("City", &self.city);
         f.place("State", &self.state);
@@ -225,9 +225,4 @@ partner_core::open_enum! {
         /// "Offsite": the device goes to a service centre.
         Offsite = "Offsite",
     }
-}
-
-impl BulkEngagementType {
-    /// The documented values (for [`Rule::OneOf`]).
-    pub const DOCUMENTED: &'static [&'static str] = &["Onsite", "Offsite"];
 }

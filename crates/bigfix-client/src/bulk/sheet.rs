@@ -173,7 +173,7 @@ pub fn read_sheet(bytes: &[u8], rules: &ValidationRules) -> Result<Vec<SheetRow>
             row_rules.push(
                 &format!("{label}.Engagement_Type"),
                 Rule::OneOf {
-                    allowed: BulkEngagementType::DOCUMENTED,
+                    allowed: BulkEngagementType::WIRE,
                 },
             );
         }

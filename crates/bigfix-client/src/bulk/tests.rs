@@ -70,7 +70,7 @@ fn each_rule_is_reported_with_row_and_column() {
     assert!(err.has(
         "rows[3].Engagement_Type",
         &Rule::OneOf {
-            allowed: BulkEngagementType::DOCUMENTED
+            allowed: BulkEngagementType::WIRE
         }
     ));
     assert!(err.has("rows[3].Issue", &Rule::Required));
@@ -207,7 +207,7 @@ fn numeric_cells_empty_rows_and_bad_rows() {
     assert!(err.has(
         "row 5.Engagement_Type",
         &Rule::OneOf {
-            allowed: BulkEngagementType::DOCUMENTED
+            allowed: BulkEngagementType::WIRE
         }
     ));
     assert!(err.has(
@@ -257,7 +257,7 @@ fn engagement_type_reads_any_case_but_a_workbook_needs_the_exact_spelling() {
             assert!(err.has(
                 "row 2.Engagement_Type",
                 &Rule::OneOf {
-                    allowed: BulkEngagementType::DOCUMENTED
+                    allowed: BulkEngagementType::WIRE
                 }
             ));
             assert_eq!(err.violations().len(), 1, "{err}");

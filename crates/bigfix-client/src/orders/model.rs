@@ -95,7 +95,7 @@ impl RepairOrder {
             EngagementType::Unknown(text) => Some(text.as_str()),
             _ => None,
         };
-        f.choice("Engagement_Type", unknown, EngagementType::DOCUMENTED);
+        f.choice("Engagement_Type", unknown, EngagementType::WIRE);
         f.text("AddressLine1", &self.address_line1);
         f.place("City", &self.city);
         f.place("State", &self.state);
@@ -129,11 +129,6 @@ partner_core::open_enum! {
         /// "Walk-in": the customer brings the device.
         WalkIn = "Walk-in",
     }
-}
-
-impl EngagementType {
-    /// The documented wire values (for [`Rule::OneOf`](partner_core::validation::Rule::OneOf)).
-    pub const DOCUMENTED: &'static [&'static str] = &["Home", "Pickup", "Walk-in"];
 }
 
 /// The answer to a successful single order.

@@ -78,7 +78,7 @@ fn every_violation_is_reported_at_once() {
     assert!(err.has(
         "Engagement_Type",
         &Rule::OneOf {
-            allowed: EngagementType::DOCUMENTED
+            allowed: EngagementType::WIRE
         }
     ));
     assert!(err.has("Name", &Rule::Required));
