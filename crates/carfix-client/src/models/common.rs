@@ -5,6 +5,8 @@ use partner_core::Error;
 use partner_core::validation::Validator;
 use serde::{Deserialize, Serialize};
 
+use crate::types::Coordinate;
+
 /// CarFix's acknowledgement body (3.5, 3.6, 3.7; assumed for 3.8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[non_exhaustive]
@@ -69,6 +71,18 @@ pub(crate) fn check_ack(operation: &'static str, body: &[u8]) -> Result<(), Erro
         // A 2xx whose body is not an object (`true`, plain text) is taken as success.
         Err(_) => Ok(()),
     }
+}
+
+/// Longest incident location, workshop name or tow destination (`varchar(300)`, 3.2, 3.3).
+pub const LOCATION_MAX: usize = 300;
+
+/// A coordinate built by hand (its fields are public) is checked again before sending.
+pub(crate) fn check_coordinate(v: &mut Validator, field: &str, c: &Coordinate) {
+    v.format(
+        field,
+        c.is_valid(),
+        "a latitude in -90..90 and a longitude in -180..180",
+    );
 }
 
 /// The rule 3.2/3.3 write as "Format: {60+ Example: 60123456789": digits, starting with 60.

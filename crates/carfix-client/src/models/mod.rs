@@ -6,6 +6,7 @@ pub mod case_list;
 pub mod case_updates;
 pub mod claim;
 pub(crate) mod common;
+pub mod initial_case;
 pub mod lookup;
 pub mod photo;
 pub mod truck;
