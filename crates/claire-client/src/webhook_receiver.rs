@@ -29,34 +29,41 @@ pub const PRODUCTION_SENDER: IpAddr = IpAddr::V4(Ipv4Addr::new(34, 91, 154, 69))
 pub const DEVELOPMENT_SENDER: IpAddr = IpAddr::V4(Ipv4Addr::new(34, 91, 177, 194));
 
 /// The JSON body of a webhook call.
+///
+/// Keys are the snake_case ones of the "Payload" table. The `webhooks/test` message carries
+/// the same payload with Go's PascalCase names (`AppointmentID`, `WONr`, ...), so those are
+/// accepted too, in case a test call reaches you in that form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct WebhookPayload {
     /// The trigger that fired. The document promises it for import results; for other
     /// triggers it may be absent.
-    #[serde(default)]
+    #[serde(default, alias = "WebhookTriggerID")]
     pub webhook_trigger_id: Option<WebhookTriggerId>,
     /// The appointment. Listed as always present, but absent when an import failed (then
     /// `appointment_import_error` is set).
-    #[serde(default)]
+    #[serde(default, alias = "AppointmentID")]
     pub appointment_id: Option<AppointmentId>,
     /// The dealer.
+    #[serde(alias = "DealerID")]
     pub dealer_id: DealerId,
     /// The location.
+    #[serde(alias = "DealerLocationID")]
     pub dealer_location_id: LocationId,
     /// The work order number from the DMS.
+    #[serde(alias = "WONr")]
     pub wo_nr: String,
     /// Customer communication key (communication triggers only).
-    #[serde(default)]
+    #[serde(default, alias = "CommunicationKey")]
     pub communication_key: Option<String>,
     /// Customer DMS number (communication triggers only).
-    #[serde(default)]
+    #[serde(default, alias = "CustomerDMSNr")]
     pub customer_dmsnr: Option<String>,
     /// Customer type (communication triggers only).
-    #[serde(default)]
+    #[serde(default, alias = "CustomerType")]
     pub customer_type: Option<CustomerKind>,
     /// Why an imported appointment failed (`PublicAPIAppointmentImported` only).
-    #[serde(default)]
+    #[serde(default, alias = "AppointmentImportError")]
     pub appointment_import_error: Option<String>,
     /// Any other field Claire sends.
     #[serde(flatten)]

@@ -110,6 +110,31 @@ fn malformed_payloads_name_the_field() {
 }
 
 #[test]
+fn pascal_case_payload_of_a_test_call_is_read_too() {
+    let p = WebhookPayload::from_slice(
+        br#"{"WebhookTriggerID": 19, "AppointmentID": 0, "DealerID": 3, "DealerLocationID": 12,
+             "WONr": "WO-7", "CustomerType": null, "AppointmentImportError": "car: vin missing",
+             "ReceptionistName": null}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            p.dealer_id.get(),
+            p.dealer_location_id.get(),
+            p.wo_nr.as_str()
+        ),
+        (3, 12, "WO-7")
+    );
+    assert_eq!(
+        p.import_outcome(),
+        Some(ImportOutcome::Failed {
+            error: "car: vin missing".into()
+        })
+    );
+    assert!(p.extra.contains_key("ReceptionistName"));
+}
+
+#[test]
 fn sender_check() {
     let body = br#"{"appointment_id": 1, "dealer_id": 3, "dealer_location_id": 12, "wo_nr": "WO"}"#;
     let prod = WebhookReceiver::production();
