@@ -226,6 +226,7 @@ impl ClaireClient {
 
     /// Sends a request answered by a JSON array. Go writes an empty slice as `null`, so
     /// `null` reads as an empty list.
+    // partner-core gap: a `send_json_list` (null-tolerant array) would serve every Go backend.
     pub(crate) async fn send_list<T: DeserializeOwned>(
         &self,
         req: Request,

@@ -382,6 +382,7 @@ partner_core::open_enum! {
 
 /// Go's zero value, 0, as the default of each integer enumeration (a documented variant
 /// where 0 is documented, else `Unknown(0)`), so models derive `Default` like Go structs.
+// partner-core gap: `open_int_enum!` has no way to declare a `Default`; this macro adds it.
 macro_rules! zero_default {
     ($($name:ident),+ $(,)?) => {
         $(impl Default for $name {
