@@ -68,6 +68,8 @@ pub use workshop::{ClaimList, Claims, Drivers, Fleet, WorkshopClient};
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// Re-exported: dates and times in the models and filters are chrono types.
+pub use chrono;
 /// Re-exported so users name the same versions.
 pub use partner_core::{Error, SecretString};
 pub use rust_decimal::Decimal;

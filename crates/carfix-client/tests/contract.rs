@@ -80,7 +80,11 @@ async fn replay(fx: &Fixture, rp: &Replay) -> Result<(), BoxError> {
             check(c.login_count() == 1, "one login")
         }
         "AffiliateLogin--invalid" => {
-            let err = affiliate(rp.base_url())?.login().await.unwrap_err();
+            let err = affiliate(rp.base_url())?
+                .login()
+                .await
+                .err()
+                .ok_or("expected an error, the login succeeded")?;
             check(
                 matches!(&err, Error::Auth { operation: "AffiliateLogin", status: Some(400), message } if message.contains("incorrect")),
                 "invalid login is Error::Auth with CarFix's message",
@@ -122,7 +126,8 @@ async fn replay(fx: &Fixture, rp: &Replay) -> Result<(), BoxError> {
                 .cases()
                 .create(&body)
                 .await
-                .unwrap_err();
+                .err()
+                .ok_or("expected an error, the call succeeded")?;
             check(
                 matches!(&err, Error::Rejected { operation: "CreateCase", message, .. } if message == "Vehicle has an open case"),
                 "Result false is Error::Rejected",
@@ -302,7 +307,8 @@ async fn replay(fx: &Fixture, rp: &Replay) -> Result<(), BoxError> {
                 .cases()
                 .cancel(&req(fx, "Key")?)
                 .await
-                .unwrap_err();
+                .err()
+                .ok_or("expected an error, the call succeeded")?;
             check(
                 matches!(&err, Error::Rejected { operation: "CancelCase", message, .. } if message == "Case already resolved"),
                 "Result No is Error::Rejected with ErrorMessage",
