@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use partner_core::{
-    Authenticator, Client, ConfigError, Error, Quota, RateLimitHeaders, Request, RetryPolicy,
-    SecretString, StaticKey, Transport,
+    Authenticator, Client, ConfigError, Error, ExposeSecret, Quota, RateLimitHeaders, Request,
+    RetryPolicy, SecretString, StaticKey, Transport,
 };
 use serde::de::DeserializeOwned;
 
@@ -145,13 +145,18 @@ impl ClaireClientBuilder {
         self
     }
 
-    /// Builds the client. Fails without a base URL or API key, or with an unknown operation in
-    /// a path override.
+    /// Builds the client. Fails without a base URL or with a missing or blank API key, or with
+    /// an unknown operation in a path override.
     pub fn build(self) -> Result<ClaireClient, Error> {
-        let key = self.api_key.ok_or(ConfigError::MissingSetting {
-            vendor: VENDOR,
-            setting: "api_key",
-        })?;
+        // A blank key (an unset environment variable, say) is as good as none: refuse it here
+        // rather than send `Authorization: ` and get a 401 on the first call.
+        let key = self
+            .api_key
+            .filter(|k| !k.expose_secret().trim().is_empty())
+            .ok_or(ConfigError::MissingSetting {
+                vendor: VENDOR,
+                setting: "api_key",
+            })?;
         let mut core = Client::builder(VENDOR, OPERATIONS)
             .user_agent(concat!(
                 env!("CARGO_PKG_NAME"),

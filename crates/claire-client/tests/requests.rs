@@ -347,6 +347,18 @@ fn configuration_errors_and_no_secret_in_debug() {
             ..
         })
     ));
+    let blank_key = ClaireClient::builder()
+        .base_url("https://claire.test")
+        .api_key(SecretString::from(" "))
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        blank_key,
+        Error::Config(partner_core::ConfigError::MissingSetting {
+            setting: "api_key",
+            ..
+        })
+    ));
     let no_url = ClaireClient::builder()
         .api_key(SecretString::from(KEY))
         .build()
