@@ -276,3 +276,66 @@ async fn creating_a_ticket_is_not_resent_after_a_drop_but_reads_are() {
             .is_ok()
     );
 }
+
+#[tokio::test]
+async fn service_center_translation_channels_and_serviced_vehicles() {
+    use jifeline_client::models::TranslateRequest;
+    let sandbox = sandbox().await;
+    let client = connector(&sandbox);
+    assert!(client.service_center().info().await.is_ok());
+    assert!(
+        client
+            .service_center()
+            .state()
+            .await
+            .unwrap()
+            .ends_at
+            .is_some()
+    );
+    assert!(
+        client
+            .customer()
+            .branding()
+            .await
+            .unwrap()
+            .branding_name
+            .is_some()
+    );
+    let translated = client
+        .translations()
+        .translate(&TranslateRequest::new("Hello", "de"))
+        .await
+        .unwrap();
+    assert_eq!(translated.message.translated.as_deref(), Some("[de] Hello"));
+
+    let ticket = CreateTicket::new(DEMO_VIN, MODEL, VARIANT, DEMO_CONNECTOR_ID, [52_351]);
+    let created = client.tickets().create(&ticket).await.unwrap();
+    let channel = created.uuid.unwrap().to_string();
+    client
+        .channels()
+        .send_control_message(&channel)
+        .await
+        .unwrap();
+    let attachment = client
+        .channels()
+        .create_attachment(&channel, "scan.pdf")
+        .await
+        .unwrap();
+    let reference = attachment.file_reference.clone();
+    let fetched = client
+        .channels()
+        .attachment(&channel, &reference)
+        .await
+        .unwrap();
+    assert_eq!(fetched.file_name.as_deref(), Some("scan.pdf"));
+    let err = client
+        .channels()
+        .send_control_message("00000000-0000-4000-8000-000000000000")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Status { status: 404, .. }), "{err:?}");
+
+    let serviced = client.vehicles().serviced().send().await.unwrap();
+    assert_eq!(serviced.total, Some(1));
+    assert_eq!(serviced.result[0].make_name.as_deref(), Some("Ford"));
+}

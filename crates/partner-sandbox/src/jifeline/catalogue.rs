@@ -4,14 +4,16 @@
 //! [`PRODUCT_COUNT`] products in three groups (so paging has something to page through),
 //! two bundles, and a prerequisite on every third product. Prices are in euros.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
+
+use chrono::SecondsFormat;
 
 use jifeline_client::models::CartTotalsRequest;
 use serde_json::{Value, json};
 
 use super::{
-    Answer, DEMO_VIN, DEMO_VOUCHER, JifelineSandbox, Problem, bad_request, check_vin, id_param,
-    money, not_found, page, path_id, read,
+    Answer, DEMO_VIN, DEMO_VOUCHER, JifelineSandbox, Problem, TicketRecord, bad_request, check_vin,
+    id_param, money, not_found, page, path_id, read,
 };
 use crate::server::Call;
 
@@ -202,8 +204,29 @@ impl JifelineSandbox {
             }
             "ListServicedVehicles" => {
                 let state = self.state();
-                let vins: BTreeSet<&str> = state.tickets.iter().map(|t| t.vin.as_str()).collect();
-                let serviced = vins.into_iter().map(|vin| json!({ "vin": vin })).collect();
+                // One entry per VIN, from its latest ticket, named from the catalogue.
+                let mut latest: BTreeMap<&str, &TicketRecord> = BTreeMap::new();
+                for ticket in &state.tickets {
+                    latest.insert(ticket.vin.as_str(), ticket);
+                }
+                let serviced = latest
+                    .into_values()
+                    .map(|t| {
+                        let v = VEHICLES.iter().find(|v| v.model_id == t.model.0 && v.variant_id == t.model.1);
+                        json!({
+                            "vin": t.vin,
+                            "last_serviced_at": t.created_at.to_rfc3339_opts(SecondsFormat::Secs, false),
+                            "make_id": v.map(|v| v.make_id),
+                            "make_name": v.map(|v| v.make),
+                            "model_group_id": v.map(|v| v.group_id),
+                            "model_group_name": v.map(|v| v.group),
+                            "model_id": t.model.0,
+                            "model_name": v.map(|v| v.model),
+                            "model_variant_id": t.model.1,
+                            "model_variant_name": v.map(|v| v.variant),
+                        })
+                    })
+                    .collect();
                 page(call, serviced)
             }
             "ListProductGroups" => vehicle_of(call).and_then(|_| {

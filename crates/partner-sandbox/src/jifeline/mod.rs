@@ -10,6 +10,7 @@
 
 mod catalogue;
 mod people;
+mod service;
 mod tickets;
 
 use std::collections::{BTreeSet, HashMap};
@@ -89,6 +90,7 @@ struct State {
     tickets: Vec<TicketRecord>,
     employees: Vec<Value>,
     customer: Value,
+    attachments: Vec<(String, Value)>,
     next_id: i64,
 }
 
@@ -182,6 +184,7 @@ impl JifelineSandbox {
                 tickets: Vec::new(),
                 employees: vec![people::first_employee()],
                 customer: people::first_customer(),
+                attachments: Vec::new(),
                 next_id: 7_014_043,
             }),
         }
@@ -258,6 +261,9 @@ impl JifelineSandbox {
             return answer;
         }
         if let Some(answer) = self.people(name, call) {
+            return answer;
+        }
+        if let Some(answer) = self.service(name, call) {
             return answer;
         }
         Err(Problem(

@@ -211,7 +211,10 @@ impl JifelineSandbox {
                 }
                 Ok(state.customer.clone())
             }),
-            "GetBranding" => Ok(json!({ "company_name": "Garage John Doe", "theme_color": "#0b5394" })),
+            "GetBranding" => Ok(json!({
+                "branding_name": "Garage John Doe",
+                "customer_portal_url": "customer-portal.sandbox.example",
+            })),
             _ => return None,
         };
         Some(answer)
