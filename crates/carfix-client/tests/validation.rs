@@ -184,3 +184,59 @@ fn rating_and_case_list_limits() {
             .has("VehicleNumber", &Rule::MaxLength { max: 30 })
     );
 }
+
+#[test]
+fn case_list_range_may_be_one_instant_but_not_backwards() {
+    let t = chrono::NaiveDate::from_ymd_opt(2023, 10, 2)
+        .unwrap()
+        .and_hms_opt(14, 31, 28)
+        .unwrap();
+    let mut same = CaseListFilter::default();
+    same.created_from = Some(t);
+    same.created_to = Some(t);
+    assert!(same.validate().is_ok());
+    let mut backwards = same.clone();
+    backwards.created_from = Some(t + chrono::Duration::seconds(1));
+    let err = backwards.validate().unwrap_err();
+    assert!(err.for_field("CreatedToDate").next().is_some(), "{err}");
+}
+
+#[tokio::test]
+async fn claim_range_may_be_one_day_but_not_backwards() {
+    use partner_core::mock::{MockTransport, json_response};
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        200,
+        &serde_json::json!({"access_token": "t", "expires_in": 215999.9}),
+    ))
+    .push(json_response(200, &serde_json::json!({"items": []})));
+    let workshop = WorkshopClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("ONEWORKS-TOWING", "k")
+        .transport(std::sync::Arc::new(mock.clone()))
+        .build()
+        .unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 9, 3).unwrap();
+    let claims = workshop.claims().list().accident_from(day).accident_to(day);
+    assert!(claims.clone().send().await.unwrap().is_empty());
+    assert_eq!(
+        mock.requests()[1].url.query(),
+        Some("accidentFromDate=2022-09-03&accidentToDate=2022-09-03")
+    );
+    let err = workshop
+        .claims()
+        .list()
+        .accident_from(day.succ_opt().unwrap())
+        .accident_to(day)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        err.validation()
+            .unwrap()
+            .for_field("accidentToDate")
+            .next()
+            .is_some()
+    );
+    assert_eq!(mock.requests().len(), 2, "the backwards range was not sent");
+}
