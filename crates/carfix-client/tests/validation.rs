@@ -195,7 +195,7 @@ fn case_list_range_may_be_one_instant_but_not_backwards() {
     same.created_from = Some(t);
     same.created_to = Some(t);
     assert!(same.validate().is_ok());
-    let mut backwards = same.clone();
+    let mut backwards = same;
     backwards.created_from = Some(t + chrono::Duration::seconds(1));
     let err = backwards.validate().unwrap_err();
     assert!(err.for_field("CreatedToDate").next().is_some(), "{err}");
