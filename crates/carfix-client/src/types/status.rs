@@ -57,7 +57,8 @@ pub mod yes_no {
         s.serialize_str(if *v { "Yes" } else { "No" })
     }
 
-    /// Serde deserialiser: yes/no in any case; JSON booleans too.
+    /// Serde deserialiser: yes/no in any case; JSON booleans too. `null` reads as no (a
+    /// leader flag or a result CarFix did not fill in is not a yes).
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         #[derive(Deserialize)]
         #[serde(untagged)]
@@ -65,21 +66,22 @@ pub mod yes_no {
             Bool(bool),
             Text(String),
         }
-        match Raw::deserialize(d)? {
-            Raw::Bool(b) => Ok(b),
-            Raw::Text(t)
+        match Option::<Raw>::deserialize(d)? {
+            None => Ok(false),
+            Some(Raw::Bool(b)) => Ok(b),
+            Some(Raw::Text(t))
                 if t.trim().eq_ignore_ascii_case("yes")
                     || t.trim().eq_ignore_ascii_case("true") =>
             {
                 Ok(true)
             }
-            Raw::Text(t)
+            Some(Raw::Text(t))
                 if t.trim().eq_ignore_ascii_case("no")
                     || t.trim().eq_ignore_ascii_case("false") =>
             {
                 Ok(false)
             }
-            Raw::Text(t) => Err(serde::de::Error::custom(format_args!(
+            Some(Raw::Text(t)) => Err(serde::de::Error::custom(format_args!(
                 "expected Yes or No, got {t:?}"
             ))),
         }
@@ -155,5 +157,7 @@ mod tests {
         let t: T = serde_json::from_str(r#"{"a": "Yes", "b": false}"#).unwrap();
         assert!(t.a && !t.b);
         assert!(serde_json::from_str::<T>(r#"{"a": "maybe", "b": "true"}"#).is_err());
+        let t: T = serde_json::from_str(r#"{"a": null, "b": "false"}"#).unwrap();
+        assert!(!t.a && !t.b);
     }
 }
