@@ -26,6 +26,9 @@ pub enum SandboxError {
         /// Why it was refused.
         reason: String,
     },
+    /// A vendor name that is none of the five.
+    #[error("unknown vendor `{0}` (bigfix, carfix, claire, jifeline, shipinsure)")]
+    UnknownVendor(String),
     /// A vendor client failed during the tour.
     #[error("{vendor} tour step `{step}` failed: {source}")]
     Tour {

@@ -15,12 +15,36 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::SandboxError;
 
+/// A `Duration` as whole milliseconds.
+mod millis {
+    use std::time::Duration;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        u64::deserialize(d).map(Duration::from_millis)
+    }
+}
+
 /// The random faults of one vendor. The default injects nothing.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// As JSON (the `/__sandbox/faults` endpoint) every field is optional and the latency is in
+/// milliseconds: `{"latency_ms": 20, "server_error_rate": 0.1, "rate_limit_rate": 0.05,
+/// "retry_after_secs": 1, "drop_rate": 0.02}`. As text (the binary's `--faults`):
+/// `latency=20ms,errors=0.1,rate-limit=0.05,retry-after=1,drop=0.02`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct FaultConfig {
     /// Added before every answer (keep it tiny in tests).
+    #[serde(rename = "latency_ms", with = "millis")]
     pub latency: Duration,
     /// Share (0..=1) of requests answered 500 or 503 (half each) without reaching the vendor.
     pub server_error_rate: f64,
@@ -62,6 +86,59 @@ impl FaultConfig {
     }
 }
 
+impl std::str::FromStr for FaultConfig {
+    type Err = SandboxError;
+
+    /// Reads `latency=20ms,errors=0.1,rate-limit=0.05,retry-after=1,drop=0.02` (any subset,
+    /// any order; `none` or an empty text for no faults), then checks the shares.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad =
+            |field: &'static str, reason: String| SandboxError::InvalidFault { field, reason };
+        let share = |field: &'static str, v: &str| {
+            v.parse::<f64>()
+                .map_err(|e| bad(field, format!("`{v}`: {e}")))
+        };
+        let mut config = FaultConfig::none();
+        for item in text
+            .split(',')
+            .map(str::trim)
+            .filter(|i| !i.is_empty() && *i != "none")
+        {
+            let (key, value) = item
+                .split_once('=')
+                .ok_or_else(|| bad("faults", format!("`{item}` is not key=value")))?;
+            match key.trim() {
+                "latency" => {
+                    let ms = value.trim().trim_end_matches("ms");
+                    let ms = ms
+                        .parse::<u64>()
+                        .map_err(|e| bad("latency", format!("`{value}`: {e}")))?;
+                    config.latency = Duration::from_millis(ms);
+                }
+                "errors" => config.server_error_rate = share("server_error_rate", value)?,
+                "rate-limit" => config.rate_limit_rate = share("rate_limit_rate", value)?,
+                "drop" => config.drop_rate = share("drop_rate", value)?,
+                "retry-after" => {
+                    config.retry_after_secs = value
+                        .trim()
+                        .parse()
+                        .map_err(|e| bad("retry_after_secs", format!("`{value}`: {e}")))?;
+                }
+                other => {
+                    return Err(bad(
+                        "faults",
+                        format!(
+                            "unknown setting `{other}` (latency, errors, rate-limit, retry-after, drop)"
+                        ),
+                    ));
+                }
+            }
+        }
+        config.validate()?;
+        Ok(config)
+    }
+}
+
 /// One injected fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
@@ -79,7 +156,7 @@ pub enum Fault {
 }
 
 /// How many faults a vendor has injected so far.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct FaultStats {
     /// Requests seen (faulty or not).
     pub requests: u64,
@@ -262,6 +339,35 @@ mod tests {
         assert_eq!(first, run());
         assert!(first.iter().any(Option::is_some));
         assert!(first.iter().any(Option::is_none));
+    }
+
+    #[test]
+    fn text_and_json_forms() {
+        let config: FaultConfig =
+            "latency=20ms, errors=0.1,rate-limit=0.05,retry-after=2,drop=0.02"
+                .parse()
+                .unwrap();
+        assert_eq!(config.latency, Duration::from_millis(20));
+        assert_eq!(
+            (
+                config.server_error_rate,
+                config.rate_limit_rate,
+                config.drop_rate
+            ),
+            (0.1, 0.05, 0.02)
+        );
+        assert_eq!(config.retry_after_secs, 2);
+        assert_eq!("none".parse::<FaultConfig>().unwrap(), FaultConfig::none());
+        assert!("errors=2".parse::<FaultConfig>().is_err());
+        assert!("speed=1".parse::<FaultConfig>().is_err());
+        let json: FaultConfig =
+            serde_json::from_str(r#"{"latency_ms": 20, "drop_rate": 0.5}"#).unwrap();
+        assert_eq!(
+            (json.latency, json.drop_rate),
+            (Duration::from_millis(20), 0.5)
+        );
+        assert_eq!(serde_json::to_value(&json).unwrap()["latency_ms"], 20);
+        assert!(serde_json::from_str::<FaultConfig>(r#"{"latency": 1}"#).is_err());
     }
 
     #[test]

@@ -77,6 +77,18 @@ impl Vendor {
     }
 }
 
+impl std::str::FromStr for Vendor {
+    type Err = SandboxError;
+
+    /// A vendor by its name (`claire`, `shipinsure`, ...; any case).
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Vendor::ALL
+            .into_iter()
+            .find(|v| v.name().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| SandboxError::UnknownVendor(name.to_owned()))
+    }
+}
+
 impl fmt::Display for Vendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -16,7 +16,7 @@ use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodFilter, MethodRouter, any};
+use axum::routing::{MethodFilter, MethodRouter, any, get, post};
 use bytes::Bytes;
 use partner_core::Operation;
 use tokio::net::TcpListener;
@@ -24,11 +24,9 @@ use tokio::sync::oneshot;
 
 use crate::Vendor;
 use crate::error::SandboxError;
-use crate::faults::{Fault, Faults};
+use crate::faults::{Fault, FaultConfig, Faults};
 
 /// One request as a vendor module sees it.
-// Not every vendor reads every part (shipinsure has neither path nor query parameters).
-#[allow(dead_code)]
 #[derive(Debug)]
 pub(crate) struct Call {
     /// The operation of the client's table this route was built from.
@@ -43,7 +41,6 @@ pub(crate) struct Call {
     pub(crate) body: Bytes,
 }
 
-#[allow(dead_code)]
 impl Call {
     /// A path parameter by its template name.
     pub(crate) fn param(&self, name: &str) -> Option<&str> {
@@ -167,7 +164,65 @@ pub(crate) fn router(api: Arc<dyn VendorApi>, faults: Arc<Faults>) -> Router {
             let api = Arc::clone(&fallback_api);
             async move { api.not_found(request.method(), request.uri().path()) }
         }))
-        .layer(middleware::from_fn_with_state(faults, fault_layer))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&faults),
+            fault_layer,
+        ))
+        // Merged after the layer, so the control endpoints never suffer the faults they set.
+        .merge(admin(faults))
+}
+
+/// The fault settings, queue length and counts, as the control endpoints answer them.
+fn read(faults: &Faults) -> Response {
+    json(
+        StatusCode::OK,
+        serde_json::json!({ "config": faults.config(), "queued": faults.queued(), "stats": faults.stats() }),
+    )
+}
+
+/// `/__sandbox/faults`: read (GET), replace (PUT, a [`FaultConfig`] as JSON), clear
+/// (DELETE) the vendor's faults, or start a 429 storm (POST `.../storm?requests=N&retry_after=S`),
+/// for users of the binary, who have no [`crate::Sandbox`] handle.
+fn admin(faults: Arc<Faults>) -> Router {
+    Router::new()
+        .route(
+            "/__sandbox/faults",
+            get(|State(f): State<Arc<Faults>>| async move { read(&f) })
+                .put(|State(f): State<Arc<Faults>>, body: Bytes| async move {
+                    let config =
+                        serde_json::from_slice::<FaultConfig>(&body).map_err(|e| e.to_string());
+                    match config.and_then(|c| f.set(c).map_err(|e| e.to_string())) {
+                        Ok(()) => read(&f),
+                        Err(message) => json(
+                            StatusCode::BAD_REQUEST,
+                            serde_json::json!({ "message": message }),
+                        ),
+                    }
+                })
+                .delete(|State(f): State<Arc<Faults>>| async move {
+                    f.clear();
+                    read(&f)
+                }),
+        )
+        .route(
+            "/__sandbox/faults/storm",
+            post(
+                |State(f): State<Arc<Faults>>, RawQuery(query): RawQuery| async move {
+                    let query = decode_query(query.as_deref());
+                    let number = |name: &str| {
+                        query
+                            .iter()
+                            .find(|(k, _)| k == name)
+                            .and_then(|(_, v)| v.parse::<u64>().ok())
+                    };
+                    let requests =
+                        usize::try_from(number("requests").unwrap_or(1)).unwrap_or(usize::MAX);
+                    f.storm(requests, number("retry_after").unwrap_or(1));
+                    read(&f)
+                },
+            ),
+        )
+        .with_state(faults)
 }
 
 /// Applies the vendor's faults around the real handler.

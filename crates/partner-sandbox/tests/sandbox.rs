@@ -106,3 +106,74 @@ async fn invalid_fault_settings_are_refused() {
         .unwrap();
     assert!(sandbox.faults(Vendor::Claire).set(bad).is_err());
 }
+
+#[tokio::test]
+async fn faults_can_be_changed_over_http_while_running() {
+    let sandbox = Sandbox::builder()
+        .only(&[Vendor::ShipInsure])
+        .start()
+        .await
+        .unwrap();
+    let base = sandbox.base_url(Vendor::ShipInsure);
+    let http = reqwest::Client::new();
+    let control = format!("{base}/__sandbox/faults");
+    let answer = http
+        .put(&control)
+        .json(&serde_json::json!({ "server_error_rate": 1.0 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    assert_eq!(
+        sandbox
+            .faults(Vendor::ShipInsure)
+            .config()
+            .server_error_rate,
+        1.0
+    );
+    let vendor_call = http
+        .post(format!("{base}/api/v1/sme-delivery/submit"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        vendor_call.status().is_server_error(),
+        "every call fails now"
+    );
+    // The control endpoint itself is never faulted.
+    let state: serde_json::Value = http
+        .get(&control)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(state["stats"]["server_errors"], 1);
+
+    let bad = http
+        .put(&control)
+        .json(&serde_json::json!({ "drop_rate": 3.0 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    http.delete(&control).send().await.unwrap();
+    http.post(format!("{control}/storm?requests=2&retry_after=0"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sandbox.faults(Vendor::ShipInsure).queued(), 2);
+    let limited = http
+        .post(format!("{base}/api/v1/sme-delivery/submit"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            limited.status().as_u16(),
+            limited.headers()["retry-after"].to_str().unwrap()
+        ),
+        (429, "0")
+    );
+}

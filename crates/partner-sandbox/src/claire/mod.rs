@@ -341,8 +341,10 @@ fn questions() -> Vec<Question> {
         .collect()
 }
 
+/// The trigger's name as Claire spells it (the enum's variant name, with the document's
+/// capitalisation of "API").
 fn trigger_name(trigger: WebhookTriggerId) -> String {
-    format!("{trigger:?}")
+    format!("{trigger:?}").replace("PublicApi", "PublicAPI")
 }
 
 impl VendorApi for ClaireSandbox {
