@@ -121,7 +121,8 @@ pub(crate) async fn login(
             other => other,
         })?;
     let token: AccessToken =
-        partner_core::decode_json(operation, &resp.body).map_err(redact_token_decode)?;
+        // The answer holds the token: a decode error must not quote it.
+        partner_core::decode_json_secret(operation, &resp.body)?;
     if token.access_token.expose_secret().trim().is_empty() {
         return Err(Error::Auth {
             operation,
@@ -130,35 +131,6 @@ pub(crate) async fn login(
         });
     }
     Ok(token)
-}
-
-/// A login answer that does not decode must not carry the token into the error: the excerpt
-/// of the body is dropped, and so is serde's message when it is about the token itself (it
-/// quotes the value it refused).
-// partner-core gap: `decode_json` always puts a body excerpt in `Error::Decode`; a variant
-// that withholds it for secret-bearing bodies (token answers) would serve every vendor.
-fn redact_token_decode(e: Error) -> Error {
-    match e {
-        Error::Decode {
-            operation,
-            path,
-            message,
-            ..
-        } => {
-            let message = if path == "access_token" {
-                "access_token is not a string".to_owned()
-            } else {
-                message
-            };
-            Error::Decode {
-                operation,
-                path,
-                message,
-                excerpt: "<login response withheld: it may hold a token>".to_owned(),
-            }
-        }
-        other => other,
-    }
 }
 
 /// A token cache whose source is the login call.

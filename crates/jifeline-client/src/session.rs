@@ -158,7 +158,10 @@ pub(crate) async fn login(
             pincode: pincode.clone(),
         })?,
     };
-    public.send_json(req).await
+    let operation = req.operation();
+    let resp = public.send(req).await?;
+    // The answer holds the id, access and refresh tokens: a decode error must not quote them.
+    partner_core::decode_json_secret(operation, &resp.body)
 }
 
 /// Where tokens come from, shared by the token cache's source closure.

@@ -44,7 +44,7 @@ pub mod validation;
 pub use auth::{
     AuthTicket, Authenticator, BearerAuth, NoAuth, StaticKey, Token, TokenCache, TokenSource,
 };
-pub use client::{Client, ClientBuilder, decode_json};
+pub use client::{Client, ClientBuilder, decode_json, decode_json_secret};
 pub use endpoint::{BaseUrl, Endpoints, Idempotency, Operation};
 pub use error::{ConfigError, Error, RequestSent, TransportErrorKind};
 pub use multipart::Multipart;

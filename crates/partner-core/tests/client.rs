@@ -276,6 +276,26 @@ async fn decode_errors_name_the_json_path() {
 }
 
 #[test]
+fn secret_bodies_decode_without_quoting_them() {
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Login {
+        access_token: String,
+        expires_in: u64,
+    }
+    let body = br#"{"access_token": "eyJhunter2", "expires_in": "eyJhunter2"}"#;
+    let err = partner_core::decode_json_secret::<Login>("Login", body).unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { path, .. } if path == "expires_in"),
+        "{err:?}"
+    );
+    assert!(!format!("{err} {err:?}").contains("hunter2"));
+    // The ordinary decoder quotes the body, which is why logins use the other one.
+    let err = partner_core::decode_json::<Login>("Login", body).unwrap_err();
+    assert!(format!("{err}").contains("hunter2"));
+}
+
+#[test]
 fn plain_http_to_a_remote_host_is_refused() {
     let err = Client::builder("demo", OPS)
         .base_url("http://api.example.com")
