@@ -220,6 +220,7 @@ mod tests {
             let json = serde_json::to_string(c).unwrap();
             assert_eq!(&serde_json::from_str::<Colour>(&json).unwrap(), c);
         }
+        assert_eq!(Colour::WIRE, &["red", "dark_blue"]);
         assert_eq!("DARK_BLUE".parse::<Colour>().unwrap(), Colour::DarkBlue);
         assert!(Colour::from("green").is_unknown());
         assert_eq!(Colour::from("green").to_string(), "green");
