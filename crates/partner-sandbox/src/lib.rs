@@ -398,3 +398,8 @@ impl Sandbox {
         }
     }
 }
+
+/// The README's example compiles as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
