@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::{cargo, parse_opts, root, selected};
+use crate::{cargo, parse_opts_with, root, selected};
 
 struct Row {
     vendor: &'static str,
@@ -17,7 +17,10 @@ struct Row {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let opts = parse_opts(args, false)?;
+    let opts = parse_opts_with(args, false, true)?;
+    if opts.live {
+        return crate::live::run(&opts);
+    }
     let report_dir = root().join("target").join("contract");
     std::fs::create_dir_all(&report_dir).map_err(|e| e.to_string())?;
     let mut rows = Vec::new();

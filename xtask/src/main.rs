@@ -10,6 +10,7 @@ use std::process::{Command, ExitCode};
 mod contract;
 mod features;
 mod fixtures;
+mod live;
 
 /// The vendors, in the order tables list them.
 pub const VENDORS: &[&str] = &["carfix", "jifeline", "claire", "bigfix", "shipinsure"];
@@ -19,6 +20,10 @@ cargo xtask <task> [options]
 
 tasks:
   contract-test [--vendor NAME]    replay every fixture against its client; table + exit code
+  contract-test --live [--vendor NAME]
+                                   run each vendor's safe calls against a real environment
+                                   (or the sandbox) named by environment variables; vendors
+                                   without them are skipped and said so
   fixtures [--check] [--vendor NAME]
                                    rewrite fixtures in normal form (sorted keys, redacted
                                    secrets); --check fails instead when a file would change
@@ -61,10 +66,21 @@ pub struct Opts {
     pub vendor: Option<String>,
     /// `--check`.
     pub check: bool,
+    /// `--live`.
+    pub live: bool,
 }
 
 /// Parses the few flags the tasks take; anything else is an error.
 pub fn parse_opts(args: &[String], allow_check: bool) -> Result<Opts, String> {
+    parse_opts_with(args, allow_check, false)
+}
+
+/// [`parse_opts`], also accepting `--live`.
+pub fn parse_opts_with(
+    args: &[String],
+    allow_check: bool,
+    allow_live: bool,
+) -> Result<Opts, String> {
     let mut opts = Opts::default();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -80,6 +96,7 @@ pub fn parse_opts(args: &[String], allow_check: bool) -> Result<Opts, String> {
                 opts.vendor = Some(v.clone());
             }
             "--check" if allow_check => opts.check = true,
+            "--live" if allow_live => opts.live = true,
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
