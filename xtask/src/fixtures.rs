@@ -33,6 +33,9 @@ const REDACTED: &str = "<redacted>";
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let opts = parse_opts(args, true)?;
+    if opts.record {
+        return crate::record::run(&opts);
+    }
     let mut stale = Vec::new();
     let mut errors = Vec::new();
     let mut count = 0;
@@ -80,7 +83,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-fn rel(path: &Path) -> String {
+pub fn rel(path: &Path) -> String {
     path.strip_prefix(root())
         .unwrap_or(path)
         .display()
@@ -88,7 +91,7 @@ fn rel(path: &Path) -> String {
 }
 
 /// Returns the file as it is and as it should be.
-fn normalise_file(path: &Path, vendor: &str) -> Result<(String, String), String> {
+pub fn normalise_file(path: &Path, vendor: &str) -> Result<(String, String), String> {
     let old = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let value: Value = serde_json::from_str(&old).map_err(|e| format!("not JSON: {e}"))?;
     let value = normalise(value, vendor)?;

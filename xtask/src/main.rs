@@ -11,6 +11,7 @@ mod contract;
 mod features;
 mod fixtures;
 mod live;
+mod record;
 
 /// The vendors, in the order tables list them.
 pub const VENDORS: &[&str] = &["carfix", "jifeline", "claire", "bigfix", "shipinsure"];
@@ -27,6 +28,9 @@ tasks:
   fixtures [--check] [--vendor NAME]
                                    rewrite fixtures in normal form (sorted keys, redacted
                                    secrets); --check fails instead when a file would change
+  fixtures --record [--vendor NAME]
+                                   record fixtures from the sandbox's tour into
+                                   target/recorded-fixtures and compare them with fixtures/
   features                         check that each facade feature compiles only its vendor
 ";
 
@@ -68,6 +72,8 @@ pub struct Opts {
     pub check: bool,
     /// `--live`.
     pub live: bool,
+    /// `--record`.
+    pub record: bool,
 }
 
 /// Parses the few flags the tasks take; anything else is an error.
@@ -97,6 +103,7 @@ pub fn parse_opts_with(
             }
             "--check" if allow_check => opts.check = true,
             "--live" if allow_live => opts.live = true,
+            "--record" if allow_check => opts.record = true,
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }

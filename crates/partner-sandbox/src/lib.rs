@@ -25,6 +25,7 @@ pub mod error;
 pub mod faults;
 pub mod jifeline;
 mod multipart;
+pub mod recording;
 mod server;
 pub mod shipinsure;
 pub mod tour;
@@ -64,6 +65,17 @@ impl Vendor {
         Vendor::Jifeline,
         Vendor::ShipInsure,
     ];
+
+    /// The operation table of the vendor's client crate (the routes the sandbox serves).
+    pub fn operations(self) -> &'static [partner_core::Operation] {
+        match self {
+            Vendor::BigFix => bigfix_client::OPERATIONS,
+            Vendor::CarFix => carfix_client::OPERATIONS,
+            Vendor::Claire => claire_client::OPERATIONS,
+            Vendor::Jifeline => jifeline_client::OPERATIONS,
+            Vendor::ShipInsure => shipinsure_client::OPERATIONS,
+        }
+    }
 
     /// The vendor's name as the client crates spell it.
     pub const fn name(self) -> &'static str {
@@ -106,6 +118,7 @@ pub struct SandboxBuilder {
     bigfix: bigfix::BigfixConfig,
     jifeline: jifeline::JifelineConfig,
     carfix: carfix::CarfixConfig,
+    record: bool,
 }
 
 impl Default for SandboxBuilder {
@@ -119,11 +132,19 @@ impl Default for SandboxBuilder {
             bigfix: bigfix::BigfixConfig::default(),
             jifeline: jifeline::JifelineConfig::default(),
             carfix: carfix::CarfixConfig::default(),
+            record: false,
         }
     }
 }
 
 impl SandboxBuilder {
+    /// Keeps every answered call, for [`Sandbox::recorded`] (`cargo xtask fixtures --record`).
+    /// Off by default: a long-running sandbox would hold every call in memory.
+    pub fn record(mut self, on: bool) -> Self {
+        self.record = on;
+        self
+    }
+
     /// The seed of the random faults (each vendor derives its own from it).
     pub fn seed(mut self, seed: u64) -> Self {
         self.seed = seed;
@@ -211,14 +232,18 @@ impl SandboxBuilder {
             ));
             let port = self.ports.get(&vendor).copied().unwrap_or(0);
             let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-            let server =
-                Server::start(vendor, addr, server::router(api, Arc::clone(&faults))).await?;
+            let recorder = self
+                .record
+                .then(|| Arc::new(recording::Recorder::default()));
+            let router = server::router(api, Arc::clone(&faults), recorder.clone());
+            let server = Server::start(vendor, addr, router).await?;
             running.insert(
                 vendor,
                 Running {
                     base_url: format!("http://{}", server.addr()),
                     faults,
                     emulation,
+                    recorder,
                     _server: server,
                 },
             );
@@ -242,6 +267,7 @@ struct Running {
     base_url: String,
     faults: Arc<Faults>,
     emulation: Emulation,
+    recorder: Option<Arc<recording::Recorder>>,
     _server: Server,
 }
 
@@ -279,6 +305,19 @@ impl Sandbox {
     /// If `vendor` was left out with [`SandboxBuilder::only`].
     pub fn base_url(&self, vendor: Vendor) -> &str {
         &self.running(vendor).base_url
+    }
+
+    /// Every call of `vendor` answered so far, when started with
+    /// [`SandboxBuilder::record`] (empty otherwise).
+    ///
+    /// # Panics
+    /// If `vendor` was left out with [`SandboxBuilder::only`].
+    pub fn recorded(&self, vendor: Vendor) -> Vec<recording::Exchange> {
+        self.running(vendor)
+            .recorder
+            .as_ref()
+            .map(|r| r.all())
+            .unwrap_or_default()
     }
 
     /// The fault settings of `vendor`, changeable while running.

@@ -25,6 +25,7 @@ use tokio::sync::oneshot;
 use crate::Vendor;
 use crate::error::SandboxError;
 use crate::faults::{Fault, FaultConfig, Faults};
+use crate::recording::{Exchange, Recorder};
 
 /// One request as a vendor module sees it.
 #[derive(Debug)]
@@ -114,8 +115,40 @@ fn decode_query(raw: Option<&str>) -> Vec<(String, String)> {
     .unwrap_or_default()
 }
 
-/// The router of one vendor: a route per operation, the fault layer around all of them.
-pub(crate) fn router(api: Arc<dyn VendorApi>, faults: Arc<Faults>) -> Router {
+/// Header pairs as text, lowercase names.
+fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                v.to_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Keeps the exchange (when recording) and gives the response back unchanged.
+async fn record(recorder: &Recorder, mut exchange: Exchange, response: Response) -> Response {
+    let (parts, body) = response.into_parts();
+    // Sandbox answers are small and already in memory; a failure here means no body.
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    exchange.status = parts.status.as_u16();
+    exchange.response_headers = header_pairs(&parts.headers);
+    exchange.response_body = bytes.clone();
+    recorder.push(exchange);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The router of one vendor: a route per operation, the fault layer around all of them, and
+/// (when given a recorder) every answered call kept as an [`Exchange`].
+pub(crate) fn router(
+    api: Arc<dyn VendorApi>,
+    faults: Arc<Faults>,
+    recorder: Option<Arc<Recorder>>,
+) -> Router {
     let mut by_path: BTreeMap<String, MethodRouter> = BTreeMap::new();
     let mut taken = std::collections::HashSet::new();
     for op in api.operations() {
@@ -131,24 +164,43 @@ pub(crate) fn router(api: Arc<dyn VendorApi>, faults: Arc<Faults>) -> Router {
             continue;
         };
         let api = Arc::clone(&api);
+        let recorder = recorder.clone();
         let handler = move |params: Option<Path<HashMap<String, String>>>,
+                            uri: axum::http::Uri,
                             RawQuery(query): RawQuery,
                             headers: HeaderMap,
                             body: Bytes| {
             let api = Arc::clone(&api);
+            let recorder = recorder.clone();
             async move {
                 let slots = params.map(|Path(p)| p).unwrap_or_default();
                 let params = names
                     .iter()
                     .filter_map(|(slot, name)| slots.get(slot).map(|v| (name.clone(), v.clone())))
                     .collect();
-                api.handle(Call {
+                let query = decode_query(query.as_deref());
+                let exchange = recorder.as_ref().map(|_| Exchange {
+                    operation: op,
+                    method: op.method.to_string(),
+                    path: uri.path().to_owned(),
+                    query: query.clone(),
+                    request_headers: header_pairs(&headers),
+                    request_body: body.clone(),
+                    status: 0,
+                    response_headers: Vec::new(),
+                    response_body: Bytes::new(),
+                });
+                let response = api.handle(Call {
                     op,
                     params,
-                    query: decode_query(query.as_deref()),
+                    query,
                     headers,
                     body,
-                })
+                });
+                match (recorder, exchange) {
+                    (Some(recorder), Some(exchange)) => record(&recorder, exchange, response).await,
+                    _ => response,
+                }
             }
         };
         let entry = by_path.remove(&path).unwrap_or_default();

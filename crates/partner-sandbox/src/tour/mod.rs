@@ -11,11 +11,20 @@ mod shipinsure;
 
 use std::io::Write;
 
-use crate::{Sandbox, SandboxError, Vendor};
+use crate::{Sandbox, SandboxBuilder, SandboxError, Vendor};
 
 /// Starts a sandbox and walks every vendor's flow, writing the account to `out`.
 pub async fn run(out: &mut impl Write) -> Result<(), SandboxError> {
-    let sandbox = Sandbox::start().await?;
+    run_with(Sandbox::builder(), out).await.map(drop)
+}
+
+/// Starts a sandbox from `builder` (its vendors, faults, recording) and walks each served
+/// vendor's flow; returns the sandbox, still running, so its state or recordings can be read.
+pub async fn run_with(
+    builder: SandboxBuilder,
+    out: &mut impl Write,
+) -> Result<Sandbox, SandboxError> {
+    let sandbox = builder.start().await?;
     writeln!(
         out,
         "partner-sandbox tour: every vendor's worked flow against the local sandbox"
@@ -25,7 +34,7 @@ pub async fn run(out: &mut impl Write) -> Result<(), SandboxError> {
         run_vendor(&sandbox, vendor, out).await?;
     }
     writeln!(out, "\ntour complete")?;
-    Ok(())
+    Ok(sandbox)
 }
 
 /// Walks one vendor's flow against a running sandbox.
