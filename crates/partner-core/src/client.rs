@@ -420,7 +420,7 @@ impl Client {
                     };
                     if !s.budget.try_acquire(cost) {
                         tracing::debug!("retry budget exhausted");
-                        return self.finish(op, result, StopReason::Final);
+                        return self.finish(op, result);
                     }
                     tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying");
                     tokio::time::sleep(wait).await;
@@ -429,7 +429,11 @@ impl Client {
                     if number == 1 && matches!(&result, Ok(r) if r.status.is_success()) {
                         s.budget.refund(1);
                     }
-                    return self.finish(op, result, reason);
+                    if reason != StopReason::Final {
+                        // Retryable, but the policy, the operation or the elapsed time says no.
+                        tracing::debug!(?reason, "not retrying");
+                    }
+                    return self.finish(op, result);
                 }
             }
         }
@@ -439,7 +443,6 @@ impl Client {
         &self,
         op: &'static Operation,
         result: Result<HttpResponse, TransportError>,
-        _reason: StopReason,
     ) -> Result<HttpResponse, Error> {
         result.map_err(|e| Error::Transport {
             operation: op.name,
