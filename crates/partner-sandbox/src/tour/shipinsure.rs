@@ -44,10 +44,8 @@ pub(super) async fn run(sandbox: &Sandbox, out: &mut impl Write) -> Result<(), S
     )?;
 
     for status in [DeliveryStatus::InDelivery, DeliveryStatus::Success] {
-        let event = TrackingEvent {
-            tracking_status: Some(format!("carrier reports {status}")),
-            ..TrackingEvent::new(Utc::now())
-        };
+        let event = TrackingEvent::new(Utc::now())
+            .with_tracking_status(format!("carrier reports {status}"));
         let request =
             TrackingDetailRequest::new(&order.tracking_number, status.clone(), vec![event]);
         let answer = client

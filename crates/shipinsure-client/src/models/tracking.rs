@@ -24,6 +24,7 @@ use super::DeliveryStatus;
 /// assert_eq!(event.handler_name.as_deref(), Some("Tran B"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TrackingEvent {
     /// `tracking_time` (required): when it happened, sent as `2022-04-06T06:05:00.528Z`.
     #[serde(with = "crate::timestamp")]
