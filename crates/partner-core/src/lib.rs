@@ -40,6 +40,7 @@ pub mod retry;
 pub mod signing;
 pub mod transport;
 pub mod validation;
+pub mod wire;
 
 pub use auth::{
     AuthTicket, Authenticator, BearerAuth, NoAuth, StaticKey, Token, TokenCache, TokenSource,
