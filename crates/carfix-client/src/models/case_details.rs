@@ -98,7 +98,7 @@ pub struct CaseDetails {
     #[serde(
         rename = "data",
         default,
-        deserialize_with = "crate::models::common::null_as_empty"
+        deserialize_with = "partner_core::wire::null_as_empty"
     )]
     pub data: Vec<serde_json::Value>,
 }

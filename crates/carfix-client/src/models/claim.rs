@@ -137,21 +137,21 @@ pub struct Estimate {
     #[serde(
         rename = "EstimateParts",
         default,
-        deserialize_with = "crate::models::common::null_as_empty"
+        deserialize_with = "partner_core::wire::null_as_empty"
     )]
     pub parts_lines: Vec<EstimatePart>,
     /// Miscellaneous lines (empty in the example; kept as JSON).
     #[serde(
         rename = "EstimateMiscellaneous",
         default,
-        deserialize_with = "crate::models::common::null_as_empty"
+        deserialize_with = "partner_core::wire::null_as_empty"
     )]
     pub miscellaneous_lines: Vec<serde_json::Value>,
     /// Labour lines.
     #[serde(
         rename = "EstimateLabours",
         default,
-        deserialize_with = "crate::models::common::null_as_empty"
+        deserialize_with = "partner_core::wire::null_as_empty"
     )]
     pub labour_lines: Vec<EstimateLabour>,
 }

@@ -46,18 +46,13 @@ pub(crate) fn rejected(operation: &'static str, message: Option<String>, fallbac
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub(crate) struct Items<T> {
-    #[serde(default = "Vec::new", deserialize_with = "null_as_empty")]
+    /// A list that may come as `null` (.NET writes empty collections either way; the
+    /// document only shows `[]`) reads as an empty one.
+    #[serde(
+        default = "Vec::new",
+        deserialize_with = "partner_core::wire::null_as_empty"
+    )]
     pub(crate) items: Vec<T>,
-}
-
-/// Reads a list that may come as `null` (.NET writes empty collections either way; the
-/// document only shows `[]`) as an empty one.
-pub(crate) fn null_as_empty<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
 /// Reads an acknowledgement from a body that may be empty or not JSON (3.8 documents no

@@ -49,7 +49,7 @@ pub struct CasePhotos {
     #[serde(
         rename = "Images",
         default,
-        deserialize_with = "crate::models::common::null_as_empty"
+        deserialize_with = "partner_core::wire::null_as_empty"
     )]
     pub images: Vec<Photo>,
 }

@@ -48,60 +48,10 @@ partner_core::open_enum! {
     }
 }
 
-/// Serde for the `"Yes"`/`"No"` flags (3.19, 3.20 `Result`, 4.2 `IsLeader`) as `bool`.
-pub mod yes_no {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    /// Serde serialiser: `"Yes"` or `"No"`.
-    pub fn serialize<S: Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(if *v { "Yes" } else { "No" })
-    }
-
-    /// Serde deserialiser: yes/no in any case; JSON booleans too. `null` reads as no (a
-    /// leader flag or a result CarFix did not fill in is not a yes).
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Bool(bool),
-            Text(String),
-        }
-        match Option::<Raw>::deserialize(d)? {
-            None => Ok(false),
-            Some(Raw::Bool(b)) => Ok(b),
-            Some(Raw::Text(t))
-                if t.trim().eq_ignore_ascii_case("yes")
-                    || t.trim().eq_ignore_ascii_case("true") =>
-            {
-                Ok(true)
-            }
-            Some(Raw::Text(t))
-                if t.trim().eq_ignore_ascii_case("no")
-                    || t.trim().eq_ignore_ascii_case("false") =>
-            {
-                Ok(false)
-            }
-            Some(Raw::Text(t)) => Err(serde::de::Error::custom(format_args!(
-                "expected Yes or No, got {t:?}"
-            ))),
-        }
-    }
-}
-
-/// Serde for a `bool` sent as the string `"true"`/`"false"` (3.19 `IsCheckOnly`).
-pub mod bool_string {
-    use serde::{Deserializer, Serializer};
-
-    /// Serde serialiser.
-    pub fn serialize<S: Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(if *v { "true" } else { "false" })
-    }
-
-    /// Serde deserialiser (also accepts a JSON boolean).
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-        super::yes_no::deserialize(d)
-    }
-}
+// Serde for the `"Yes"`/`"No"` flags (3.19, 3.20 `Result`, 4.2 `IsLeader`) and for a `bool`
+// sent as `"true"`/`"false"` (3.19 `IsCheckOnly`); both read yes/no/true/false in any case,
+// JSON booleans and `null` (as no). Shared with other vendors in partner-core.
+pub use partner_core::wire::{bool_string, yes_no};
 
 #[cfg(test)]
 mod tests {
