@@ -91,14 +91,8 @@ pub mod zero_time {
 pub mod nullable_vec {
     use super::*;
 
-    /// Reads `null` or a JSON array.
-    pub fn deserialize<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-    where
-        D: Deserializer<'de>,
-        T: Deserialize<'de>,
-    {
-        Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
-    }
+    /// Reads `null` or a JSON array (`null` as an empty list).
+    pub use partner_core::wire::null_as_empty as deserialize;
 
     /// Writes `null` for an empty list, else the array.
     pub fn serialize<S, T>(value: &[T], s: S) -> Result<S::Ok, S::Error>
