@@ -289,7 +289,7 @@ impl BigfixClient {
 struct Envelope {
     #[serde(
         rename = "Success",
-        with = "crate::wire::success_flag",
+        with = "partner_core::wire::true_false",
         default = "yes"
     )]
     success: bool,

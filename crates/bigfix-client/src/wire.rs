@@ -1,34 +1,9 @@
-//! Wire quirks shared by the responses: `Success` is the string `"True"`/`"False"` and
-//! `Status_code` is a string in some responses and a number in others.
+//! Wire quirks shared by the responses: `Status_code` is a string in some responses and a
+//! number in others. (`Success`, the string `"True"`/`"False"`, is read with
+//! `partner_core::wire::true_false`.)
 
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serializer};
-
-/// `"True"` / `"False"` (any case), tolerating a JSON bool; serialised as `"True"`/`"False"`.
-pub(crate) mod success_flag {
-    use super::*;
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Flag {
-            Bool(bool),
-            Text(String),
-        }
-        match Flag::deserialize(d)? {
-            Flag::Bool(b) => Ok(b),
-            Flag::Text(s) if s.trim().eq_ignore_ascii_case("true") => Ok(true),
-            Flag::Text(s) if s.trim().eq_ignore_ascii_case("false") => Ok(false),
-            Flag::Text(s) => Err(de::Error::custom(format!(
-                "expected \"True\" or \"False\", got {s:?}"
-            ))),
-        }
-    }
-
-    pub(crate) fn serialize<S: Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(if *v { "True" } else { "False" })
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -103,7 +78,7 @@ mod tests {
 
     #[derive(Deserialize, Serialize, Debug, PartialEq)]
     struct Probe {
-        #[serde(with = "super::success_flag")]
+        #[serde(with = "partner_core::wire::true_false")]
         ok: bool,
         #[serde(with = "super::status_code_text", default)]
         code: Option<u16>,

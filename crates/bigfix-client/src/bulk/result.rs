@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[non_exhaustive]
 pub struct BulkUploadResult {
     /// `Success`: "True" on the wire.
-    #[serde(rename = "Success", with = "crate::wire::success_flag")]
+    #[serde(rename = "Success", with = "partner_core::wire::true_false")]
     pub success: bool,
     /// `Status_code`: documented as the integer 200 here (strings accepted).
     #[serde(

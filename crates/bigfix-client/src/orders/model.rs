@@ -136,7 +136,7 @@ partner_core::open_enum! {
 #[non_exhaustive]
 pub struct CreatedOrder {
     /// `Success`: the string "True" on the wire.
-    #[serde(rename = "Success", with = "crate::wire::success_flag")]
+    #[serde(rename = "Success", with = "partner_core::wire::true_false")]
     pub success: bool,
     /// `Message` ("Repair request has been raised successfully").
     #[serde(rename = "Message", default)]
