@@ -36,3 +36,8 @@ pub use bigfix_client as bigfix;
 /// shipinsure: MD5-signed delivery-insurance calls.
 #[cfg(feature = "shipinsure")]
 pub use shipinsure_client as shipinsure;
+
+/// The workspace README's quickstart, compiled as a doc test so it cannot drift from the API.
+#[cfg(all(doctest, feature = "claire"))]
+#[doc = include_str!("../../../README.md")]
+mod readme {}
