@@ -95,6 +95,18 @@ pub fn normalise_file(path: &Path, vendor: &str) -> Result<(String, String), Str
     let old = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let value: Value = serde_json::from_str(&old).map_err(|e| format!("not JSON: {e}"))?;
     let value = normalise(value, vendor)?;
+    // `Operation.json` or `Operation--case.json`: the name says which operation it replays.
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let named = stem.split("--").next().unwrap_or_default();
+    let operation = value["operation"].as_str().unwrap_or_default();
+    if named != operation {
+        return Err(format!(
+            "the file is named for `{named}` but replays `{operation}`"
+        ));
+    }
     Ok((old, to_pretty(&value)))
 }
 
