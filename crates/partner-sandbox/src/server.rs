@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -106,6 +107,18 @@ fn positional(template: &str) -> (String, Vec<(String, String)>) {
     (path, names)
 }
 
+/// Path parameters as they stand in the (still percent-encoded) path, by template name.
+fn raw_params(path: &str, names: &[(String, String)]) -> HashMap<String, String> {
+    let segments: Vec<&str> = path.split('/').collect();
+    names
+        .iter()
+        .filter_map(|(slot, name)| {
+            let index: usize = slot.strip_prefix('p')?.parse().ok()?;
+            Some((name.clone(), (*segments.get(index)?).to_owned()))
+        })
+        .collect()
+}
+
 fn decode_query(raw: Option<&str>) -> Vec<(String, String)> {
     raw.map(|q| {
         partner_core::url::form_urlencoded::parse(q.as_bytes())
@@ -165,7 +178,7 @@ pub(crate) fn router(
         };
         let api = Arc::clone(&api);
         let recorder = recorder.clone();
-        let handler = move |params: Option<Path<HashMap<String, String>>>,
+        let handler = move |params: Result<Path<HashMap<String, String>>, PathRejection>,
                             uri: axum::http::Uri,
                             RawQuery(query): RawQuery,
                             headers: HeaderMap,
@@ -173,11 +186,18 @@ pub(crate) fn router(
             let api = Arc::clone(&api);
             let recorder = recorder.clone();
             async move {
-                let slots = params.map(|Path(p)| p).unwrap_or_default();
-                let params = names
-                    .iter()
-                    .filter_map(|(slot, name)| slots.get(slot).map(|v| (name.clone(), v.clone())))
-                    .collect();
+                let params = match params {
+                    Ok(Path(slots)) => names
+                        .iter()
+                        .filter_map(|(slot, name)| {
+                            slots.get(slot).map(|v| (name.clone(), v.clone()))
+                        })
+                        .collect(),
+                    // A value axum cannot decode (such as `%FF`, not UTF-8) names nothing the
+                    // vendor holds: hand it over still encoded, so the vendor answers its own
+                    // 404 or 400 instead of axum's plain-text rejection.
+                    Err(_) => raw_params(uri.path(), &names),
+                };
                 let query = decode_query(query.as_deref());
                 let exchange = recorder.as_ref().map(|_| Exchange {
                     operation: op,
@@ -404,5 +424,8 @@ mod tests {
             ]
         );
         assert_eq!(positional("/api/x").0, "/api/x");
+        let raw = raw_params("/v1/tickets/%FF/notes/7", &names);
+        assert_eq!(raw["ticket_id"], "%FF");
+        assert_eq!(raw["id"], "7");
     }
 }

@@ -1,0 +1,163 @@
+//! Bad client input on every operation of every vendor, with valid credentials so the
+//! input reaches the handlers: a malformed body, bodies of the wrong JSON shape, a wrong
+//! content type, odd path values, no headers at all. Each must be answered promptly with a
+//! client error in the vendor's shape (JSON), never a 5xx, a panic or a hang.
+
+use std::time::Duration;
+
+use partner_core::Operation;
+use partner_sandbox::{Sandbox, Vendor, bigfix, carfix, claire, jifeline};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+use serde_json::{Value, json};
+
+async fn login(http: &reqwest::Client, url: String, body: Value) -> String {
+    let answer: Value = http
+        .post(url)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    answer["access_token"].as_str().unwrap().to_owned()
+}
+
+fn path_of(table: &[Operation], name: &str) -> String {
+    table
+        .iter()
+        .find(|o| o.name == name)
+        .unwrap()
+        .path
+        .to_owned()
+}
+
+/// The headers that let a call of `vendor`'s `op` past authentication.
+async fn credentials(
+    http: &reqwest::Client,
+    sandbox: &Sandbox,
+    vendor: Vendor,
+    op: &Operation,
+) -> Vec<(&'static str, String)> {
+    let base = sandbox.base_url(vendor);
+    match vendor {
+        Vendor::BigFix => vec![
+            ("x-api-key", bigfix::DEMO_API_KEY.to_owned()),
+            ("authorization", format!("Bearer {}", bigfix::DEMO_JWT)),
+        ],
+        Vendor::Claire => vec![("authorization", claire::DEMO_API_KEY.to_owned())],
+        Vendor::CarFix => {
+            let workshop = op.path.contains("/Workshop/");
+            let (name, user, key) = if workshop {
+                (
+                    "WorkshopLogin",
+                    carfix::DEMO_WORKSHOP_USERNAME,
+                    carfix::DEMO_WORKSHOP_KEY,
+                )
+            } else {
+                (
+                    "AffiliateLogin",
+                    carfix::DEMO_AFFILIATE_USERNAME,
+                    carfix::DEMO_AFFILIATE_KEY,
+                )
+            };
+            let url = format!("{base}{}", path_of(carfix_client::OPERATIONS, name));
+            let body = json!({ "clientusername": user, "clientkey": key });
+            vec![(
+                "authorization",
+                format!("Bearer {}", login(http, url, body).await),
+            )]
+        }
+        Vendor::Jifeline => {
+            let url = format!(
+                "{base}{}",
+                path_of(jifeline_client::OPERATIONS, "LoginWithOtp")
+            );
+            let token = login(http, url, json!({ "otp": jifeline::DEMO_OTP })).await;
+            vec![("authorization", format!("Bearer {token}"))]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Every placeholder of `template` replaced by `value`.
+fn fill(template: &str, value: &str) -> String {
+    let mut path = template.to_owned();
+    while let (Some(start), Some(end)) = (path.find('{'), path.find('}')) {
+        path.replace_range(start..=end, value);
+    }
+    path
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_client_error_never_a_panic_or_a_hang() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let bodies: &[(&str, &[u8])] = &[
+        ("application/json", b"{\"broken"),
+        ("application/json", b"[]"),
+        ("application/json", b"null"),
+        ("application/json", b"{\"a\": {\"b\": [1, \"x\", null]}}"),
+        ("application/json", b"\"\\ud800\""),
+        ("text/plain", b"{}"),
+        ("multipart/form-data", b"--x\r\n"),
+        ("multipart/form-data; boundary=", b"--\r\n--\r\n"),
+        ("application/octet-stream", &[0xff, 0xfe, 0x00, 0x80]),
+    ];
+    let mut failures = Vec::new();
+    for vendor in Vendor::ALL {
+        let base = sandbox.base_url(vendor).to_owned();
+        for op in vendor.operations() {
+            let method = reqwest::Method::from_bytes(op.method.as_str().as_bytes()).unwrap();
+            let auth = credentials(&http, &sandbox, vendor, op).await;
+            for value in ["1", "%FF", "-1", "99999999999999999999999", "x%00y"] {
+                let url = format!("{base}{}", fill(op.path, value));
+                let mut calls = vec![http.request(method.clone(), &url)];
+                for (content_type, body) in bodies {
+                    let mut call = http
+                        .request(method.clone(), &url)
+                        .header(CONTENT_TYPE, *content_type)
+                        .body(body.to_vec());
+                    for (name, value) in &auth {
+                        call = call.header(*name, value);
+                    }
+                    calls.push(call);
+                }
+                calls.push(
+                    http.request(method.clone(), &url)
+                        .header(AUTHORIZATION, "Bearer")
+                        .header("x-api-key", ""),
+                );
+                for call in calls {
+                    let request = call.build().unwrap();
+                    let shown = format!(
+                        "{vendor} {} {} {:?}",
+                        op.name,
+                        request.url(),
+                        request.headers().get(CONTENT_TYPE)
+                    );
+                    match http.execute(request).await {
+                        Ok(answer) if answer.status().is_server_error() => {
+                            let status = answer.status();
+                            failures.push(format!("{shown}: {status} {:?}", answer.text().await));
+                        }
+                        Ok(answer) => {
+                            let status = answer.status();
+                            let text = answer.text().await.unwrap_or_default();
+                            if status.is_client_error()
+                                && serde_json::from_str::<Value>(&text).is_err()
+                            {
+                                failures.push(format!("{shown}: {status} not JSON: {text}"));
+                            }
+                        }
+                        Err(error) => failures.push(format!("{shown}: {error}")),
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
