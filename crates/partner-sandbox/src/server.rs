@@ -20,6 +20,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodFilter, MethodRouter, any, get, post};
 use bytes::Bytes;
 use partner_core::Operation;
+use partner_core::validation::Validate;
+use serde::de::DeserializeOwned;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -61,6 +63,51 @@ impl Call {
     pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
+
+    /// The body read as JSON, refused (415) unless it is labelled JSON: every client sends
+    /// `Content-Type: application/json`, so one that forgets it must not pass here and fail
+    /// at the vendor. A body that does not parse as `T` is 400.
+    pub(crate) fn json<T: DeserializeOwned>(&self) -> Result<T, Refusal> {
+        let content_type = self.header("content-type").unwrap_or_default();
+        let essence = content_type.split(';').next().unwrap_or_default().trim();
+        let is_json = essence.eq_ignore_ascii_case("application/json")
+            || essence.to_ascii_lowercase().ends_with("+json");
+        if !is_json {
+            let shown = if content_type.is_empty() {
+                "none"
+            } else {
+                content_type
+            };
+            return Err(Refusal(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                format!("Content-Type must be application/json, not {shown}"),
+            ));
+        }
+        serde_json::from_slice(&self.body).map_err(|e| bad_request(format!("invalid body: {e}")))
+    }
+
+    /// The body read as JSON ([`Call::json`]) and checked with the client crate's own rules
+    /// (400 listing every violation).
+    pub(crate) fn validated<T: DeserializeOwned + Validate>(&self) -> Result<T, Refusal> {
+        let value: T = self.json()?;
+        value.validate().map_err(|e| bad_request(e.to_string()))?;
+        Ok(value)
+    }
+}
+
+/// A refused call: the HTTP status and a message, which each vendor answers in its own
+/// documented error shape.
+#[derive(Debug)]
+pub(crate) struct Refusal(pub(crate) StatusCode, pub(crate) String);
+
+/// A 400 refusal.
+pub(crate) fn bad_request(message: impl Into<String>) -> Refusal {
+    Refusal(StatusCode::BAD_REQUEST, message.into())
+}
+
+/// A 404 refusal for `what`.
+pub(crate) fn not_found(what: &str) -> Refusal {
+    Refusal(StatusCode::NOT_FOUND, format!("{what} not found"))
 }
 
 /// A vendor emulation: its table and how it answers one call.

@@ -26,7 +26,7 @@ use shipinsure_client::{
     TrackingDetailRequest,
 };
 
-use crate::server::{Call, VendorApi, json};
+use crate::server::{Call, Refusal, VendorApi, json};
 
 /// The demo `api_token_key` the sandbox accepts.
 pub const DEMO_API_TOKEN_KEY: &str = "sandbox-shipinsure-key";
@@ -59,15 +59,6 @@ pub struct ShipInsureSandbox {
     state: Mutex<State>,
 }
 
-/// A refused call: HTTP status and message, sent as `{"status": "fail", "message": ...}`.
-struct Refusal(StatusCode, String);
-
-impl Refusal {
-    fn into_response(self) -> Response {
-        json(self.0, json!({ "status": "fail", "message": self.1 }))
-    }
-}
-
 impl ShipInsureSandbox {
     /// An empty sandbox accepting `api_token_key`.
     pub fn new(api_token_key: impl Into<String>) -> Self {
@@ -98,8 +89,7 @@ impl ShipInsureSandbox {
         fields: &[&str],
     ) -> Result<T, Refusal> {
         let bad = |m: String| Refusal(StatusCode::BAD_REQUEST, m);
-        let body: Map<String, Value> = serde_json::from_slice(&call.body)
-            .map_err(|e| bad(format!("the body is not a JSON object: {e}")))?;
+        let body: Map<String, Value> = call.json()?;
         let Some(Value::String(given)) = body.get("signature") else {
             return Err(Refusal(
                 StatusCode::UNAUTHORIZED,
@@ -244,7 +234,10 @@ impl VendorApi for ShipInsureSandbox {
         };
         match answer {
             Ok(body) => json(StatusCode::OK, body),
-            Err(refusal) => refusal.into_response(),
+            // Refusals are `{"status": "fail", "message": ...}`, as the client's fixtures show.
+            Err(Refusal(status, message)) => {
+                json(status, json!({ "status": "fail", "message": message }))
+            }
         }
     }
 }

@@ -161,3 +161,78 @@ async fn bad_input_gets_a_client_error_never_a_panic_or_a_hang() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A JSON body labelled anything but JSON is refused with 415 in the vendor's error shape,
+/// and changes nothing: a client that forgets `Content-Type` must not pass here.
+#[tokio::test]
+async fn a_json_body_without_a_json_content_type_is_415_in_the_vendor_shape() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let send = |vendor: Vendor, op: &str, content_type: Option<&str>, body: Value| {
+        let path = path_of(vendor.operations(), op);
+        let mut call = http
+            .post(format!("{}{path}", sandbox.base_url(vendor)))
+            .body(body.to_string());
+        if let Some(content_type) = content_type {
+            call = call.header(CONTENT_TYPE, content_type);
+        }
+        async move {
+            let answer = call.send().await.unwrap();
+            let status = answer.status().as_u16();
+            let problem = answer.headers().get(CONTENT_TYPE).cloned();
+            (status, problem, answer.json::<Value>().await.unwrap())
+        }
+    };
+
+    let signature = partner_core::signing::md5_hex([
+        partner_sandbox::shipinsure::DEMO_API_TOKEN_KEY,
+        "TRK-1",
+        "15000",
+    ]);
+    let order =
+        json!({ "tracking_number": "TRK-1", "premium_amount": 15000, "signature": signature });
+    let (status, _, body) = send(
+        Vendor::ShipInsure,
+        "SubmitSmeDelivery",
+        Some("text/plain"),
+        order,
+    )
+    .await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (415, Some("fail")),
+        "{body}"
+    );
+    assert!(sandbox.shipinsure().policies().is_empty());
+
+    let otp = json!({ "otp": jifeline::DEMO_OTP });
+    let (status, content_type, body) =
+        send(Vendor::Jifeline, "LoginWithOtp", None, otp.clone()).await;
+    assert_eq!(
+        (status, body["status"].as_u64()),
+        (415, Some(415)),
+        "{body}"
+    );
+    assert_eq!(content_type.unwrap(), "application/problem+json");
+    let (status, _, body) = send(
+        Vendor::Jifeline,
+        "LoginWithOtp",
+        Some("application/json; charset=utf-8"),
+        otp,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+
+    let login = json!({
+        "clientusername": carfix::DEMO_AFFILIATE_USERNAME,
+        "clientkey": carfix::DEMO_AFFILIATE_KEY,
+    });
+    let form = Some("application/x-www-form-urlencoded");
+    let (status, _, body) = send(Vendor::CarFix, "AffiliateLogin", form, login).await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (415, Some("invalid_grant")),
+        "{body}"
+    );
+    assert_eq!(sandbox.carfix().logins(), 0);
+}

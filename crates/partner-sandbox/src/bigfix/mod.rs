@@ -22,7 +22,7 @@ use partner_core::Operation;
 use partner_core::validation::Rule;
 use serde_json::{Value, json};
 
-use crate::server::{Call, VendorApi, json};
+use crate::server::{Call, Refusal, VendorApi, json};
 
 pub use tracking::workflow_statuses;
 
@@ -78,9 +78,6 @@ pub struct BigfixSandbox {
     config: BigfixConfig,
     state: Mutex<State>,
 }
-
-/// A refused call: HTTP status and message.
-struct Refusal(StatusCode, String);
 
 /// The documented envelope. `numeric_code`: the bulk upload's integer `Status_code`.
 fn envelope(status: StatusCode, message: &str, numeric_code: bool) -> Value {
@@ -217,12 +214,15 @@ impl BigfixSandbox {
                 "Invalid or missing JWT token".to_owned(),
             ));
         }
-        let order: RepairOrder = serde_json::from_slice(&call.body).map_err(|e| {
-            Refusal(
-                StatusCode::BAD_REQUEST,
-                format!("Missing required fields: {e}"),
-            )
-        })?;
+        let order: RepairOrder = call
+            .json()
+            .map_err(|Refusal(status, message)| match status {
+                // The document's wording for a body without the required fields.
+                StatusCode::BAD_REQUEST => {
+                    Refusal(status, format!("Missing required fields: {message}"))
+                }
+                _ => Refusal(status, message),
+            })?;
         order
             .validate_with(&self.config.rules)
             .map_err(|e| Refusal(StatusCode::BAD_REQUEST, validation_message(&e)))?;

@@ -19,7 +19,7 @@ use chrono::NaiveDateTime;
 use serde_json::{Value, json};
 
 use super::lookups::{BREAKDOWN_CAUSES, area_in_state, service_of};
-use super::{Answer, CarfixSandbox, State, bad_request, dotnet, local_now, not_found, read};
+use super::{Answer, CarfixSandbox, State, bad_request, dotnet, local_now, not_found};
 use crate::server::Call;
 
 /// A case as the sandbox holds it.
@@ -98,12 +98,12 @@ impl CarfixSandbox {
     /// Case operations; `None` for other operations.
     pub(super) fn case_api(&self, name: &str, call: &Call) -> Option<Answer> {
         let answer = match name {
-            "InitialCallCentreCase" => read::<InitialCaseRequest>(call).map(|r| {
+            "InitialCallCentreCase" => call.validated::<InitialCaseRequest>().map(|r| {
                 let coordinate = format!("{},{}", r.location_coordinate.latitude, r.location_coordinate.longitude);
                 self.open_case(&r.case_info.vehicle_no, None, (r.incident_location, coordinate), None)
             }),
-            "CreateCase" => read::<CreateCaseRequest>(call).and_then(|r| self.create(&r)),
-            "GetCaseDetails" => read::<CaseIdRequest>(call).and_then(|r| {
+            "CreateCase" => call.validated::<CreateCaseRequest>().and_then(|r| self.create(&r)),
+            "GetCaseDetails" => call.validated::<CaseIdRequest>().and_then(|r| {
                 let mut state = self.state();
                 let case = find(&mut state, &r.case_id)?.clone();
                 let truck = case.truck_no.as_ref().and_then(|no| state.trucks.iter().find(|t| &t.truck_no == no));
@@ -134,7 +134,7 @@ impl CarfixSandbox {
                     "data": [],
                 }))
             }),
-            "UpdateCaseResolved" => read::<CaseIdRequest>(call).and_then(|r| {
+            "UpdateCaseResolved" => call.validated::<CaseIdRequest>().and_then(|r| {
                 let mut state = self.state();
                 let case = find(&mut state, &r.case_id)?;
                 if !case.is_open() {
@@ -144,7 +144,7 @@ impl CarfixSandbox {
                 case.resolved = Some(local_now());
                 Ok(json!({ "Result": true }))
             }),
-            "UpdateCallerSatisfactionRating" => read::<RatingRequest>(call).and_then(|r| {
+            "UpdateCallerSatisfactionRating" => call.validated::<RatingRequest>().and_then(|r| {
                 let mut state = self.state();
                 let case = find(&mut state, &r.case_id)?;
                 if case.status() != "CaseResolved" {
@@ -153,14 +153,14 @@ impl CarfixSandbox {
                 case.rating = Some((r.customer_satisfaction_id, r.customer_remarks));
                 Ok(json!({ "Result": true }))
             }),
-            "UpdateArrivalTime" => read::<ArrivalTimeRequest>(call).and_then(|r| {
+            "UpdateArrivalTime" => call.validated::<ArrivalTimeRequest>().and_then(|r| {
                 let mut state = self.state();
                 let case = find(&mut state, &r.case_id)?;
                 case.arrived = Some((r.arrival_date_time + chrono::Duration::hours(8)).naive_utc());
                 case.advance_to("WorkInProgress");
                 Ok(json!({ "Result": true }))
             }),
-            "UpdateIncidentPhotos" => read::<PhotoUpload>(call).and_then(|r| {
+            "UpdateIncidentPhotos" => call.validated::<PhotoUpload>().and_then(|r| {
                 // Checked here too: "List of images (.jpg)".
                 if !r.jpeg.starts_with(&[0xFF, 0xD8]) {
                     return Err(bad_request("images must be a JPEG"));
@@ -186,7 +186,7 @@ impl CarfixSandbox {
                     .collect();
                 Ok(json!(list))
             }
-            "CancelCase" => read::<CancelCaseRequest>(call).and_then(|r| {
+            "CancelCase" => call.validated::<CancelCaseRequest>().and_then(|r| {
                 let mut state = self.state();
                 let case = find(&mut state, &r.key)?;
                 let charge = case.cancellation_charge();
@@ -199,14 +199,14 @@ impl CarfixSandbox {
                 }
                 Ok(json!({ "Result": "Yes", "CaseStatus": case.status(), "CancellationCharges": charge, "ErrorMessage": "" }))
             }),
-            "GetCaseStatus" => read::<CaseKeyRequest>(call).map(|r| {
+            "GetCaseStatus" => call.validated::<CaseKeyRequest>().map(|r| {
                 let mut state = self.state();
                 match find(&mut state, &r.key) {
                     Ok(case) => json!({ "Result": "Yes", "CaseStatus": case.statuses }),
                     Err(_) => json!({ "Result": "No", "CaseStatus": [], "ErrorMessage": "Case not found" }),
                 }
             }),
-            "GetListOfCases" => read::<CaseListFilter>(call).map(|f| {
+            "GetListOfCases" => call.validated::<CaseListFilter>().map(|f| {
                 let state = self.state();
                 let list: Vec<Value> = state
                     .cases

@@ -21,11 +21,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use partner_core::Operation;
-use partner_core::validation::Validate;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use crate::server::{Call, VendorApi, json};
+use crate::server::{Call, Refusal, VendorApi, bad_request, json, not_found};
 
 pub use cases::CaseRecord;
 pub use workshop::TruckRecord;
@@ -78,26 +76,7 @@ pub struct CarfixSandbox {
     state: Mutex<State>,
 }
 
-/// A refused call: status and message.
-struct Refusal(StatusCode, String);
-
 type Answer = Result<Value, Refusal>;
-
-fn bad_request(message: impl Into<String>) -> Refusal {
-    Refusal(StatusCode::BAD_REQUEST, message.into())
-}
-
-fn not_found(what: &str) -> Refusal {
-    Refusal(StatusCode::NOT_FOUND, format!("{what} not found"))
-}
-
-/// Reads a JSON body as `T` and checks it with the client's rules.
-fn read<T: DeserializeOwned + Validate>(call: &Call) -> Result<T, Refusal> {
-    let value: T = serde_json::from_slice(&call.body)
-        .map_err(|e| bad_request(format!("invalid body: {e}")))?;
-    value.validate().map_err(|e| bad_request(e.to_string()))?;
-    Ok(value)
-}
 
 /// CarFix local time (Malaysia, UTC+8), which the API writes without a zone.
 fn local_now() -> NaiveDateTime {
@@ -159,8 +138,7 @@ impl CarfixSandbox {
     }
 
     fn login(&self, call: &Call, api: Api) -> Answer {
-        let body: Value = serde_json::from_slice(&call.body)
-            .map_err(|e| bad_request(format!("invalid body: {e}")))?;
+        let body: Value = call.json()?;
         let expected = match api {
             Api::Affiliate => (DEMO_AFFILIATE_USERNAME, DEMO_AFFILIATE_KEY),
             Api::Workshop => (DEMO_WORKSHOP_USERNAME, DEMO_WORKSHOP_KEY),
@@ -249,8 +227,7 @@ impl CarfixSandbox {
                 .collect::<Vec<_>>()
         };
         let field = |name: &str| -> Result<String, Refusal> {
-            let body: Value = serde_json::from_slice(&call.body)
-                .map_err(|e| bad_request(format!("invalid body: {e}")))?;
+            let body: Value = call.json()?;
             body[name]
                 .as_str()
                 .map(str::trim)

@@ -7,7 +7,7 @@ use carfix_client::models::truck::TruckQuery;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::{Value, json};
 
-use super::{Answer, CarfixSandbox, Refusal, bad_request, clock12, local_now, not_found, read};
+use super::{Answer, CarfixSandbox, Refusal, bad_request, clock12, local_now, not_found};
 use crate::server::Call;
 
 /// One tow truck of the demo fleet.
@@ -123,7 +123,7 @@ impl CarfixSandbox {
                 { "Name": "Ali", "IsLeader": "NO", "UserCode": "123456", "PhoneNo": "0123456789", "Status": "ACTIVE" },
                 { "Name": "Chong", "IsLeader": "YES", "UserCode": "234567", "PhoneNo": "0198765432", "Status": "ACTIVE" },
             ] })),
-            "UpdateTruckCoordinate" => read::<TruckPositionUpdate>(call).and_then(|update| {
+            "UpdateTruckCoordinate" => call.validated::<TruckPositionUpdate>().and_then(|update| {
                 let mut state = self.state();
                 let truck = state
                     .trucks
@@ -151,7 +151,7 @@ impl CarfixSandbox {
                 }
                 Ok(answer)
             }),
-            "GetTruckCoordination" => read::<TruckQuery>(call).map(|query| {
+            "GetTruckCoordination" => call.validated::<TruckQuery>().map(|query| {
                 let state = self.state();
                 let trucks: Vec<Value> = state
                     .trucks

@@ -35,8 +35,7 @@ pub(super) struct Outgoing {
 
 impl ClaireSandbox {
     pub(super) fn import(&self, call: &Call) -> Answer {
-        let request: ImportRequest = serde_json::from_slice(&call.body)
-            .map_err(|e| bad_request(format!("invalid body: {e}")))?;
+        let request: ImportRequest = call.json()?;
         let n = request.appointments.len();
         if n == 0 || n > MAX_IMPORT_BATCH {
             return Err(bad_request(format!(

@@ -30,11 +30,10 @@ use claire_client::{
 };
 use partner_core::Operation;
 use partner_core::validation::Validate;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use tokio::time::Instant;
 
-use crate::server::{Call, VendorApi, json};
+use crate::server::{Call, Refusal, VendorApi, bad_request, json, not_found};
 
 /// The demo API key the sandbox accepts.
 pub const DEMO_API_KEY: &str = "sandbox-claire-key";
@@ -103,30 +102,11 @@ pub struct ClaireSandbox {
     http: reqwest::Client,
 }
 
-/// A refused call: status and `{"message": ...}`.
-struct Refusal(StatusCode, String);
-
 type Answer = Result<Value, Refusal>;
-
-fn bad_request(message: impl Into<String>) -> Refusal {
-    Refusal(StatusCode::BAD_REQUEST, message.into())
-}
-
-fn not_found(what: &str) -> Refusal {
-    Refusal(StatusCode::NOT_FOUND, format!("{what} not found"))
-}
 
 fn to_json<T: serde::Serialize>(value: &T) -> Answer {
     serde_json::to_value(value)
         .map_err(|e| Refusal(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
-}
-
-/// Reads a JSON body as `T` and checks it with the client's rules.
-fn read<T: DeserializeOwned + Validate>(call: &Call) -> Result<T, Refusal> {
-    let value: T = serde_json::from_slice(&call.body)
-        .map_err(|e| bad_request(format!("invalid body: {e}")))?;
-    value.validate().map_err(|e| bad_request(e.to_string()))?;
-    Ok(value)
 }
 
 fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
@@ -186,7 +166,7 @@ impl ClaireSandbox {
     fn dispatch(&self, call: &Call) -> Answer {
         match call.op.name {
             "GetAppointmentsByDmsNumber" => self.by_dms_number(call),
-            "ListAppointments" => self.list(&read::<AppointmentFilter>(call)?),
+            "ListAppointments" => self.list(&call.validated::<AppointmentFilter>()?),
             "GetAppointment" => self.get_appointment(call),
             "ImportAppointments" => self.import(call),
             "GetChecks" => self.checks(call),

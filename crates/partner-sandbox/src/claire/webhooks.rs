@@ -80,10 +80,7 @@ fn webhook_id(call: &Call) -> Result<WebhookId, super::Refusal> {
 
 impl ClaireSandbox {
     pub(super) fn webhooks(&self, call: &Call) -> Answer {
-        let body = || {
-            serde_json::from_slice::<Value>(&call.body)
-                .map_err(|e| bad_request(format!("invalid body: {e}")))
-        };
+        let body = || call.json::<Value>();
         match call.op.name {
             "ListWebhooks" => to_json(&lock(&self.state).webhooks),
             "ListWebhookTriggers" => to_json(&triggers()),

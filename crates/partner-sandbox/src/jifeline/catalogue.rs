@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use super::{
     Answer, DEMO_VIN, DEMO_VOUCHER, JifelineSandbox, Problem, TicketRecord, bad_request, check_vin,
-    id_param, money, not_found, page, path_id, read,
+    id_param, money, not_found, page, path_id,
 };
 use crate::server::Call;
 
@@ -256,9 +256,9 @@ impl JifelineSandbox {
             }
             "ListProducts" => self.products(call),
             "AddFavoriteProduct" => {
-                let body: Value = match serde_json::from_slice(&call.body) {
+                let body: Value = match call.json() {
                     Ok(body) => body,
-                    Err(e) => return Some(Err(bad_request(format!("invalid body: {e}")))),
+                    Err(refusal) => return Some(Err(refusal)),
                 };
                 match body["id"]
                     .as_i64()
@@ -284,7 +284,7 @@ impl JifelineSandbox {
                     .collect();
                 page(call, list)
             }),
-            "CalculateCartTotals" => read::<CartTotalsRequest>(call).and_then(|request| {
+            "CalculateCartTotals" => call.validated::<CartTotalsRequest>().and_then(|request| {
                 check_vehicle(request.vehicle_model_id, request.vehicle_model_variant_id)?;
                 totals(&request.product_ids, request.voucher.as_deref())
             }),

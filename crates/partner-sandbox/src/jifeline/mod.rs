@@ -21,11 +21,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use partner_core::Operation;
-use partner_core::validation::Validate;
-use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use crate::server::{Call, VendorApi, json};
+use crate::server::{Call, Refusal as Problem, VendorApi, bad_request, json, not_found};
 
 /// The demo connector's UUID (log in with it and [`DEMO_PINCODE`]).
 pub const DEMO_CONNECTOR_UUID: &str = "6ec2911c-a09a-11ee-8c90-0242ac120002";
@@ -101,26 +99,7 @@ pub struct JifelineSandbox {
     state: Mutex<State>,
 }
 
-/// A refused call, answered as a problem document.
-pub(crate) struct Problem(StatusCode, String);
-
 type Answer = Result<Value, Problem>;
-
-fn bad_request(detail: impl Into<String>) -> Problem {
-    Problem(StatusCode::BAD_REQUEST, detail.into())
-}
-
-fn not_found(what: &str) -> Problem {
-    Problem(StatusCode::NOT_FOUND, format!("{what} not found"))
-}
-
-/// Reads a JSON body as `T` and checks it with the client's rules.
-fn read<T: DeserializeOwned + Validate>(call: &Call) -> Result<T, Problem> {
-    let value: T = serde_json::from_slice(&call.body)
-        .map_err(|e| bad_request(format!("invalid body: {e}")))?;
-    value.validate().map_err(|e| bad_request(e.to_string()))?;
-    Ok(value)
-}
 
 /// The document's VIN pattern, `^[a-zA-Z0-9]{17}$`, checked here independently.
 fn check_vin(vin: &str) -> Result<(), Problem> {

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::{
     Answer, DEMO_CONNECTOR_ID, DEMO_CONNECTOR_UUID, DEMO_OTP, DEMO_PINCODE, DEMO_VIN,
-    JifelineSandbox, Problem, State, bad_request, not_found, page, read,
+    JifelineSandbox, Problem, State, bad_request, not_found, page,
 };
 use crate::server::Call;
 
@@ -101,10 +101,7 @@ impl JifelineSandbox {
 
     /// Logins and forgot-password, which need no token; `None` for other operations.
     pub(super) fn sessions(&self, name: &str, call: &Call) -> Option<Answer> {
-        let body = || {
-            serde_json::from_slice::<Value>(&call.body)
-                .map_err(|e| bad_request(format!("invalid body: {e}")))
-        };
+        let body = || call.json::<Value>();
         let refused = || {
             Problem(
                 StatusCode::UNAUTHORIZED,
@@ -170,7 +167,7 @@ impl JifelineSandbox {
             })),
             "ListEmployees" => page(call, self.state().employees.clone()),
             "GetEmployee" => self.employee(call).map(|(_, e)| e),
-            "CreateEmployee" => read::<NewEmployee>(call).and_then(|new| {
+            "CreateEmployee" => call.validated::<NewEmployee>().and_then(|new| {
                 let mut state = self.state();
                 if state.employees.iter().any(|e| e["username"] == new.username.as_str()) {
                     return Err(Problem(StatusCode::CONFLICT, format!("username {} is taken", new.username)));
@@ -187,7 +184,7 @@ impl JifelineSandbox {
                 state.employees.push(employee.clone());
                 Ok(employee)
             }),
-            "ChangeEmployee" => read::<EmployeeChange>(call).and_then(|change| {
+            "ChangeEmployee" => call.validated::<EmployeeChange>().and_then(|change| {
                 let (index, _) = self.employee(call)?;
                 let mut state = self.state();
                 let employee = &mut state.employees[index];
@@ -203,7 +200,7 @@ impl JifelineSandbox {
                 Ok(employee.clone())
             }),
             "GetCustomerDetails" => Ok(self.state().customer.clone()),
-            "EditCustomerDetails" => read::<CustomerDetailsEdit>(call).and_then(|edit| {
+            "EditCustomerDetails" => call.validated::<CustomerDetailsEdit>().and_then(|edit| {
                 let mut state = self.state();
                 let changes = serde_json::to_value(edit).map_err(|e| bad_request(e.to_string()))?;
                 if let (Some(customer), Value::Object(changes)) = (state.customer.as_object_mut(), changes) {

@@ -9,7 +9,7 @@ use chrono::{Duration, Utc};
 use jifeline_client::models::TranslateRequest;
 use serde_json::{Value, json};
 
-use super::{Answer, JifelineSandbox, Problem, bad_request, not_found, read};
+use super::{Answer, JifelineSandbox, Problem, bad_request, not_found};
 use crate::server::Call;
 
 impl JifelineSandbox {
@@ -32,7 +32,7 @@ impl JifelineSandbox {
                 "message": "Operators are available.",
                 "ends_at": (Utc::now() + Duration::hours(8)).format("%Y-%m-%dT%H:%M:%S%z").to_string(),
             })),
-            "Translate" => read::<TranslateRequest>(call).map(|r| {
+            "Translate" => call.validated::<TranslateRequest>().map(|r| {
                 json!({
                     "source_language": "en",
                     "target_language": r.target_language,
@@ -44,8 +44,7 @@ impl JifelineSandbox {
             }),
             "SendChannelControlMessage" => self.channel(call).map(|id| json!({ "channel_id": id })),
             "CreateChannelAttachment" => self.channel(call).and_then(|channel| {
-                let body: Value = serde_json::from_slice(&call.body)
-                    .map_err(|e| bad_request(format!("invalid body: {e}")))?;
+                let body: Value = call.json()?;
                 let file = body["file_name"]
                     .as_str()
                     .map(str::trim)

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::catalogue::totals;
 use super::{
     Answer, DEMO_CONNECTOR_ID, DEMO_VIN, JifelineSandbox, Problem, TicketRecord, bad_request,
-    check_vin, not_found, page, path_id, read,
+    check_vin, not_found, page, path_id,
 };
 use crate::server::Call;
 
@@ -58,7 +58,9 @@ impl JifelineSandbox {
     /// Ticket operations; `None` for other operations.
     pub(super) fn tickets_api(&self, name: &str, call: &Call) -> Option<Answer> {
         let answer = match name {
-            "CreateTicket" => read::<CreateTicket>(call).and_then(|t| self.create_ticket(&t)),
+            "CreateTicket" => call
+                .validated::<CreateTicket>()
+                .and_then(|t| self.create_ticket(&t)),
             "GetConnectorActiveTicket" => path_id(call, "connectorId").and_then(|connector| {
                 let state = self.state();
                 let ticket = state
@@ -67,7 +69,7 @@ impl JifelineSandbox {
                     .find(|t| t.connector_id == connector && t.state == 1);
                 ticket.map(active).ok_or_else(|| not_found("active ticket"))
             }),
-            "SetTicketCsat" => read::<Csat>(call).and_then(|csat| {
+            "SetTicketCsat" => call.validated::<Csat>().and_then(|csat| {
                 let id = path_id(call, "ticketId")?;
                 let mut state = self.state();
                 let ticket = state
