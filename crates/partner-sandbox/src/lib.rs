@@ -22,6 +22,7 @@ pub mod bigfix;
 pub mod carfix;
 pub mod claire;
 pub mod error;
+mod fault_layer;
 pub mod faults;
 pub mod jifeline;
 mod multipart;
@@ -381,61 +382,39 @@ impl Sandbox {
             }
         }
     }
+}
 
+/// The typed state accessors of [`Sandbox`], one per vendor.
+macro_rules! state_accessors {
+    ($($(#[$doc:meta])* $method:ident => $variant:ident: $ty:ty;)*) => {
+        impl Sandbox {
+            $(
+                $(#[$doc])*
+                ///
+                /// # Panics
+                /// If the vendor was left out with [`SandboxBuilder::only`].
+                pub fn $method(&self) -> &$ty {
+                    match &self.running(Vendor::$variant).emulation {
+                        Emulation::$variant(api) => api,
+                        _ => unreachable!("each vendor runs its own emulation"),
+                    }
+                }
+            )*
+        }
+    };
+}
+
+state_accessors! {
     /// The shipinsure state.
-    ///
-    /// # Panics
-    /// If shipinsure is not served.
-    pub fn shipinsure(&self) -> &shipinsure::ShipInsureSandbox {
-        match &self.running(Vendor::ShipInsure).emulation {
-            Emulation::ShipInsure(api) => api,
-            _ => unreachable!("each vendor runs its own emulation"),
-        }
-    }
-
+    shipinsure => ShipInsure: shipinsure::ShipInsureSandbox;
     /// The BigFix state.
-    ///
-    /// # Panics
-    /// If BigFix is not served.
-    pub fn bigfix(&self) -> &bigfix::BigfixSandbox {
-        match &self.running(Vendor::BigFix).emulation {
-            Emulation::BigFix(api) => api,
-            _ => unreachable!("each vendor runs its own emulation"),
-        }
-    }
-
+    bigfix => BigFix: bigfix::BigfixSandbox;
     /// The CarFix state.
-    ///
-    /// # Panics
-    /// If CarFix is not served.
-    pub fn carfix(&self) -> &carfix::CarfixSandbox {
-        match &self.running(Vendor::CarFix).emulation {
-            Emulation::CarFix(api) => api,
-            _ => unreachable!("each vendor runs its own emulation"),
-        }
-    }
-
+    carfix => CarFix: carfix::CarfixSandbox;
     /// The Jifeline state.
-    ///
-    /// # Panics
-    /// If Jifeline is not served.
-    pub fn jifeline(&self) -> &jifeline::JifelineSandbox {
-        match &self.running(Vendor::Jifeline).emulation {
-            Emulation::Jifeline(api) => api,
-            _ => unreachable!("each vendor runs its own emulation"),
-        }
-    }
-
+    jifeline => Jifeline: jifeline::JifelineSandbox;
     /// The Claire state.
-    ///
-    /// # Panics
-    /// If Claire is not served.
-    pub fn claire(&self) -> &claire::ClaireSandbox {
-        match &self.running(Vendor::Claire).emulation {
-            Emulation::Claire(api) => api,
-            _ => unreachable!("each vendor runs its own emulation"),
-        }
-    }
+    claire => Claire: claire::ClaireSandbox;
 }
 
 /// The README's example compiles as a doc test.

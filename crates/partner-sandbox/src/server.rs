@@ -1,5 +1,6 @@
 //! The HTTP side shared by every vendor: routes built from a vendor crate's `OPERATIONS`
-//! table, the fault layer, and one listener per vendor that stops when its handle drops.
+//! table, wrapped in the fault layer of `fault_layer`, and one listener per vendor that
+//! stops when its handle drops.
 //!
 //! Routes come from the clients' own tables so the sandbox answers exactly where a client
 //! with default paths sends. Each route hands the vendor module a [`Call`] (operation,
@@ -13,11 +14,11 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, RawQuery, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::extract::{Path, RawQuery, Request};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodFilter, MethodRouter, any, get, post};
+use axum::routing::{MethodFilter, MethodRouter, any};
 use bytes::Bytes;
 use partner_core::Operation;
 use partner_core::validation::Validate;
@@ -27,7 +28,8 @@ use tokio::sync::oneshot;
 
 use crate::Vendor;
 use crate::error::SandboxError;
-use crate::faults::{Fault, FaultConfig, Faults};
+use crate::fault_layer;
+use crate::faults::Faults;
 use crate::recording::{Exchange, Recorder};
 
 /// One request as a vendor module sees it.
@@ -166,7 +168,7 @@ fn raw_params(path: &str, names: &[(String, String)]) -> HashMap<String, String>
         .collect()
 }
 
-fn decode_query(raw: Option<&str>) -> Vec<(String, String)> {
+pub(crate) fn decode_query(raw: Option<&str>) -> Vec<(String, String)> {
     raw.map(|q| {
         partner_core::url::form_urlencoded::parse(q.as_bytes())
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -285,116 +287,10 @@ pub(crate) fn router(
         }))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&faults),
-            fault_layer,
+            fault_layer::fault_layer,
         ))
         // Merged after the layer, so the control endpoints never suffer the faults they set.
-        .merge(admin(faults))
-}
-
-/// The fault settings, queue length and counts, as the control endpoints answer them.
-fn read(faults: &Faults) -> Response {
-    json(
-        StatusCode::OK,
-        serde_json::json!({ "config": faults.config(), "queued": faults.queued(), "stats": faults.stats() }),
-    )
-}
-
-/// `/__sandbox/faults`: read (GET), replace (PUT, a [`FaultConfig`] as JSON), clear
-/// (DELETE) the vendor's faults, or start a 429 storm (POST `.../storm?requests=N&retry_after=S`),
-/// for users of the binary, who have no [`crate::Sandbox`] handle.
-fn admin(faults: Arc<Faults>) -> Router {
-    Router::new()
-        .route(
-            "/__sandbox/faults",
-            get(|State(f): State<Arc<Faults>>| async move { read(&f) })
-                .put(|State(f): State<Arc<Faults>>, body: Bytes| async move {
-                    let config =
-                        serde_json::from_slice::<FaultConfig>(&body).map_err(|e| e.to_string());
-                    match config.and_then(|c| f.set(c).map_err(|e| e.to_string())) {
-                        Ok(()) => read(&f),
-                        Err(message) => json(
-                            StatusCode::BAD_REQUEST,
-                            serde_json::json!({ "message": message }),
-                        ),
-                    }
-                })
-                .delete(|State(f): State<Arc<Faults>>| async move {
-                    f.clear();
-                    read(&f)
-                }),
-        )
-        .route(
-            "/__sandbox/faults/storm",
-            post(
-                |State(f): State<Arc<Faults>>, RawQuery(query): RawQuery| async move {
-                    let query = decode_query(query.as_deref());
-                    let number = |name: &str| {
-                        query
-                            .iter()
-                            .find(|(k, _)| k == name)
-                            .and_then(|(_, v)| v.parse::<u64>().ok())
-                    };
-                    let requests =
-                        usize::try_from(number("requests").unwrap_or(1)).unwrap_or(usize::MAX);
-                    f.storm(requests, number("retry_after").unwrap_or(1));
-                    read(&f)
-                },
-            ),
-        )
-        .with_state(faults)
-}
-
-/// Applies the vendor's faults around the real handler.
-async fn fault_layer(State(faults): State<Arc<Faults>>, request: Request, next: Next) -> Response {
-    let decision = faults.decide();
-    if !decision.latency.is_zero() {
-        tokio::time::sleep(decision.latency).await;
-    }
-    match decision.fault {
-        None => next.run(request).await,
-        Some(Fault::InternalError) => injected(StatusCode::INTERNAL_SERVER_ERROR, None),
-        Some(Fault::Unavailable) => injected(StatusCode::SERVICE_UNAVAILABLE, None),
-        Some(Fault::TooManyRequests { retry_after_secs }) => {
-            injected(StatusCode::TOO_MANY_REQUESTS, Some(retry_after_secs))
-        }
-        Some(Fault::DropConnection) => {
-            let answer = next.run(request).await;
-            drop_mid_body(answer).await
-        }
-    }
-}
-
-fn injected(status: StatusCode, retry_after: Option<u64>) -> Response {
-    let mut response = json(
-        status,
-        serde_json::json!({ "message": format!("{status} (injected by partner-sandbox)") }),
-    );
-    if let Some(secs) = retry_after {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-    }
-    response
-}
-
-/// Sends the answer's status, headers and first bytes, then fails the body so hyper
-/// aborts the connection: the client sees a response cut short.
-async fn drop_mid_body(answer: Response) -> Response {
-    let (mut parts, body) = answer.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .unwrap_or_default();
-    let head = bytes.slice(..bytes.len().min(8));
-    // Without a length the body is chunked, so a cut is visible as an error, not a short body.
-    parts.headers.remove(header::CONTENT_LENGTH);
-    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
-        Ok(head),
-        Err(std::io::Error::new(
-            std::io::ErrorKind::ConnectionAborted,
-            "connection dropped by partner-sandbox",
-        )),
-    ];
-    Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
+        .merge(fault_layer::admin(faults))
 }
 
 /// One running vendor server; dropping it stops the server.

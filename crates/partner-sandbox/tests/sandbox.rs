@@ -177,3 +177,40 @@ async fn faults_can_be_changed_over_http_while_running() {
         (429, "0")
     );
 }
+
+#[tokio::test]
+async fn latency_set_at_start_delays_vendor_answers_but_not_the_control_endpoint() {
+    let latency = Duration::from_millis(80);
+    let sandbox = Sandbox::builder()
+        .only(&[Vendor::ShipInsure])
+        .faults(
+            Vendor::ShipInsure,
+            FaultConfig {
+                latency,
+                ..FaultConfig::none()
+            },
+        )
+        .start()
+        .await
+        .unwrap();
+    let base = sandbox.base_url(Vendor::ShipInsure);
+    let http = reqwest::Client::new();
+    let started = std::time::Instant::now();
+    let answer = http
+        .post(format!("{base}/api/v1/sme-delivery/submit"))
+        .send()
+        .await
+        .unwrap();
+    assert!(answer.status().is_client_error(), "no fault but latency");
+    assert!(started.elapsed() >= latency, "{:?}", started.elapsed());
+    let control: serde_json::Value = http
+        .get(format!("{base}/__sandbox/faults"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(control["config"]["latency_ms"], 80);
+    assert_eq!(control["stats"]["requests"], 1);
+}

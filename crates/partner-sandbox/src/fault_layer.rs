@@ -1,0 +1,127 @@
+//! The HTTP side of fault injection: the layer that applies a vendor's [`Faults`] around
+//! its handlers, and the `/__sandbox/faults` control endpoints for users of the binary, who
+//! have no [`crate::Sandbox`] handle.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{RawQuery, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::routing::{get, post};
+use bytes::Bytes;
+
+use crate::faults::{Fault, FaultConfig, Faults};
+use crate::server::{decode_query, json};
+
+/// The fault settings, queue length and counts, as the control endpoints answer them.
+fn read(faults: &Faults) -> Response {
+    json(
+        StatusCode::OK,
+        serde_json::json!({ "config": faults.config(), "queued": faults.queued(), "stats": faults.stats() }),
+    )
+}
+
+/// `/__sandbox/faults`: read (GET), replace (PUT, a [`FaultConfig`] as JSON), clear
+/// (DELETE) the vendor's faults, or start a 429 storm (POST `.../storm?requests=N&retry_after=S`),
+/// for users of the binary, who have no [`crate::Sandbox`] handle.
+pub(crate) fn admin(faults: Arc<Faults>) -> Router {
+    Router::new()
+        .route(
+            "/__sandbox/faults",
+            get(|State(f): State<Arc<Faults>>| async move { read(&f) })
+                .put(|State(f): State<Arc<Faults>>, body: Bytes| async move {
+                    let config =
+                        serde_json::from_slice::<FaultConfig>(&body).map_err(|e| e.to_string());
+                    match config.and_then(|c| f.set(c).map_err(|e| e.to_string())) {
+                        Ok(()) => read(&f),
+                        Err(message) => json(
+                            StatusCode::BAD_REQUEST,
+                            serde_json::json!({ "message": message }),
+                        ),
+                    }
+                })
+                .delete(|State(f): State<Arc<Faults>>| async move {
+                    f.clear();
+                    read(&f)
+                }),
+        )
+        .route(
+            "/__sandbox/faults/storm",
+            post(
+                |State(f): State<Arc<Faults>>, RawQuery(query): RawQuery| async move {
+                    let query = decode_query(query.as_deref());
+                    let number = |name: &str| {
+                        query
+                            .iter()
+                            .find(|(k, _)| k == name)
+                            .and_then(|(_, v)| v.parse::<u64>().ok())
+                    };
+                    let requests =
+                        usize::try_from(number("requests").unwrap_or(1)).unwrap_or(usize::MAX);
+                    f.storm(requests, number("retry_after").unwrap_or(1));
+                    read(&f)
+                },
+            ),
+        )
+        .with_state(faults)
+}
+
+/// Applies the vendor's faults around the real handler.
+pub(crate) async fn fault_layer(
+    State(faults): State<Arc<Faults>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let decision = faults.decide();
+    if !decision.latency.is_zero() {
+        tokio::time::sleep(decision.latency).await;
+    }
+    match decision.fault {
+        None => next.run(request).await,
+        Some(Fault::InternalError) => injected(StatusCode::INTERNAL_SERVER_ERROR, None),
+        Some(Fault::Unavailable) => injected(StatusCode::SERVICE_UNAVAILABLE, None),
+        Some(Fault::TooManyRequests { retry_after_secs }) => {
+            injected(StatusCode::TOO_MANY_REQUESTS, Some(retry_after_secs))
+        }
+        Some(Fault::DropConnection) => {
+            let answer = next.run(request).await;
+            drop_mid_body(answer).await
+        }
+    }
+}
+
+fn injected(status: StatusCode, retry_after: Option<u64>) -> Response {
+    let mut response = json(
+        status,
+        serde_json::json!({ "message": format!("{status} (injected by partner-sandbox)") }),
+    );
+    if let Some(secs) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    response
+}
+
+/// Sends the answer's status, headers and first bytes, then fails the body so hyper
+/// aborts the connection: the client sees a response cut short.
+async fn drop_mid_body(answer: Response) -> Response {
+    let (mut parts, body) = answer.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let head = bytes.slice(..bytes.len().min(8));
+    // Without a length the body is chunked, so a cut is visible as an error, not a short body.
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
+        Ok(head),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "connection dropped by partner-sandbox",
+        )),
+    ];
+    Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
+}
