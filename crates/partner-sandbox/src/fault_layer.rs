@@ -53,16 +53,27 @@ pub(crate) fn admin(faults: Arc<Faults>) -> Router {
             post(
                 |State(f): State<Arc<Faults>>, RawQuery(query): RawQuery| async move {
                     let query = decode_query(query.as_deref());
-                    let number = |name: &str| {
+                    // Absent means the default; present but not a whole number is refused.
+                    let number = |name: &str, default: u64| {
                         query
                             .iter()
                             .find(|(k, _)| k == name)
-                            .and_then(|(_, v)| v.parse::<u64>().ok())
+                            .map_or(Ok(default), |(_, v)| {
+                                v.parse::<u64>()
+                                    .map_err(|e| format!("{name}={v} is not a whole number: {e}"))
+                            })
                     };
-                    let requests =
-                        usize::try_from(number("requests").unwrap_or(1)).unwrap_or(usize::MAX);
-                    f.storm(requests, number("retry_after").unwrap_or(1));
-                    read(&f)
+                    match (number("requests", 1), number("retry_after", 1)) {
+                        (Ok(requests), Ok(retry_after)) => {
+                            let requests = usize::try_from(requests).unwrap_or(usize::MAX);
+                            f.storm(requests, retry_after);
+                            read(&f)
+                        }
+                        (Err(message), _) | (_, Err(message)) => json(
+                            StatusCode::BAD_REQUEST,
+                            serde_json::json!({ "message": message }),
+                        ),
+                    }
                 },
             ),
         )

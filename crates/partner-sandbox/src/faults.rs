@@ -172,7 +172,9 @@ pub struct FaultStats {
 struct State {
     config: FaultConfig,
     rng: fastrand::Rng,
-    queued: VecDeque<Fault>,
+    /// Runs of queued faults (fault, how many more times), so a storm of any length
+    /// takes one entry.
+    queued: VecDeque<(Fault, usize)>,
     stats: FaultStats,
 }
 
@@ -232,20 +234,25 @@ impl Faults {
 
     /// Queues faults for the next requests, one each, in order.
     pub fn push(&self, faults: impl IntoIterator<Item = Fault>) {
-        self.lock().queued.extend(faults);
+        self.lock()
+            .queued
+            .extend(faults.into_iter().map(|f| (f, 1)));
     }
 
     /// A 429 storm: the next `requests` requests are answered 429 with `Retry-After`.
     pub fn storm(&self, requests: usize, retry_after_secs: u64) {
-        self.push(std::iter::repeat_n(
-            Fault::TooManyRequests { retry_after_secs },
-            requests,
-        ));
+        if requests > 0 {
+            let fault = Fault::TooManyRequests { retry_after_secs };
+            self.lock().queued.push_back((fault, requests));
+        }
     }
 
     /// Faults still queued.
     pub fn queued(&self) -> usize {
-        self.lock().queued.len()
+        self.lock()
+            .queued
+            .iter()
+            .fold(0, |sum, (_, n)| sum.saturating_add(*n))
     }
 
     /// Counts of requests and injected faults.
@@ -256,7 +263,7 @@ impl Faults {
     /// Decides the fate of one request and counts it.
     pub(crate) fn decide(&self) -> Decision {
         let mut state = self.lock();
-        let fault = match state.queued.pop_front() {
+        let fault = match next_queued(&mut state.queued) {
             Some(fault) => Some(fault),
             None => {
                 let config = state.config.clone();
@@ -296,6 +303,17 @@ impl Faults {
     }
 }
 
+/// Takes one fault off the front run of the queue.
+fn next_queued(queue: &mut VecDeque<(Fault, usize)>) -> Option<Fault> {
+    let (fault, left) = queue.front_mut()?;
+    let fault = *fault;
+    *left -= 1;
+    if *left == 0 {
+        queue.pop_front();
+    }
+    Some(fault)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,6 +339,24 @@ mod tests {
         );
         assert_eq!(faults.stats().rate_limited, 2);
         assert_eq!(faults.stats().requests, 4);
+        assert_eq!(faults.queued(), 0);
+    }
+
+    #[test]
+    fn a_storm_of_any_length_is_one_queue_entry() {
+        let faults = Faults::new(FaultConfig::none(), 7);
+        faults.storm(usize::MAX, 3);
+        faults.storm(usize::MAX, 3);
+        faults.storm(0, 3);
+        assert_eq!(faults.queued(), usize::MAX);
+        assert_eq!(
+            faults.decide().fault,
+            Some(Fault::TooManyRequests {
+                retry_after_secs: 3
+            })
+        );
+        faults.clear();
+        assert_eq!(faults.queued(), 0);
     }
 
     #[test]

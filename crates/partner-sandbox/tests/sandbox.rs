@@ -164,6 +164,13 @@ async fn faults_can_be_changed_over_http_while_running() {
         .await
         .unwrap();
     assert_eq!(sandbox.faults(Vendor::ShipInsure).queued(), 2);
+    let nonsense = http
+        .post(format!("{control}/storm?requests=many"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(nonsense.status(), 400);
+    assert_eq!(sandbox.faults(Vendor::ShipInsure).queued(), 2);
     let limited = http
         .post(format!("{base}/api/v1/sme-delivery/submit"))
         .send()

@@ -170,7 +170,15 @@ impl CarfixSandbox {
                 Ok(json!({ "Result": true }))
             }),
             "GetIncidentPhotos" => {
-                let wanted = serde_json::from_slice::<Value>(&call.body).ok().and_then(|b| b["CaseID"].as_str().map(str::to_owned));
+                // No body asks for every case's photos; a body must be a valid filter.
+                let wanted = if call.body.is_empty() {
+                    None
+                } else {
+                    match call.json::<Value>() {
+                        Ok(body) => body["CaseID"].as_str().map(str::to_owned),
+                        Err(refusal) => return Some(Err(refusal)),
+                    }
+                };
                 let state = self.state();
                 let list: Vec<Value> = state
                     .cases

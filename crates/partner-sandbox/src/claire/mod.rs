@@ -113,13 +113,21 @@ fn lock(state: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
     state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// How long an outgoing webhook call may take before it counts as failed.
+const WEBHOOK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl ClaireSandbox {
     /// An empty dealer (two locations, no appointments) with these limits.
     pub fn new(config: ClaireConfig) -> Self {
         ClaireSandbox {
             config,
             state: Arc::new(Mutex::new(State::default())),
-            http: reqwest::Client::new(),
+            // A receiver that never answers must show up in ListWebhookErrors rather than
+            // hold a delivery task forever.
+            http: reqwest::Client::builder()
+                .timeout(WEBHOOK_TIMEOUT)
+                .build()
+                .unwrap_or_default(),
         }
     }
 
