@@ -34,6 +34,9 @@ mod millis {
     }
 }
 
+/// The longest latency a [`FaultConfig`] may add (ten minutes).
+pub const MAX_LATENCY: Duration = Duration::from_secs(600);
+
 /// The random faults of one vendor. The default injects nothing.
 ///
 /// As JSON (the `/__sandbox/faults` endpoint) every field is optional and the latency is in
@@ -62,7 +65,8 @@ impl FaultConfig {
         Self::default()
     }
 
-    /// Checks every share is within 0..=1.
+    /// Checks every share is within 0..=1, the shares add up to at most 1 and the latency
+    /// is at most [`MAX_LATENCY`].
     pub fn validate(&self) -> Result<(), SandboxError> {
         for (field, value) in [
             ("server_error_rate", self.server_error_rate),
@@ -75,6 +79,13 @@ impl FaultConfig {
                     reason: format!("{value} is not a share between 0 and 1"),
                 });
             }
+        }
+        // Longer would only hang the caller; real timeouts are tested well below this.
+        if self.latency > MAX_LATENCY {
+            return Err(SandboxError::InvalidFault {
+                field: "latency_ms",
+                reason: format!("{:?} is longer than {MAX_LATENCY:?}", self.latency),
+            });
         }
         if self.server_error_rate + self.rate_limit_rate + self.drop_rate > 1.0 {
             return Err(SandboxError::InvalidFault {
@@ -419,5 +430,15 @@ mod tests {
             ..FaultConfig::none()
         };
         assert!(too_much.validate().is_err());
+        let forever = FaultConfig {
+            latency: MAX_LATENCY + Duration::from_millis(1),
+            ..FaultConfig::none()
+        };
+        assert!(forever.validate().is_err());
+        let longest = FaultConfig {
+            latency: MAX_LATENCY,
+            ..FaultConfig::none()
+        };
+        assert!(longest.validate().is_ok());
     }
 }

@@ -156,7 +156,10 @@ impl CarfixSandbox {
             "UpdateArrivalTime" => call.validated::<ArrivalTimeRequest>().and_then(|r| {
                 let mut state = self.state();
                 let case = find(&mut state, &r.case_id)?;
-                case.arrived = Some((r.arrival_date_time + chrono::Duration::hours(8)).naive_utc());
+                // Checked: a far-future date sent by a client must not overflow the shift.
+                let local = r.arrival_date_time.checked_add_signed(chrono::Duration::hours(8));
+                let local = local.ok_or_else(|| bad_request("ArrivalDateTime is out of range"))?;
+                case.arrived = Some(local.naive_utc());
                 case.advance_to("WorkInProgress");
                 Ok(json!({ "Result": true }))
             }),

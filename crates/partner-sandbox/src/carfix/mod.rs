@@ -151,7 +151,10 @@ impl CarfixSandbox {
         let token: String = (0..40).map(|_| state.rng.alphanumeric()).collect();
         let ttl = chrono::Duration::from_std(self.config.token_ttl)
             .unwrap_or(chrono::Duration::hours(60));
-        state.tokens.insert(token.clone(), (api, Utc::now() + ttl));
+        let expiry = Utc::now()
+            .checked_add_signed(ttl)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        state.tokens.insert(token.clone(), (api, expiry));
         Ok(json!({
             "access_token": token,
             "token_type": "bearer",

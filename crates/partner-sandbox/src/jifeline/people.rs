@@ -68,13 +68,14 @@ fn token(kind: &str, serial: u64, ttl: std::time::Duration) -> (String, chrono::
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
         .as_secs();
-    let exp = now + ttl.as_secs().max(1);
+    // Saturating: a configured lifetime of centuries must not overflow.
+    let exp = now.saturating_add(ttl.as_secs().max(1));
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
     let claims = json!({ "sub": DEMO_CONNECTOR_UUID, "iat": now, "exp": exp, "jti": format!("{kind}-{serial}") });
     let claims = URL_SAFE_NO_PAD.encode(claims.to_string());
     let signature = URL_SAFE_NO_PAD.encode(b"partner-sandbox");
     let expiry = chrono::DateTime::from_timestamp(i64::try_from(exp).unwrap_or(i64::MAX), 0)
-        .unwrap_or_else(Utc::now);
+        .unwrap_or(chrono::DateTime::<Utc>::MAX_UTC);
     (format!("{header}.{claims}.{signature}"), expiry)
 }
 
@@ -95,7 +96,7 @@ impl JifelineSandbox {
         let (access, expiry) = token("access", serial, self.config.token_ttl);
         state.tokens.insert(access.clone(), expiry);
         let (id_token, _) = token("id", serial, self.config.token_ttl);
-        let (refresh, _) = token("refresh", serial, self.config.token_ttl * 24);
+        let (refresh, _) = token("refresh", serial, self.config.token_ttl.saturating_mul(24));
         json!({ "access_token": access, "id_token": id_token, "refresh_token": refresh })
     }
 
