@@ -253,6 +253,32 @@ async fn the_sandbox_refuses_what_the_client_would_refuse_in_a_sheet() {
     let answer = post(&url, &Multipart::new().text("Client Name", "Acme")).await;
     assert_eq!(answer.status(), 400);
     assert!(answer.text().await.unwrap().contains("Email is required"));
+
+    // A sheet without orders, and an e-mail that is not one: the client refuses both.
+    let upload = |email: &str, rows: &[BulkRow]| {
+        Multipart::new()
+            .text("Client Email", email)
+            .text("Client Name", "Acme")
+            .file(
+                "customFile",
+                "orders.xlsx",
+                "application/octet-stream",
+                write_sheet(rows).unwrap(),
+            )
+    };
+    let answer = post(&url, &upload("ops@acme.example", &[])).await;
+    assert_eq!(answer.status(), 400);
+    assert!(answer.text().await.unwrap().contains("no orders"));
+    let answer = post(&url, &upload("ops@acme", &[row("X-2", 1)])).await;
+    assert_eq!(answer.status(), 400);
+    assert!(
+        answer
+            .text()
+            .await
+            .unwrap()
+            .contains("not an e-mail address")
+    );
+    assert_eq!(sandbox.bigfix().uploads(), 0);
 }
 
 #[tokio::test]
