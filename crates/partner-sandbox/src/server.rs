@@ -15,7 +15,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, Request};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodFilter, MethodRouter, any};
@@ -119,12 +119,9 @@ pub(crate) trait VendorApi: Send + Sync + 'static {
     /// Answers one call. Synchronous: state lives behind a `Mutex` and nothing waits
     /// (outgoing webhooks are spawned).
     fn handle(&self, call: Call) -> Response;
-    /// The answer for a path no operation matches.
-    fn not_found(&self, method: &Method, path: &str) -> Response {
-        json(
-            StatusCode::NOT_FOUND,
-            serde_json::json!({ "message": format!("no operation at {method} {path}") }),
-        )
+    /// A refusal in the vendor's error shape (default `{"message": ...}`).
+    fn refuse(&self, refusal: Refusal) -> Response {
+        json(refusal.0, serde_json::json!({ "message": refusal.1 }))
     }
 }
 
@@ -279,12 +276,21 @@ pub(crate) fn router(
     for (path, methods) in by_path {
         router = router.route(&path, methods);
     }
-    let fallback_api = Arc::clone(&api);
+    // A path no operation matches, or the wrong method on one that does, is answered in
+    // the vendor's own error shape rather than axum's empty 404/405.
+    let unrouted = |status: StatusCode| {
+        let api = Arc::clone(&api);
+        any(move |request: Request| {
+            let api = Arc::clone(&api);
+            async move {
+                let (method, path) = (request.method(), request.uri().path());
+                api.refuse(Refusal(status, format!("no operation at {method} {path}")))
+            }
+        })
+    };
     router
-        .fallback(any(move |request: Request| {
-            let api = Arc::clone(&fallback_api);
-            async move { api.not_found(request.method(), request.uri().path()) }
-        }))
+        .fallback(unrouted(StatusCode::NOT_FOUND))
+        .method_not_allowed_fallback(unrouted(StatusCode::METHOD_NOT_ALLOWED))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&faults),
             fault_layer::fault_layer,

@@ -235,9 +235,11 @@ impl VendorApi for ShipInsureSandbox {
         match answer {
             Ok(body) => json(StatusCode::OK, body),
             // Refusals are `{"status": "fail", "message": ...}`, as the client's fixtures show.
-            Err(Refusal(status, message)) => {
-                json(status, json!({ "status": "fail", "message": message }))
-            }
+            Err(refusal) => self.refuse(refusal),
         }
+    }
+
+    fn refuse(&self, Refusal(status, message): Refusal) -> Response {
+        json(status, json!({ "status": "fail", "message": message }))
     }
 }

@@ -236,3 +236,39 @@ async fn a_json_body_without_a_json_content_type_is_415_in_the_vendor_shape() {
     );
     assert_eq!(sandbox.carfix().logins(), 0);
 }
+
+/// An unknown path is 404 and a known path with the wrong method 405, both in the vendor's
+/// error shape (the key its clients read the message from).
+#[tokio::test]
+async fn unrouted_calls_are_answered_in_the_vendor_shape() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let http = reqwest::Client::new();
+    let message_key = |vendor: Vendor| match vendor {
+        Vendor::BigFix | Vendor::CarFix => "Message",
+        Vendor::Jifeline => "detail",
+        _ => "message",
+    };
+    for vendor in Vendor::ALL {
+        let base = sandbox.base_url(vendor);
+        let op = &vendor.operations()[0];
+        let wrong = if op.method == reqwest::Method::DELETE {
+            reqwest::Method::PATCH
+        } else {
+            reqwest::Method::DELETE
+        };
+        let calls = [
+            (404, http.get(format!("{base}/nowhere"))),
+            (
+                405,
+                http.request(wrong, format!("{base}{}", fill(op.path, "1"))),
+            ),
+        ];
+        for (status, call) in calls {
+            let answer = call.send().await.unwrap();
+            assert_eq!(answer.status().as_u16(), status, "{vendor}");
+            let body: Value = answer.json().await.unwrap();
+            let message = body[message_key(vendor)].as_str().unwrap_or_default();
+            assert!(message.contains("no operation at"), "{vendor}: {body}");
+        }
+    }
+}

@@ -315,4 +315,8 @@ impl VendorApi for BigfixSandbox {
             Err(Refusal(status, message)) => json(status, envelope(status, &message, numeric)),
         }
     }
+
+    fn refuse(&self, Refusal(status, message): Refusal) -> Response {
+        json(status, envelope(status, &message, false))
+    }
 }

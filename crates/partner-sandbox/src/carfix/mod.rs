@@ -304,14 +304,16 @@ impl VendorApi for CarfixSandbox {
                 status,
                 json!({ "error": "invalid_grant", "error_description": message }),
             ),
-            Err(Refusal(status, message)) => {
-                let text = if status == StatusCode::BAD_REQUEST {
-                    format!("The request is invalid: {message}")
-                } else {
-                    message.clone()
-                };
-                json(status, json!({ "Message": text, "Errors": [message] }))
-            }
+            Err(refusal) => self.refuse(refusal),
         }
+    }
+
+    fn refuse(&self, Refusal(status, message): Refusal) -> Response {
+        let text = if status == StatusCode::BAD_REQUEST {
+            format!("The request is invalid: {message}")
+        } else {
+            message.clone()
+        };
+        json(status, json!({ "Message": text, "Errors": [message] }))
     }
 }

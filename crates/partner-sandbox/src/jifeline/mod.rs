@@ -263,22 +263,24 @@ impl VendorApi for JifelineSandbox {
             Ok(Value::Null) => StatusCode::NO_CONTENT.into_response(),
             Ok(body) if call.op.name.starts_with("Create") => json(StatusCode::CREATED, body),
             Ok(body) => json(StatusCode::OK, body),
-            Err(Problem(status, detail)) => {
-                let mut response = json(
-                    status,
-                    json!({
-                        "type": "about:blank",
-                        "title": status.canonical_reason().unwrap_or("Error"),
-                        "status": status.as_u16(),
-                        "detail": detail,
-                    }),
-                );
-                response.headers_mut().insert(
-                    axum::http::header::CONTENT_TYPE,
-                    axum::http::HeaderValue::from_static("application/problem+json"),
-                );
-                response
-            }
+            Err(problem) => self.refuse(problem),
         }
+    }
+
+    fn refuse(&self, Problem(status, detail): Problem) -> Response {
+        let mut response = json(
+            status,
+            json!({
+                "type": "about:blank",
+                "title": status.canonical_reason().unwrap_or("Error"),
+                "status": status.as_u16(),
+                "detail": detail,
+            }),
+        );
+        response.headers_mut().insert(
+            axum::http::header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("application/problem+json"),
+        );
+        response
     }
 }
