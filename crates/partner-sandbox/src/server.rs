@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::rejection::PathRejection;
+use axum::extract::DefaultBodyLimit;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, Request};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware;
@@ -31,6 +32,10 @@ use crate::error::SandboxError;
 use crate::fault_layer;
 use crate::faults::Faults;
 use crate::recording::{Exchange, Recorder};
+
+/// The largest request body accepted: above BigFix's advice to keep workbooks under 10 MB
+/// (axum's default of 2 MB would refuse files the vendor takes).
+pub(crate) const MAX_BODY: usize = 16 * 1024 * 1024;
 
 /// One request as a vendor module sees it.
 #[derive(Debug)]
@@ -228,10 +233,17 @@ pub(crate) fn router(
                             uri: axum::http::Uri,
                             RawQuery(query): RawQuery,
                             headers: HeaderMap,
-                            body: Bytes| {
+                            body: Result<Bytes, BytesRejection>| {
             let api = Arc::clone(&api);
             let recorder = recorder.clone();
             async move {
+                // Past MAX_BODY (or a body cut short): the vendor's error shape, not axum's text.
+                let body = match body {
+                    Ok(body) => body,
+                    Err(rejection) => {
+                        return api.refuse(Refusal(rejection.status(), rejection.body_text()));
+                    }
+                };
                 let params = match params {
                     Ok(Path(slots)) => names
                         .iter()
@@ -290,6 +302,7 @@ pub(crate) fn router(
     };
     router
         .fallback(unrouted(StatusCode::NOT_FOUND))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
         .method_not_allowed_fallback(unrouted(StatusCode::METHOD_NOT_ALLOWED))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&faults),

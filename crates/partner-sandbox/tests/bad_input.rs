@@ -272,3 +272,30 @@ async fn unrouted_calls_are_answered_in_the_vendor_shape() {
         }
     }
 }
+
+/// Bodies up to 16 MiB reach the vendor (BigFix advises workbooks under 10 MB, above axum's
+/// default limit of 2 MB); larger ones are 413 in the vendor's shape.
+#[tokio::test]
+async fn large_bodies_reach_the_vendor_and_oversized_ones_get_its_413() {
+    let sandbox = Sandbox::builder()
+        .only(&[Vendor::BigFix])
+        .start()
+        .await
+        .unwrap();
+    let path = path_of(bigfix_client::OPERATIONS, "UploadBulkOrders");
+    let url = format!("{}{path}", sandbox.base_url(Vendor::BigFix));
+    let http = reqwest::Client::new();
+    let send = |size: usize| {
+        http.post(&url)
+            .header("x-api-key", bigfix::DEMO_API_KEY)
+            .header(CONTENT_TYPE, "multipart/form-data; boundary=x")
+            .body(vec![b'a'; size])
+            .send()
+    };
+    let answer = send(3 * 1024 * 1024).await.unwrap();
+    assert_eq!(answer.status(), 400, "read and refused by the vendor");
+    let answer = send(17 * 1024 * 1024).await.unwrap();
+    assert_eq!(answer.status(), 413);
+    let body: Value = answer.json().await.unwrap();
+    assert_eq!(body["Success"], "False", "{body}");
+}
