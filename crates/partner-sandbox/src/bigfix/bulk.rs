@@ -196,3 +196,28 @@ impl BigfixSandbox {
         Ok(body)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Damaged workbooks (cut short, bytes changed) are refused with a message, never a
+    /// panic: the reader sees whatever a client uploads.
+    #[test]
+    fn damaged_workbooks_are_refused_not_panicked_on() {
+        let good = template().unwrap();
+        assert_eq!(
+            rows(&good).map(|r| r.len()),
+            Ok(1),
+            "the template's sample row"
+        );
+        let step = (good.len() / 97).max(1);
+        for cut in (0..good.len()).step_by(step) {
+            assert!(rows(&good[..cut]).is_err(), "cut at {cut}");
+            let mut flipped = good.clone();
+            flipped[cut] ^= 0x5A;
+            let _ = rows(&flipped);
+        }
+        assert!(rows(b"PK\x03\x04 not really a zip").is_err());
+    }
+}
