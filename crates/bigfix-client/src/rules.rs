@@ -41,17 +41,8 @@ pub(crate) fn is_place_name(value: &str, rules: &ValidationRules) -> bool {
         })
 }
 
-/// A plausible e-mail address: `local@domain.tld`, no spaces, one `@`.
-pub(crate) fn is_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && !value.chars().any(char::is_whitespace)
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|label| !label.is_empty())
-}
+/// A plausible e-mail address: `local@domain.tld`, no spaces, one `@` (partner-core's rule).
+pub(crate) use partner_core::validation::is_email;
 
 /// Field checks that report each field once: a blank value is `Required`, a filled one is
 /// checked for its format.

@@ -28,18 +28,11 @@ pub fn check_vin(v: &mut Validator, field: &str, vin: &str) {
     }
 }
 
-/// A plain structural e-mail check: one `@`, a non-empty local part, a dotted domain, no
-/// spaces. The vendor has the final word; this catches typos before a round trip.
+/// A plain structural e-mail check (partner-core's `validation::is_email`, shared with the
+/// other vendors and the sandbox): one `@`, a non-empty local part, a domain of non-empty
+/// dotted labels, no spaces. The vendor has the final word; this catches typos early.
 pub fn is_plausible_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !value.chars().any(char::is_whitespace)
+    partner_core::validation::is_email(value)
 }
 
 /// Records a violation unless `value` is an e-mail address of at least one character.

@@ -336,6 +336,28 @@ impl Validator {
     }
 }
 
+/// A plausible e-mail address: one `@`, a non-empty local part, a domain of at least two
+/// non-empty dot-separated labels, no whitespace. Vendors have the final word; this catches
+/// typos before a round trip (and lets the sandbox apply the same rule as the clients).
+///
+/// ```
+/// use partner_core::validation::is_email;
+/// assert!(is_email("ops@repair.example.in"));
+/// for bad in ["", "ops", "@x.in", "ops@x", "ops@x..in", "ops@x.in.", "o ps@x.in", "a@b@c.in"] {
+///     assert!(!is_email(bad), "{bad}");
+/// }
+/// ```
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !value.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|label| !label.is_empty())
+}
+
 /// A value that can check itself against its vendor's documented rules.
 pub trait Validate {
     /// Records every violation into `v`.

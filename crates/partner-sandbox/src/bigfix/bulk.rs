@@ -106,19 +106,6 @@ fn rows(bytes: &[u8]) -> Result<Vec<(usize, BulkRow)>, String> {
     Ok(out)
 }
 
-/// bigfix-client's rule for `Client Email` (`local@domain.tld`, one `@`, no spaces),
-/// restated: the client keeps its own check crate-private.
-fn is_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && !value.chars().any(char::is_whitespace)
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|label| !label.is_empty())
-}
-
 impl BigfixSandbox {
     pub(super) fn upload(&self, call: &Call) -> Result<Value, Refusal> {
         let bad = |m: String| Refusal(StatusCode::BAD_REQUEST, m);
@@ -134,7 +121,7 @@ impl BigfixSandbox {
         let email = field("Client Email").ok_or_else(|| bad("Email is required".to_owned()))?;
         // The client refuses an address that is not one; so does the sandbox (no wording is
         // documented, so the documented one for a missing e-mail is extended).
-        if !is_email(&email) {
+        if !partner_core::validation::is_email(&email) {
             return Err(bad(format!(
                 "Email is required: `{email}` is not an e-mail address"
             )));
