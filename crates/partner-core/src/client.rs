@@ -14,6 +14,7 @@ use tracing::Instrument;
 use crate::auth::{Authenticator, NoAuth};
 use crate::endpoint::{BaseUrl, Endpoints, Operation};
 use crate::error::{ConfigError, EXCERPT_LIMIT, Error, TransportErrorKind, excerpt};
+use crate::options::{ClientOptions, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES};
 use crate::ratelimit::{Quota, QuotaTracker, RateLimitHeaders};
 use crate::request::{Body, Request};
 use crate::retry::{Attempt, Decision, Outcome, RetryBudget, RetryPolicy, StopReason, decide};
@@ -25,21 +26,19 @@ use crate::transport::{
 /// Reads the vendor's own error message out of an error body.
 pub type MessageExtractor = fn(&[u8]) -> Option<String>;
 
-/// Builds a [`Client`]. Vendor crates create one with their table and expose its settings.
+/// Builds a [`Client`]. Vendor crates create one with their table, set their defaults and
+/// pass on the user's [`ClientOptions`].
+#[must_use]
 pub struct ClientBuilder {
     vendor: &'static str,
-    endpoints: Endpoints,
-    override_errors: Vec<ConfigError>,
-    base_url: Option<String>,
+    table: &'static [Operation],
+    options: ClientOptions,
     user_agent: String,
-    connect_timeout: Duration,
-    timeout: Duration,
-    http_client: Option<reqwest::Client>,
-    transport: Option<Arc<dyn Transport>>,
-    retry: RetryPolicy,
-    budget: Option<Arc<RetryBudget>>,
+    default_retry: RetryPolicy,
+    default_max_response_bytes: usize,
     rate_limit: Option<RateLimitHeaders>,
     default_headers: HeaderMap,
+    header_errors: Vec<ConfigError>,
     message_extractor: MessageExtractor,
 }
 
@@ -47,8 +46,7 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("vendor", &self.vendor)
-            .field("base_url", &self.base_url)
-            .field("retry", &self.retry)
+            .field("options", &self.options)
             .finish_non_exhaustive()
     }
 }
@@ -58,27 +56,19 @@ impl ClientBuilder {
     pub fn new(vendor: &'static str, table: &'static [Operation]) -> Self {
         ClientBuilder {
             vendor,
-            endpoints: Endpoints::new(vendor, table),
-            override_errors: Vec::new(),
-            base_url: None,
+            table,
+            options: ClientOptions::default(),
             user_agent: String::new(),
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            timeout: DEFAULT_TIMEOUT,
-            http_client: None,
-            transport: None,
-            retry: RetryPolicy::default(),
-            budget: None,
+            default_retry: RetryPolicy::default(),
+            default_max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             rate_limit: None,
             default_headers: HeaderMap::new(),
+            header_errors: Vec::new(),
             message_extractor: default_error_message,
         }
     }
 
-    /// The vendor's base URL (https, or http on loopback).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
-        self
-    }
+    crate::client_options_methods!();
 
     /// Names the calling crate in the user agent (`carfix-client/0.1.0`).
     pub fn user_agent(mut self, product: impl Into<String>) -> Self {
@@ -86,39 +76,15 @@ impl ClientBuilder {
         self
     }
 
-    /// Connect timeout for the built-in HTTP client (default 10 s).
-    pub fn connect_timeout(mut self, d: Duration) -> Self {
-        self.connect_timeout = d;
+    /// The vendor's default retry policy, used when the options set none.
+    pub fn default_retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.default_retry = policy;
         self
     }
 
-    /// Total timeout of each attempt (default 30 s).
-    pub fn timeout(mut self, d: Duration) -> Self {
-        self.timeout = d;
-        self
-    }
-
-    /// Uses your own `reqwest::Client` (proxy, roots, pool settings).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http_client = Some(client);
-        self
-    }
-
-    /// Uses your own transport (a mock in tests, a recorder).
-    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
-        self.transport = Some(transport);
-        self
-    }
-
-    /// The retry policy.
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// Shares a retry budget (for example between two clients of one vendor).
-    pub fn retry_budget(mut self, budget: Arc<RetryBudget>) -> Self {
-        self.budget = Some(budget);
+    /// The vendor's default largest answer, used when the options set none.
+    pub fn default_max_response_bytes(mut self, bytes: usize) -> Self {
+        self.default_max_response_bytes = bytes;
         self
     }
 
@@ -135,16 +101,8 @@ impl ClientBuilder {
                 self.default_headers.insert(name, v);
             }
             Err(_) => self
-                .override_errors
+                .header_errors
                 .push(ConfigError::InvalidHeader { name: name.into() }),
-        }
-        self
-    }
-
-    /// Replaces the path of one operation (the vendor gave you the real one at onboarding).
-    pub fn override_path(mut self, operation: &str, path: impl Into<String>) -> Self {
-        if let Err(e) = self.endpoints.override_path(operation, path) {
-            self.override_errors.push(e);
         }
         self
     }
@@ -157,10 +115,18 @@ impl ClientBuilder {
 
     /// Builds the client, checking the base URL and every override.
     pub fn build(self) -> Result<Client, ConfigError> {
-        if let Some(e) = self.override_errors.into_iter().next() {
+        if let Some(e) = self.header_errors.into_iter().next() {
             return Err(e);
         }
-        let base_url = self
+        let o = self.options;
+        let mut endpoints = Endpoints::new(self.vendor, self.table);
+        for (operation, path) in o.path_overrides {
+            endpoints.override_path(&operation, path)?;
+        }
+        for (operation, method) in o.method_overrides {
+            endpoints.override_method(&operation, method)?;
+        }
+        let base_url = o
             .base_url
             .as_deref()
             .ok_or(ConfigError::MissingBaseUrl {
@@ -177,21 +143,28 @@ impl ClientBuilder {
             HeaderValue::try_from(ua.as_str()).map_err(|_| ConfigError::InvalidHeader {
                 name: "user-agent".into(),
             })?;
-        let transport: Arc<dyn Transport> = match (self.transport, self.http_client) {
+        let transport: Arc<dyn Transport> = match (o.transport, o.http_client) {
             (Some(t), _) => t,
             (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c)),
-            (None, None) => Arc::new(ReqwestTransport::new(self.connect_timeout, &ua)?),
+            (None, None) => Arc::new(ReqwestTransport::new(
+                o.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+                &ua,
+            )?),
         };
         Ok(Client {
             shared: Arc::new(Shared {
                 vendor: self.vendor,
                 base_url,
-                endpoints: self.endpoints,
+                endpoints,
                 transport,
-                retry: self.retry,
-                budget: self.budget.unwrap_or_default(),
+                retry: o.retry.unwrap_or(self.default_retry),
+                budget: o.retry_budget.unwrap_or_default(),
                 quota: self.rate_limit.map(QuotaTracker::new),
-                timeout: self.timeout,
+                timeout: o.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                deadline: o.deadline.unwrap_or(DEFAULT_DEADLINE),
+                max_response_bytes: o
+                    .max_response_bytes
+                    .unwrap_or(self.default_max_response_bytes),
                 user_agent,
                 default_headers: self.default_headers,
                 message_extractor: self.message_extractor,
@@ -210,6 +183,8 @@ struct Shared {
     budget: Arc<RetryBudget>,
     quota: Option<QuotaTracker>,
     timeout: Duration,
+    deadline: Duration,
+    max_response_bytes: usize,
     user_agent: HeaderValue,
     default_headers: HeaderMap,
     message_extractor: MessageExtractor,
@@ -230,6 +205,8 @@ impl fmt::Debug for Client {
             .field("base_url", &self.shared.base_url)
             .field("retry", &self.shared.retry)
             .field("timeout", &self.shared.timeout)
+            .field("deadline", &self.shared.deadline)
+            .field("max_response_bytes", &self.shared.max_response_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -321,7 +298,7 @@ impl Client {
             headers.insert(name.clone(), value.clone());
         }
         Ok(HttpRequest {
-            method: op.method.clone(),
+            method: s.endpoints.method(op).clone(),
             url,
             headers,
             body,
@@ -338,7 +315,7 @@ impl Client {
             "partner.request",
             vendor = self.shared.vendor,
             operation = op.name,
-            method = %op.method,
+            method = %self.shared.endpoints.method(op),
             path = self.shared.endpoints.path_template(op),
             status = tracing::field::Empty,
             attempt = tracing::field::Empty,

@@ -167,6 +167,7 @@ pub struct Endpoints {
     vendor: &'static str,
     table: &'static [Operation],
     overrides: BTreeMap<&'static str, String>,
+    methods: BTreeMap<&'static str, Method>,
 }
 
 impl Endpoints {
@@ -176,6 +177,7 @@ impl Endpoints {
             vendor,
             table,
             overrides: BTreeMap::new(),
+            methods: BTreeMap::new(),
         }
     }
 
@@ -191,6 +193,19 @@ impl Endpoints {
         })?;
         self.overrides.insert(op.name, path.into());
         Ok(())
+    }
+
+    /// Replaces the HTTP method of one operation (the document's copy lost it, or the vendor
+    /// changed it).
+    pub fn override_method(&mut self, name: &str, method: Method) -> Result<(), ConfigError> {
+        let op = self.operation(name)?;
+        self.methods.insert(op.name, method);
+        Ok(())
+    }
+
+    /// The HTTP method in effect for an operation (override or declared).
+    pub fn method<'a>(&'a self, op: &'a Operation) -> &'a Method {
+        self.methods.get(op.name).unwrap_or(&op.method)
     }
 
     /// The vendor name.

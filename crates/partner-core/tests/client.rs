@@ -387,3 +387,23 @@ async fn over_reqwest_to_a_local_server() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn method_override_is_checked_and_used() {
+    let err = Client::builder("demo", OPS)
+        .base_url("https://api.example.com")
+        .override_method("Nope", Method::PUT)
+        .build()
+        .unwrap_err();
+    assert!(matches!(err, ConfigError::UnknownOperation { ref name, .. } if name == "Nope"));
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &json!({})));
+    let c = Client::builder("demo", OPS)
+        .base_url("https://api.example.com")
+        .transport(Arc::new(mock.clone()))
+        .override_method("CreateThing", Method::PUT)
+        .build()
+        .unwrap();
+    c.send(Request::new("CreateThing")).await.unwrap();
+    assert_eq!(mock.requests()[0].method, Method::PUT);
+}
