@@ -27,6 +27,7 @@
 
 pub mod auth;
 pub mod client;
+pub mod decode;
 pub mod endpoint;
 pub mod error;
 pub mod mock;
