@@ -11,6 +11,7 @@ mod compare;
 mod docs;
 mod fixture;
 mod replay;
+pub mod variants;
 
 pub use compare::compare_request;
 pub use docs::{check_operation_table, operations_markdown};
