@@ -85,6 +85,8 @@ struct State {
     deliveries: Vec<Delivery>,
     next_id: i64,
     window: Option<(Instant, u64)>,
+    /// Requests that reached the rate limit in each window so far (429s included).
+    arrivals: Vec<u64>,
 }
 
 impl State {
@@ -141,14 +143,26 @@ impl ClaireSandbox {
         lock(&self.state).deliveries.clone()
     }
 
+    /// How many requests reached the rate limit in each window so far, oldest first, 429s
+    /// included: a client that never exceeds the quota has every count at most `rate_limit`.
+    pub fn window_arrivals(&self) -> Vec<u64> {
+        lock(&self.state).arrivals.clone()
+    }
+
     /// Counts one request against the key's window; the quota headers to send, or a 429.
     fn spend(&self) -> (Vec<(&'static str, String)>, bool) {
         let mut state = lock(&self.state);
         let now = Instant::now();
         let (start, used) = match state.window {
             Some((start, used)) if now < start + self.config.window => (start, used),
-            _ => (now, 0),
+            _ => {
+                state.arrivals.push(0);
+                (now, 0)
+            }
         };
+        if let Some(arrived) = state.arrivals.last_mut() {
+            *arrived += 1;
+        }
         let allowed = used < self.config.rate_limit;
         let used = if allowed { used + 1 } else { used };
         state.window = Some((start, used));
