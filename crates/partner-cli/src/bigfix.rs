@@ -98,7 +98,7 @@ fn client(ctx: &Ctx) -> Result<BigfixClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
-    b.build().cli("bigfix")
+    b.build().cli("bigfix").map_err(|e| e.configuring("bigfix"))
 }
 
 /// One sheet error: `row 3.Mobile_No` split into row and column.

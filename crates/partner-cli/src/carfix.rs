@@ -232,7 +232,7 @@ fn affiliate(ctx: &Ctx) -> Result<AffiliateClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
-    b.build().cli("carfix")
+    b.build().cli("carfix").map_err(|e| e.configuring("carfix"))
 }
 
 fn workshop(ctx: &Ctx) -> Result<WorkshopClient, CliError> {
@@ -250,7 +250,7 @@ fn workshop(ctx: &Ctx) -> Result<WorkshopClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
-    b.build().cli("carfix")
+    b.build().cli("carfix").map_err(|e| e.configuring("carfix"))
 }
 
 /// Runs a CarFix command.

@@ -81,6 +81,27 @@ impl CliError {
         Self::new(code::CONFIG, "config", message)
     }
 
+    /// For an error building `vendor`'s client: configuration problems become `config`
+    /// errors saying where settings come from.
+    pub fn configuring(self, vendor: &str) -> Self {
+        if self.code != code::CONFIG {
+            return self;
+        }
+        let message = self
+            .message
+            .strip_prefix("configuration error: ")
+            .unwrap_or(&self.message)
+            .to_owned();
+        let message = if message.starts_with(vendor) {
+            message
+        } else {
+            format!("{vendor}: {message}")
+        };
+        CliError::config(format!(
+            "{message} (set it in the profile or its environment variable; see `partner config show`)"
+        ))
+    }
+
     /// Adds detail lines.
     pub fn with_details(mut self, details: Vec<String>) -> Self {
         self.details = details;

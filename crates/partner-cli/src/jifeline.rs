@@ -44,7 +44,9 @@ fn client(ctx: &Ctx) -> Result<JifelineClient, CliError> {
             p.pincode.clone().unwrap_or_default().as_str(),
         ));
     }
-    b.build().cli("jifeline")
+    b.build()
+        .cli("jifeline")
+        .map_err(|e| e.configuring("jifeline"))
 }
 
 /// `me` or an employee UUID.

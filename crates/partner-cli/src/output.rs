@@ -119,14 +119,21 @@ fn cell(value: &Value) -> String {
         Value::Bool(_) | Value::Number(_) => value.to_string(),
         nested => nested.to_string(),
     };
-    let text = text.replace(['\n', '\r', '\t'], " ");
+    text.replace(['\n', '\r', '\t'], " ")
+}
+
+/// Cuts a cell to 40 characters (all columns but the last).
+fn cut(text: &str) -> String {
     if text.chars().count() > 40 {
         let cut: String = text.chars().take(39).collect();
         format!("{cut}…")
     } else {
-        text
+        text.to_owned()
     }
 }
+
+/// Columns shown first when present; the rest follow in key order.
+const FIRST_COLUMNS: [&str; 4] = ["row", "id", "name", "label"];
 
 /// Renders a value as a plain table: a list of objects with one column per key (in order
 /// of first appearance), a single object as KEY/VALUE rows, anything else as JSON.
@@ -134,6 +141,11 @@ pub fn table(value: &Value) -> String {
     let (header, rows): (Vec<String>, Vec<Vec<String>>) = match value {
         Value::Array(items) if items.iter().all(Value::is_object) => {
             let mut columns: Vec<String> = Vec::new();
+            for first in FIRST_COLUMNS {
+                if items.iter().any(|i| i.get(first).is_some()) {
+                    columns.push(first.to_owned());
+                }
+            }
             for item in items {
                 if let Value::Object(map) = item {
                     for key in map.keys() {
@@ -165,6 +177,16 @@ pub fn table(value: &Value) -> String {
         other => return format!("{other}\n"),
     };
     let header: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
+    let last = header.len().saturating_sub(1);
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .enumerate()
+                .map(|(i, c)| if i < last { cut(&c) } else { c })
+                .collect()
+        })
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in &rows {
         for (w, c) in widths.iter_mut().zip(row) {
@@ -195,6 +217,7 @@ pub fn table(value: &Value) -> String {
 pub struct Progress {
     bar: Option<indicatif::ProgressBar>,
     label: String,
+    unit: String,
     total: u64,
     done: u64,
 }
@@ -218,6 +241,7 @@ impl Progress {
         Progress {
             bar,
             label: label.to_owned(),
+            unit: unit.to_owned(),
             total,
             done: 0,
         }
@@ -231,7 +255,10 @@ impl Progress {
                 bar.set_message(note.to_owned());
                 bar.inc(n);
             }
-            None => eprintln!("{}: {}/{} {note}", self.label, self.done, self.total),
+            None => eprintln!(
+                "{}: {}/{} {} {note}",
+                self.label, self.done, self.total, self.unit
+            ),
         }
     }
 
@@ -250,8 +277,11 @@ mod tests {
 
     #[test]
     fn lists_of_objects_become_aligned_tables() {
-        let t = table(&json!([{"id": 1, "name": "Johor"}, {"id": 22, "extra": [1, 2]}]));
+        let t = table(&json!([{"name": "Johor", "id": 1}, {"id": 22, "extra": [1, 2]}]));
         assert_eq!(t, "ID  NAME   EXTRA\n1   Johor\n22         [1,2]\n");
+        let long = "x".repeat(50);
+        let t = table(&json!([{"a": long, "b": long}]));
+        assert_eq!(t.lines().nth(1).unwrap().chars().count(), 40 + 2 + 50);
     }
 
     #[test]

@@ -69,7 +69,9 @@ fn client(ctx: &Ctx) -> Result<ShipInsureClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
-    b.build().cli("shipinsure")
+    b.build()
+        .cli("shipinsure")
+        .map_err(|e| e.configuring("shipinsure"))
 }
 
 /// Runs a shipinsure command.
