@@ -14,18 +14,16 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::deliveries::Deliveries;
-use crate::environment::{Environment, EnvironmentConfig};
-use crate::response::{Envelope, default_is_success};
+use crate::api::{Deliveries, Tracking};
+use crate::models::StatusRule;
+use crate::models::common::{Envelope, default_is_success};
+use crate::operations::{OPERATIONS, OperationId, VENDOR};
 use crate::signature::{Schemes, SignatureScheme};
-use crate::timestamp::TimestampFormat;
-use crate::tracking::Tracking;
-use crate::{OPERATIONS, OperationId, VENDOR};
+use crate::wire::timestamp::TimestampFormat;
 
-/// Decides whether a response `status` means success. The document shows only
-/// `"status": "string"`; the default accepts `success`, `ok`, `true`, `200` and `1`
-/// (case-insensitive). Replace it with [`ShipInsureClientBuilder::success_status`].
-pub type StatusRule = fn(&str) -> bool;
+mod environment;
+
+pub use environment::{Environment, EnvironmentConfig};
 
 /// Configures a [`ShipInsureClient`].
 pub struct ShipInsureClientBuilder {
@@ -148,7 +146,7 @@ impl ShipInsureClientBuilder {
     pub fn build(self) -> Result<ShipInsureClient, Error> {
         if self.config.key_is_blank() {
             return Err(ConfigError::MissingSetting {
-                vendor: crate::VENDOR,
+                vendor: VENDOR,
                 setting: "api_token_key",
             }
             .into());

@@ -56,125 +56,29 @@
 //! [`partner_core::mock::MockTransport`], so your tests can script the vendor's answers
 //! and inspect the signed bodies without a network.
 
+pub mod api;
 mod client;
-pub mod deliveries;
-mod environment;
 pub mod models;
-mod response;
+pub mod operations;
 pub mod signature;
-pub mod timestamp;
-pub mod tracking;
+pub mod validate;
+pub mod wire;
 
-use partner_core::Operation;
-use partner_core::http::Method;
-
-pub use client::{ShipInsureClient, ShipInsureClientBuilder, StatusRule};
-pub use environment::{Environment, EnvironmentConfig};
+pub use api::{Deliveries, Tracking};
+pub use client::{Environment, EnvironmentConfig, ShipInsureClient, ShipInsureClientBuilder};
 pub use models::{
     Addresses, Amounts, CancelDeliveryRequest, CancelDeliveryResponse, Customer, DeliveryStatus,
-    Goods, PolicyId, Recipient, Sender, SubmitDeliveryRequest, SubmitDeliveryResponse,
+    Goods, PolicyId, Recipient, Sender, StatusRule, SubmitDeliveryRequest, SubmitDeliveryResponse,
     TrackingDetailRequest, TrackingDetailResponse, TrackingEvent,
 };
+pub use operations::{OPERATIONS, OperationId, VENDOR};
 pub use signature::{Md5Concat, SignatureInput, SignaturePart, SignatureScheme};
-pub use timestamp::TimestampFormat;
+#[doc(no_inline)]
+pub use wire::timestamp;
+pub use wire::timestamp::TimestampFormat;
 
 /// Re-exported so users name the same versions as this crate.
 pub use partner_core::{Error, ExposeSecret, RetryPolicy, SecretString};
-
-/// The vendor name used in errors, tracing and fixtures.
-pub const VENDOR: &str = "shipinsure";
-
-/// The three documented calls, by name. Non-exhaustive: the vendor may add calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum OperationId {
-    /// API #1 - Submit SME Delivery.
-    SubmitSmeDelivery,
-    /// API #2 - insert tracking detail.
-    InsertTrackingDetail,
-    /// API #3 - Cancel SME Delivery Order.
-    CancelSmeDeliveryOrder,
-}
-
-impl OperationId {
-    /// Every operation, in document order.
-    pub const ALL: [OperationId; 3] = [
-        OperationId::SubmitSmeDelivery,
-        OperationId::InsertTrackingDetail,
-        OperationId::CancelSmeDeliveryOrder,
-    ];
-
-    /// The name used in [`OPERATIONS`], errors, tracing and fixture files.
-    pub const fn name(self) -> &'static str {
-        match self {
-            OperationId::SubmitSmeDelivery => "SubmitSmeDelivery",
-            OperationId::InsertTrackingDetail => "InsertTrackingDetail",
-            OperationId::CancelSmeDeliveryOrder => "CancelSmeDeliveryOrder",
-        }
-    }
-
-    /// The entry of [`OPERATIONS`] for this operation.
-    pub const fn operation(self) -> &'static Operation {
-        &OPERATIONS[self as usize]
-    }
-}
-
-impl std::fmt::Display for OperationId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// Every documented operation. The document gives no paths: these are assumed (override
-/// them with [`ShipInsureClientBuilder::override_path`]). Submitting and tracking are not
-/// retried once they may have reached the vendor (a repeat could insure or log twice);
-/// cancelling the same policy twice changes nothing more, so it is retried.
-pub const OPERATIONS: &[Operation] = &[
-    Operation::new(
-        OperationId::SubmitSmeDelivery.name(),
-        Method::POST,
-        "/api/v1/sme-delivery/submit",
-    )
-    .section("API #1 - Submit SME Delivery")
-    .unsafe_to_retry(),
-    Operation::new(
-        OperationId::InsertTrackingDetail.name(),
-        Method::POST,
-        "/api/v1/sme-delivery/tracking",
-    )
-    .section("API #2 - insert tracking detail")
-    .unsafe_to_retry(),
-    Operation::new(
-        OperationId::CancelSmeDeliveryOrder.name(),
-        Method::POST,
-        "/api/v1/sme-delivery/cancel",
-    )
-    .section("API #3 - Cancel SME Delivery Order"),
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn operation_ids_index_the_table() {
-        for id in OperationId::ALL {
-            assert_eq!(id.operation().name, id.name());
-        }
-        assert_eq!(OPERATIONS.len(), OperationId::ALL.len());
-        assert!(!OperationId::SubmitSmeDelivery.operation().is_idempotent());
-        assert!(
-            !OperationId::InsertTrackingDetail
-                .operation()
-                .is_idempotent()
-        );
-        assert!(
-            OperationId::CancelSmeDeliveryOrder
-                .operation()
-                .is_idempotent()
-        );
-    }
-}
 
 /// The README's quickstart, compiled as a doctest so it cannot go stale.
 #[cfg(doctest)]

@@ -19,7 +19,7 @@ use partner_core::signing::md5_hex;
 use partner_core::{Error, ExposeSecret, SecretString};
 use serde_json::{Map, Value};
 
-use crate::OperationId;
+use crate::operations::OperationId;
 
 /// The JSON field the signature is written to.
 pub const SIGNATURE_FIELD: &str = "signature";

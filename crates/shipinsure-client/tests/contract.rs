@@ -133,7 +133,7 @@ async fn contract() {
                     check(fx, client.deliveries().cancel(&request).await, |answer| {
                         let time = answer
                             .cancellation_time
-                            .map(|t| shipinsure_client::timestamp::format(&t));
+                            .map(|t| shipinsure_client::wire::timestamp::format(&t));
                         for (field, got) in [
                             ("status", answer.status.as_deref()),
                             ("message", answer.message.as_deref()),

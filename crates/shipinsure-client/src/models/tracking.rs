@@ -6,10 +6,29 @@
 //! `image_url`, listed after them, are top-level fields like `tracking_number`.
 
 use chrono::{DateTime, Utc};
-use partner_core::validation::{Rule, Validate, Validator};
 use serde::{Deserialize, Serialize};
 
-use super::DeliveryStatus;
+partner_core::open_enum! {
+    /// Where a delivery order stands ("created, in_process, in_delivery, success, fail,
+    /// in_return, returned"). Values the document does not list are kept in `Unknown` and
+    /// sent back unchanged.
+    pub enum DeliveryStatus {
+        /// `created`: the order exists.
+        Created = "created",
+        /// `in_process`: being prepared (picked up, in the warehouse).
+        InProcess = "in_process",
+        /// `in_delivery`: on its way to the recipient.
+        InDelivery = "in_delivery",
+        /// `success`: delivered.
+        Success = "success",
+        /// `fail`: delivery failed.
+        Fail = "fail",
+        /// `in_return`: on its way back to the sender.
+        InReturn = "in_return",
+        /// `returned`: back with the sender.
+        Returned = "returned",
+    }
+}
 
 /// One tracking event (an item of `tracking_detail`).
 ///
@@ -27,7 +46,7 @@ use super::DeliveryStatus;
 #[non_exhaustive]
 pub struct TrackingEvent {
     /// `tracking_time` (required): when it happened, sent as `2022-04-06T06:05:00.528Z`.
-    #[serde(with = "crate::timestamp")]
+    #[serde(with = "crate::wire::timestamp")]
     pub tracking_time: DateTime<Utc>,
     /// `tracking_status`: the carrier's own status text for this event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,26 +165,12 @@ optional_text_setters!(TrackingDetailRequest {
     with_image_url => image_url,
 });
 
-impl Validate for TrackingDetailRequest {
-    /// `tracking_number` non-blank, at least one event, and a status that is not blank
-    /// (an [`DeliveryStatus::Unknown`] value is sent as given, for statuses the vendor adds).
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("tracking_number", &self.tracking_number)
-            .required("delivery_status", self.delivery_status.as_str())
-            .check(
-                "tracking_detail",
-                !self.events.is_empty(),
-                Rule::MinItems { min: 1 },
-            );
-    }
-}
-
 /// The answer to API #2 when its `status` says success.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TrackingDetailResponse {
     /// `status` as the vendor sent it (a success spelling; failures are errors).
-    #[serde(deserialize_with = "crate::response::status_text")]
+    #[serde(deserialize_with = "crate::wire::status_text")]
     pub status: String,
     /// `message`.
     #[serde(default)]
@@ -235,18 +240,35 @@ mod tests {
     }
 
     #[test]
-    fn validation_reports_all_problems() {
-        let req = TrackingDetailRequest::new("", DeliveryStatus::Unknown(" ".into()), vec![]);
-        let err = req.validate().unwrap_err();
-        assert!(err.has("tracking_number", &Rule::Required));
-        assert!(err.has("delivery_status", &Rule::Required));
-        assert!(err.has("tracking_detail", &Rule::MinItems { min: 1 }));
-        assert_eq!(err.violations().len(), 3);
-        let ok = TrackingDetailRequest::new(
-            "T1",
-            DeliveryStatus::Unknown("lost".into()),
-            vec![TrackingEvent::new(Utc::now())],
-        );
-        assert!(ok.validate().is_ok());
+    fn every_documented_value_round_trips() {
+        let wire = [
+            "created",
+            "in_process",
+            "in_delivery",
+            "success",
+            "fail",
+            "in_return",
+            "returned",
+        ];
+        assert_eq!(DeliveryStatus::ALL.len(), wire.len());
+        for (status, text) in DeliveryStatus::ALL.iter().zip(wire) {
+            let json = serde_json::to_string(status).unwrap();
+            assert_eq!(json, format!("\"{text}\""));
+            let back: DeliveryStatus = serde_json::from_str(&json).unwrap();
+            assert_eq!(&back, status);
+            assert!(!back.is_unknown(), "{text} is documented");
+            assert_eq!(status.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn unknown_values_are_kept() {
+        let s: DeliveryStatus = serde_json::from_str("\"lost_in_transit\"").unwrap();
+        assert_eq!(s, DeliveryStatus::Unknown("lost_in_transit".into()));
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"lost_in_transit\"");
+        // Other casing reads as the documented value and is written in the document's spelling.
+        let s: DeliveryStatus = serde_json::from_str("\"In_Delivery\"").unwrap();
+        assert_eq!(s, DeliveryStatus::InDelivery);
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"in_delivery\"");
     }
 }

@@ -112,10 +112,10 @@ impl EnvironmentConfig {
     ) -> Result<Self, ConfigError> {
         let present = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         let base_url = present(environment.base_url_var()).ok_or(ConfigError::MissingBaseUrl {
-            vendor: crate::VENDOR,
+            vendor: crate::operations::VENDOR,
         })?;
         let key = present(environment.key_var()).ok_or(ConfigError::MissingSetting {
-            vendor: crate::VENDOR,
+            vendor: crate::operations::VENDOR,
             setting: "api_token_key",
         })?;
         Ok(Self::new(environment, base_url, key))

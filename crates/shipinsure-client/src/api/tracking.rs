@@ -3,9 +3,9 @@
 
 use partner_core::Error;
 
-use crate::OperationId;
 use crate::client::ShipInsureClient;
 use crate::models::{TrackingDetailRequest, TrackingDetailResponse};
+use crate::operations::OperationId;
 
 /// Handler for tracking calls; get one with [`ShipInsureClient::tracking`].
 #[derive(Debug, Clone, Copy)]

@@ -46,7 +46,7 @@ impl From<&str> for PolicyId {
 #[non_exhaustive]
 pub struct SubmitDeliveryResponse {
     /// `status` as the vendor sent it (a success spelling; failures are errors).
-    #[serde(deserialize_with = "crate::response::status_text")]
+    #[serde(deserialize_with = "crate::wire::status_text")]
     pub status: String,
     /// `message`.
     #[serde(default)]

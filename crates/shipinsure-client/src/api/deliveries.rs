@@ -3,11 +3,11 @@
 
 use partner_core::Error;
 
-use crate::OperationId;
 use crate::client::ShipInsureClient;
 use crate::models::{
     CancelDeliveryRequest, CancelDeliveryResponse, SubmitDeliveryRequest, SubmitDeliveryResponse,
 };
+use crate::operations::OperationId;
 
 /// Handler for delivery insurance calls; get one with [`ShipInsureClient::deliveries`].
 #[derive(Debug, Clone, Copy)]

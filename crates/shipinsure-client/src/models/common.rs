@@ -1,50 +1,25 @@
-//! The `{"status": ..., "message": ...}` envelope every response shares, and how a
-//! failure inside a 2xx answer becomes an error instead of an `Ok`.
+//! The `{"status": ..., "message": ...}` envelope every answer shares, and the rule deciding
+//! which `status` means success, so a failure inside a 2xx answer becomes an error instead
+//! of an `Ok`.
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
+
+/// Decides whether a response `status` means success. The document shows only
+/// `"status": "string"`; the default accepts `success`, `ok`, `true`, `200` and `1`
+/// (case-insensitive). Replace it with
+/// [`ShipInsureClientBuilder::success_status`](crate::ShipInsureClientBuilder::success_status).
+pub type StatusRule = fn(&str) -> bool;
 
 /// The part of every response the client reads before the typed body. `status` is
 /// optional here: API #1 and #2 document it (their typed answers require it), but API #3
-/// shows no response of its own and may answer with a bare echo (see `models::cancel`).
+/// shows no response of its own and may answer with a bare echo (see
+/// [`CancelDeliveryResponse`](crate::CancelDeliveryResponse)).
 #[derive(Debug, Deserialize)]
 pub(crate) struct Envelope {
-    #[serde(default, deserialize_with = "optional_status_text")]
+    #[serde(default, deserialize_with = "crate::wire::optional_status_text")]
     pub(crate) status: Option<String>,
     #[serde(default)]
     pub(crate) message: Option<String>,
-}
-
-/// `status` is documented as a string; a number (`200`) or boolean is read as its text so
-/// a vendor sending one still gets a typed answer.
-struct StatusText(String);
-
-impl<'de> Deserialize<'de> for StatusText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Text(String),
-            Number(serde_json::Number),
-            Flag(bool),
-        }
-        Ok(StatusText(match Raw::deserialize(deserializer)? {
-            Raw::Text(s) => s,
-            Raw::Number(n) => n.to_string(),
-            Raw::Flag(b) => b.to_string(),
-        }))
-    }
-}
-
-/// A required `status` (see [`StatusText`]).
-pub(crate) fn status_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    StatusText::deserialize(deserializer).map(|s| s.0)
-}
-
-/// An optional `status` (see [`StatusText`]): absent or null is `None`.
-pub(crate) fn optional_status_text<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    Option::<StatusText>::deserialize(deserializer).map(|s| s.map(|s| s.0))
 }
 
 /// The statuses read as success by default: the document shows only `"status": "string"`,

@@ -6,7 +6,7 @@
 //! that way. Reading is lenient (any RFC 3339 offset or precision, converted to UTC) so
 //! values echoed back by the vendor still parse. Sub-millisecond precision is not sent.
 //!
-//! Use with `#[serde(with = "shipinsure_client::timestamp")]` on a `DateTime<Utc>`, or
+//! Use with `#[serde(with = "shipinsure_client::wire::timestamp")]` on a `DateTime<Utc>`, or
 //! [`option`] on an `Option<DateTime<Utc>>`.
 //!
 //! Because "timestamp" could also mean Unix time, the client can send the three timestamp
@@ -18,7 +18,7 @@ use partner_core::Error;
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_json::{Map, Value};
 
-use crate::OperationId;
+use crate::operations::OperationId;
 
 /// How the client writes `order_created_time`, `tracking_time` and `cancellation_time`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,7 +93,7 @@ impl TimestampFormat {
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// let t = Utc.with_ymd_and_hms(2022, 4, 6, 6, 5, 0).unwrap() + chrono::Duration::milliseconds(528);
-/// assert_eq!(shipinsure_client::timestamp::format(&t), "2022-04-06T06:05:00.528Z");
+/// assert_eq!(shipinsure_client::wire::timestamp::format(&t), "2022-04-06T06:05:00.528Z");
 /// ```
 pub fn format(time: &DateTime<Utc>) -> String {
     time.to_rfc3339_opts(SecondsFormat::Millis, true)

@@ -6,7 +6,6 @@
 //! flattened back into the documented names on the wire.
 
 use chrono::{DateTime, Utc};
-use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 
 /// The person who ordered the delivery (`customer_*`).
@@ -207,7 +206,7 @@ pub struct SubmitDeliveryRequest {
     #[serde(flatten)]
     pub amounts: Amounts,
     /// `order_created_time` (required), sent as `2022-04-06T06:05:00.528Z`.
-    #[serde(with = "crate::timestamp")]
+    #[serde(with = "crate::wire::timestamp")]
     pub order_created_time: DateTime<Utc>,
     /// `sender_name`, `sender_phone`, `sender_email`.
     #[serde(flatten)]
@@ -255,37 +254,12 @@ impl SubmitDeliveryRequest {
     }
 }
 
-impl Validate for SubmitDeliveryRequest {
-    /// Required strings non-blank, amounts non-negative, `good_quantity` at least 1.
-    /// Fields are named by their wire names.
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("tracking_number", &self.tracking_number)
-            .required("product_code", &self.product_code)
-            .required("customer_name", &self.customer.name)
-            .required("customer_phone", &self.customer.phone)
-            .required("pickup_address", &self.addresses.pickup)
-            .required("drop_up_address", &self.addresses.drop_off)
-            .required("type_of_goods", &self.goods.kind)
-            .required("goods_description", &self.goods.description);
-        let a = &self.amounts;
-        for (field, value) in [
-            ("cod_amount", a.cod_amount),
-            ("item_value", a.item_value),
-            ("premium_amount", a.premium_amount),
-        ] {
-            v.min(field, value, 0);
-        }
-        v.min("good_quantity", self.goods.quantity, 1);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
     use serde_json::json;
 
     use super::*;
-    use partner_core::validation::Rule;
 
     fn request() -> SubmitDeliveryRequest {
         SubmitDeliveryRequest::new(
@@ -345,40 +319,5 @@ mod tests {
         }
         // 13 required fields (the client adds `signature`) + 6 optional ones: nothing else.
         assert_eq!(got.as_object().map(|o| o.len()), Some(19));
-    }
-
-    #[test]
-    fn reports_every_violation_by_wire_name() {
-        let mut req = request();
-        req.tracking_number = " ".into();
-        req.customer.phone.clear();
-        req.addresses.drop_off.clear();
-        req.amounts = Amounts::new(-1, -2, -3);
-        req.goods.quantity = 0;
-        let err = req.validate().unwrap_err();
-        let fields: Vec<&str> = err.violations().iter().map(|v| v.field.as_str()).collect();
-        assert_eq!(
-            fields,
-            [
-                "tracking_number",
-                "customer_phone",
-                "drop_up_address",
-                "cod_amount",
-                "item_value",
-                "premium_amount",
-                "good_quantity"
-            ]
-        );
-        assert!(err.has("good_quantity", &Rule::Min { min: 1 }));
-        assert!(err.has("premium_amount", &Rule::Min { min: 0 }));
-        assert!(err.has("drop_up_address", &Rule::Required));
-    }
-
-    #[test]
-    fn zero_amounts_and_one_item_are_valid() {
-        let mut req = request();
-        req.amounts = Amounts::new(0, 0, 0);
-        req.goods.quantity = 1;
-        assert!(req.validate().is_ok());
     }
 }

@@ -8,10 +8,9 @@
 //! without `status` is a success too.
 
 use chrono::{DateTime, Utc};
-use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 
-use super::PolicyId;
+use super::policy::PolicyId;
 
 /// The body of API #3, without the `signature` (the client adds it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,7 +25,7 @@ pub struct CancelDeliveryRequest {
     /// `cancellation_reason` (required).
     pub cancellation_reason: String,
     /// `cancellation_time` (required), sent as `2022-04-06T06:05:00.528Z` like the example.
-    #[serde(with = "crate::timestamp")]
+    #[serde(with = "crate::wire::timestamp")]
     pub cancellation_time: DateTime<Utc>,
 }
 
@@ -56,16 +55,6 @@ impl CancelDeliveryRequest {
     }
 }
 
-impl Validate for CancelDeliveryRequest {
-    /// Every string non-blank; in particular the `policy_id` from API #1.
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("tracking_number", &self.tracking_number)
-            .required("policy_id", self.policy_id.as_str())
-            .required("canceled_by", &self.canceled_by)
-            .required("cancellation_reason", &self.cancellation_reason);
-    }
-}
-
 /// The answer to API #3: a success `status` (failures are errors), or the echo of the
 /// cancellation the document shows under API #3, or both. Every field is optional because
 /// the document shows no response of its own.
@@ -73,7 +62,7 @@ impl Validate for CancelDeliveryRequest {
 #[non_exhaustive]
 pub struct CancelDeliveryResponse {
     /// `status` as the vendor sent it (a success spelling), or `None` for a bare echo.
-    #[serde(default, deserialize_with = "crate::response::optional_status_text")]
+    #[serde(default, deserialize_with = "crate::wire::optional_status_text")]
     pub status: Option<String>,
     /// `message`.
     #[serde(default)]
@@ -92,13 +81,12 @@ pub struct CancelDeliveryResponse {
     pub cancellation_reason: Option<String>,
     /// `cancellation_time`, when the vendor echoes it: `2022-04-06T06:05:00.528Z`, or the
     /// epoch integer an epoch [`crate::TimestampFormat`] sent.
-    #[serde(default, with = "crate::timestamp::echoed")]
+    #[serde(default, with = "crate::wire::timestamp::echoed")]
     pub cancellation_time: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]
 mod tests {
-    use partner_core::validation::Rule;
     use serde_json::json;
 
     use super::*;
@@ -132,21 +120,13 @@ mod tests {
         assert_eq!(r.policy_id, Some(PolicyId::new("string")));
         assert_eq!(r.canceled_by.as_deref(), Some("string"));
         assert_eq!(
-            r.cancellation_time.map(|t| crate::timestamp::format(&t)),
+            r.cancellation_time
+                .map(|t| crate::wire::timestamp::format(&t)),
             Some("2022-04-06T06:05:00.528Z".to_owned())
         );
         let r: CancelDeliveryResponse =
             serde_json::from_value(json!({"status": "success", "message": "done"})).unwrap();
         assert_eq!(r.status.as_deref(), Some("success"));
         assert_eq!(r.cancellation_time, None);
-    }
-
-    #[test]
-    fn a_policy_id_is_required() {
-        let req = CancelDeliveryRequest::new("T1", PolicyId::new(""), "", "why", Utc::now());
-        let err = req.validate().unwrap_err();
-        assert!(err.has("policy_id", &Rule::Required));
-        assert!(err.has("canceled_by", &Rule::Required));
-        assert_eq!(err.violations().len(), 2);
     }
 }
