@@ -65,10 +65,7 @@ pub struct AccessToken {
     #[serde(default)]
     pub token_type: Option<String>,
     /// Lifetime in seconds (a float: `215999.93749759998`; a numeric string is read too).
-    #[serde(
-        default,
-        deserialize_with = "crate::models::common::flexible_f64::deserialize"
-    )]
+    #[serde(default, deserialize_with = "crate::wire::flexible_f64::deserialize")]
     pub expires_in: Option<f64>,
     /// Scope (empty in the document).
     #[serde(default)]

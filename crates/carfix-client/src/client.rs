@@ -20,6 +20,12 @@ use crate::OPERATIONS;
 use crate::auth::{Credentials, token_cache};
 use crate::models::common::Items;
 
+mod affiliate;
+mod workshop;
+
+pub use affiliate::AffiliateClient;
+pub use workshop::WorkshopClient;
+
 /// The vendor name used in errors, tracing and fixtures.
 pub const VENDOR: &str = "carfix";
 

@@ -30,38 +30,45 @@
 //! println!("{:?}", details.case_status);
 //! # Ok(()) }
 //! ```
+//!
+//! ## Layout
+//!
+//! Every type a caller needs is re-exported here. The modules, the same in every vendor crate:
+//! [`client`] (the clients and their builder), [`operations`] (the operation table),
+//! [`api`] (one handler per resource: cases, lookups, trucks, incident photos, drivers,
+//! claims), [`models`] (the wire models of each resource), [`wire`] (CarFix's date, money,
+//! boolean, coordinate and tyre formats), [`validate`] (the document's rules) and [`auth`]
+//! (the two token logins).
 
-mod affiliate;
-mod auth;
+pub mod api;
+pub mod auth;
 pub mod client;
 pub mod models;
 pub mod operations;
-pub mod types;
-mod workshop;
+pub mod validate;
+pub mod wire;
 
-pub use affiliate::{
-    AffiliateClient, CaseList, Cases, Lookups, PhotoList, Photos, TruckCoordination, TruckTracking,
+pub use api::{
+    CaseList, Cases, ClaimList, Claims, Drivers, Fleet, Lookups, PhotoList, Photos,
+    TruckCoordination, TruckTracking,
 };
 pub use auth::{AccessToken, Credentials};
-pub use client::{ClientBuilder, DEFAULT_REFRESH_AHEAD, VENDOR};
-pub use models::case::{
-    CaseCreated, CaseInfo, CreateCaseRequest, InitialCaseInfo, InitialCaseRequest, ServiceInfo,
+pub use client::{AffiliateClient, ClientBuilder, DEFAULT_REFRESH_AHEAD, VENDOR, WorkshopClient};
+pub use models::cases::{
+    Cancellation, CaseCreated, CaseDetails, CaseInfo, CaseListFilter, CaseStatusReport,
+    CaseSummary, CreateCaseRequest, InitialCaseInfo, InitialCaseRequest, RatingRequest,
+    ServiceInfo,
 };
-pub use models::case_details::CaseDetails;
-pub use models::case_list::{CaseListFilter, CaseSummary};
-pub use models::case_updates::{Cancellation, CaseStatusReport, RatingRequest};
-pub use models::claim::{
+pub use models::claims::{
     ClaimDetail, ClaimInfo, ClaimSummary, Estimate, EstimateLabour, EstimatePart,
 };
-pub use models::lookup::{CarMake, LookupItem, PunctureType};
-pub use models::photo::{CasePhotos, Photo, PhotoUpload};
-pub use models::truck::{Driver, Truck, TruckPositionUpdate};
+pub use models::common::{CaseStatus, ClaimStatus, Connectivity, RecordStatus};
+pub use models::drivers::Driver;
+pub use models::incident_photos::{CasePhotos, Photo, PhotoUpload};
+pub use models::lookups::{CarMake, LookupItem, PunctureType};
+pub use models::trucks::{Truck, TruckPositionUpdate};
 pub use operations::OPERATIONS;
-pub use types::{
-    CaseStatus, ClaimStatus, Connectivity, Coordinate, CoordinateError, MarkedAmount, RecordStatus,
-    TyrePosition, TyrePunctures,
-};
-pub use workshop::{ClaimList, Claims, Drivers, Fleet, WorkshopClient};
+pub use wire::{Coordinate, CoordinateError, MarkedAmount, TyrePosition, TyrePunctures};
 
 /// The README's examples compile as doc tests.
 #[cfg(doctest)]

@@ -1,8 +1,6 @@
 //! Replays every fixture in fixtures/carfix through the typed client and checks what it sent.
 
-use carfix_client::models::case_list::CaseListFilter;
-use carfix_client::models::photo::PhotoUpload;
-use carfix_client::types::datetime::{dotnet, utc_millis};
+use carfix_client::wire::datetime::{dotnet, utc_millis};
 use carfix_client::*;
 use partner_core::{Error, RetryPolicy};
 use partner_testkit::{BoxError, Fixture, Replay, load_fixture, run_contract};
@@ -353,7 +351,10 @@ async fn replay(fx: &Fixture, rp: &Replay) -> Result<(), BoxError> {
                 img.file_name.as_deref() == Some("fileName.jpg"),
                 "file name",
             )?;
-            check(models::photo::is_jpeg(&img.bytes), "decoded to JPEG bytes")
+            check(
+                models::incident_photos::is_jpeg(&img.bytes),
+                "decoded to JPEG bytes",
+            )
         }
         "GetTrucks" => {
             let trucks = logged_in_workshop(rp).await?.trucks().list().await?;
@@ -386,9 +387,9 @@ async fn replay(fx: &Fixture, rp: &Replay) -> Result<(), BoxError> {
             )
         }
         "GetClaims" => {
-            let from = types::datetime::date::parse(fx.query("accidentFromDate").ok_or("from")?)
+            let from = wire::datetime::date::parse(fx.query("accidentFromDate").ok_or("from")?)
                 .ok_or("date")?;
-            let to = types::datetime::date::parse(fx.query("accidentToDate").ok_or("to")?)
+            let to = wire::datetime::date::parse(fx.query("accidentToDate").ok_or("to")?)
                 .ok_or("date")?;
             let claims = logged_in_workshop(rp)
                 .await?

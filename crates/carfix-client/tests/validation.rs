@@ -1,6 +1,5 @@
 //! Every documented limit: the boundary value passes, one more fails naming the field.
 
-use carfix_client::models::case_list::CaseListFilter;
 use carfix_client::*;
 use partner_core::Rule;
 use partner_core::validation::Validate;

@@ -1,11 +1,13 @@
 //! Shapes shared by many calls: the `{ "Result": true }` acknowledgement, the `items`
-//! envelope, rejections and the shared validation rules.
+//! envelope, rejections, and the value sets (statuses) the document names, as enums that keep
+//! values CarFix may add later.
+//!
+//! Each enum reads its documented values case-insensitively and keeps anything else in
+//! `Unknown(String)` (partner-core's `open_enum!`), so a new status never breaks decoding;
+//! writing gives back the documented spelling (or the unknown text unchanged).
 
 use partner_core::Error;
-use partner_core::validation::Validator;
 use serde::{Deserialize, Serialize};
-
-use crate::types::Coordinate;
 
 /// CarFix's acknowledgement body (3.5, 3.6, 3.7; assumed for 3.8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -68,68 +70,47 @@ pub(crate) fn check_ack(operation: &'static str, body: &[u8]) -> Result<(), Erro
     }
 }
 
-/// Longest incident location, workshop name or tow destination (`varchar(300)`, 3.2, 3.3).
-pub const LOCATION_MAX: usize = 300;
-
-/// A coordinate built by hand (its fields are public) is checked again before sending.
-pub(crate) fn check_coordinate(v: &mut Validator, field: &str, c: &Coordinate) {
-    v.format(
-        field,
-        c.is_valid(),
-        "a latitude in -90..90 and a longitude in -180..180",
-    );
-}
-
-/// The rule 3.2/3.3 write as "Format: {60+ Example: 60123456789": digits, starting with 60.
-pub(crate) fn check_contact_no(v: &mut Validator, field: &str, value: &str, max: usize) {
-    if value.trim().is_empty() {
-        v.required(field, value);
-        return;
+partner_core::open_enum! {
+    /// Where a case stands (3.4, 3.19, 3.20).
+    pub enum CaseStatus {
+        /// Created, not yet being worked on.
+        Open = "Open",
+        /// A provider is on it.
+        WorkInProgress = "WorkInProgress",
+        /// The service was delivered.
+        CaseResolved = "CaseResolved",
+        /// Closed.
+        Closed = "Closed",
+        /// Cancelled (3.19).
+        Cancelled = "Cancelled",
     }
-    v.max_chars(field, value, max);
-    let ok =
-        value.len() > 2 && value.starts_with("60") && value.bytes().all(|b| b.is_ascii_digit());
-    v.format(
-        field,
-        ok,
-        "digits starting with the country code 60, like 60123456789",
-    );
 }
 
-/// Required and at most `max` characters.
-pub(crate) fn required_max(v: &mut Validator, field: &str, value: &str, max: usize) {
-    v.required(field, value);
-    v.max_chars(field, value, max);
-}
-
-/// Serde for an optional float sent as a number, a numeric string, `""` or `null`.
-pub(crate) mod flexible_f64 {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(crate) fn serialize<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(v) => s.serialize_f64(*v),
-            None => s.serialize_none(),
-        }
+partner_core::open_enum! {
+    /// Where a workshop claim stands (4.4). The document shows only `Unsubmitted`.
+    pub enum ClaimStatus {
+        /// Not yet submitted to the insurer.
+        Unsubmitted = "Unsubmitted",
     }
+}
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(f64),
-            Text(String),
-        }
-        match Option::<Raw>::deserialize(d)? {
-            None => Ok(None),
-            Some(Raw::Number(n)) => Ok(Some(n)),
-            Some(Raw::Text(t)) if t.trim().is_empty() => Ok(None),
-            Some(Raw::Text(t)) => t
-                .trim()
-                .parse()
-                .map(Some)
-                .map_err(|_| serde::de::Error::custom(format_args!("{t:?} is not a number"))),
-        }
+partner_core::open_enum! {
+    /// Whether a truck or driver account is in use (4.1, 4.2, 4.3).
+    pub enum RecordStatus {
+        /// In use.
+        Active = "ACTIVE",
+        /// Not in use.
+        Inactive = "INACTIVE",
+    }
+}
+
+partner_core::open_enum! {
+    /// Whether a truck's tracker is reporting (4.1, 4.3).
+    pub enum Connectivity {
+        /// Reporting now.
+        Online = "Online",
+        /// Not reporting.
+        Offline = "Offline",
     }
 }
 
@@ -172,32 +153,34 @@ mod tests {
     }
 
     #[test]
-    fn contact_numbers() {
-        let check = |s: &str| {
-            let mut v = Validator::new();
-            check_contact_no(&mut v, "CallerContactNo", s, 30);
-            v.finish()
-        };
-        assert!(check("60123456789").is_ok());
-        for bad in [
-            "0123456789",
-            "+60123456789",
-            "60 12 345",
-            "60",
-            "6012345678a",
-        ] {
-            assert!(check(bad).is_err(), "{bad}");
-        }
-        assert!(
-            check("")
-                .unwrap_err()
-                .has("CallerContactNo", &partner_core::Rule::Required)
+    fn enums_read_documented_values_and_keep_unknown_ones() {
+        let all: Vec<CaseStatus> = serde_json::from_str(
+            r#"["Open","WorkInProgress","CaseResolved","Closed","Cancelled","open","OnHold"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            all,
+            vec![
+                CaseStatus::Open,
+                CaseStatus::WorkInProgress,
+                CaseStatus::CaseResolved,
+                CaseStatus::Closed,
+                CaseStatus::Cancelled,
+                CaseStatus::Open,
+                CaseStatus::Unknown("OnHold".into())
+            ]
         );
-        assert!(check(&format!("60{}", "1".repeat(28))).is_ok());
-        let err = check(&format!("60{}", "1".repeat(29))).unwrap_err();
-        assert!(err.has(
-            "CallerContactNo",
-            &partner_core::Rule::MaxLength { max: 30 }
-        ));
+        assert_eq!(serde_json::to_string(&all[6]).unwrap(), "\"OnHold\"");
+        assert_eq!(
+            serde_json::to_string(&all[1]).unwrap(),
+            "\"WorkInProgress\""
+        );
+        assert_eq!(
+            ClaimStatus::from_wire("Unsubmitted"),
+            ClaimStatus::Unsubmitted
+        );
+        assert_eq!(ClaimStatus::from_wire("Approved").to_string(), "Approved");
+        assert_eq!(RecordStatus::from_wire("ACTIVE"), RecordStatus::Active);
+        assert_eq!(Connectivity::from_wire("Offline"), Connectivity::Offline);
     }
 }

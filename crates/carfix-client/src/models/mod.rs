@@ -1,12 +1,11 @@
-//! Request and response models, one module per resource, with their documented rules.
+//! Wire models, one module per resource as the document names it: request bodies and
+//! answers with serde renames to CarFix's keys. Their rules are in [`crate::validate`], their
+//! value formats (dates, money, coordinates) in [`crate::wire`].
 
-pub mod case;
-pub mod case_details;
-pub mod case_list;
-pub mod case_updates;
-pub mod claim;
-pub(crate) mod common;
-pub mod initial_case;
-pub mod lookup;
-pub mod photo;
-pub mod truck;
+pub mod cases;
+pub mod claims;
+pub mod common;
+pub mod drivers;
+pub mod incident_photos;
+pub mod lookups;
+pub mod trucks;

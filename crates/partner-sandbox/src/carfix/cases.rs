@@ -9,7 +9,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use carfix_client::models::case_updates::{
+use carfix_client::models::cases::{
     ArrivalTimeRequest, CancelCaseRequest, CaseIdRequest, CaseKeyRequest,
 };
 use carfix_client::{

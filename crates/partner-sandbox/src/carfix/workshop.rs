@@ -3,7 +3,7 @@
 //! affiliate then sees the new position in 3.18 and in the case details (3.4).
 
 use carfix_client::TruckPositionUpdate;
-use carfix_client::models::truck::TruckQuery;
+use carfix_client::models::trucks::TruckQuery;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::{Value, json};
 

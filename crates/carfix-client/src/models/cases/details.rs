@@ -4,9 +4,10 @@ use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::types::datetime::dotnet;
-use crate::types::money::decimal;
-use crate::types::{CaseStatus, Coordinate, coordinate};
+use crate::models::common::CaseStatus;
+use crate::wire::datetime::dotnet;
+use crate::wire::money::decimal;
+use crate::wire::{Coordinate, coordinate};
 
 /// A case as 3.4 returns it. Every field the example shows as `null` (or that the server
 /// could leave out) is an `Option`.
@@ -26,18 +27,10 @@ pub struct CaseDetails {
     #[serde(rename = "TruckNo", default)]
     pub truck_no: Option<String>,
     /// The truck's latitude (number or numeric string on the wire).
-    #[serde(
-        rename = "TruckLatitude",
-        default,
-        with = "crate::models::common::flexible_f64"
-    )]
+    #[serde(rename = "TruckLatitude", default, with = "crate::wire::flexible_f64")]
     pub truck_latitude: Option<f64>,
     /// The truck's longitude.
-    #[serde(
-        rename = "TruckLongitude",
-        default,
-        with = "crate::models::common::flexible_f64"
-    )]
+    #[serde(rename = "TruckLongitude", default, with = "crate::wire::flexible_f64")]
     pub truck_longitude: Option<f64>,
     /// When the provider arrived (local time).
     #[serde(rename = "ArrivedTime", default, with = "dotnet::option")]

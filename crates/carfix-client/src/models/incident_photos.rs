@@ -1,9 +1,8 @@
 //! Incident photos: JPEG bytes in, base64 on the wire (3.8), and back again (3.22).
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
-use partner_core::validation::{Validate, Validator};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::wire::base64_bytes;
 
 /// The start of every JPEG file (SOI marker then a segment marker).
 const JPEG_MAGIC: [u8; 3] = [0xFF, 0xD8, 0xFF];
@@ -22,13 +21,6 @@ pub struct PhotoUpload {
     /// The JPEG bytes (sent base64-encoded as `images`).
     #[serde(rename = "images", with = "base64_bytes")]
     pub jpeg: Vec<u8>,
-}
-
-impl Validate for PhotoUpload {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("CaseID", &self.case_id);
-        v.format("images", is_jpeg(&self.jpeg), "a JPEG image (.jpg)");
-    }
 }
 
 /// Optional filter for 3.22 (the document sends no body; see docs/carfix.md).
@@ -66,35 +58,10 @@ pub struct Photo {
     pub bytes: Vec<u8>,
 }
 
-/// Serde for bytes carried as a standard base64 string.
-pub mod base64_bytes {
-    use super::*;
-
-    /// Serde serialiser.
-    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&STANDARD.encode(bytes))
-    }
-
-    /// Serde deserialiser. Line breaks and a `data:image/jpeg;base64,` prefix are tolerated.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        let s = String::deserialize(d)?;
-        decode(&s).map_err(|e| serde::de::Error::custom(format_args!("invalid base64 image: {e}")))
-    }
-
-    /// Decodes, dropping whitespace and a data-URL prefix.
-    pub fn decode(s: &str) -> Result<Vec<u8>, base64::DecodeError> {
-        let body = match s.split_once(";base64,") {
-            Some((head, rest)) if head.starts_with("data:") => rest,
-            _ => s,
-        };
-        let clean: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-        STANDARD.decode(clean)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use partner_core::validation::Validate;
 
     const TINY: &[u8] = &[
         0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0xFF, 0xD9,
@@ -132,10 +99,6 @@ mod tests {
         let v: Vec<CasePhotos> = serde_json::from_str(body).unwrap();
         assert_eq!(v[0].images[0].bytes, TINY);
         assert!(is_jpeg(&v[0].images[0].bytes));
-        assert_eq!(
-            base64_bytes::decode("data:image/jpeg;base64,/9j/4AAQSkZJRv/Z").unwrap(),
-            TINY
-        );
         assert!(
             serde_json::from_str::<Vec<CasePhotos>>(
                 r#"[{"CaseID": "c", "Images": [{"Base64String": "/9j/ ... Q=="}]}]"#

@@ -4,10 +4,9 @@
 //! nature of calls (3.14) → services needed (3.15). Area, workshop and service lookups take
 //! the parent's *id*; Create Case takes state and area *labels* (3.3).
 
-use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::types::TyrePosition;
+use crate::wire::TyrePosition;
 
 /// One entry of a lookup list: an id to pass to the next lookup, a label to show or send.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,24 +96,6 @@ pub struct NatureOfCallQuery {
     /// Nature of call id from 3.14.
     #[serde(rename = "NatureOfCall")]
     pub nature_of_call: String,
-}
-
-impl Validate for AreaQuery {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("Area", &self.area);
-    }
-}
-
-impl Validate for StateQuery {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("State", &self.state);
-    }
-}
-
-impl Validate for NatureOfCallQuery {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("NatureOfCall", &self.nature_of_call);
-    }
 }
 
 #[cfg(test)]

@@ -132,17 +132,17 @@ impl Format for Filter {
 serde_module!(
     /// `2023-03-13T14:56:18.67`: .NET local time, fraction optional (3.4, 3.21, 4.4, 4.5).
     dotnet,
-    crate::types::datetime::DotNet
+    crate::wire::datetime::DotNet
 );
 serde_module!(
     /// `17/02/2024 01:58:16 PM`: truck update times (3.18, 4.1, 4.3).
     clock12,
-    crate::types::datetime::Clock12
+    crate::wire::datetime::Clock12
 );
 serde_module!(
     /// `yyyy-MM-dd HH:mm:ss`: the created-date filters of 3.21.
     filter,
-    crate::types::datetime::Filter
+    crate::wire::datetime::Filter
 );
 
 /// `2012-07-23T18:25:43.511Z`: a UTC instant with milliseconds (3.7 arrival time).

@@ -1,11 +1,6 @@
-//! The Workshop API (section 4): a tow operator's trucks, drivers and claims.
+//! The Workshop API's client (section 4): a tow operator's trucks, drivers and claims.
 
-mod claims;
-mod fleet;
-
-pub use claims::{ClaimList, Claims};
-pub use fleet::{Drivers, Fleet};
-
+use crate::api::{Claims, Drivers, Fleet};
 use crate::client::{Parts, api_client};
 use crate::operations::names;
 

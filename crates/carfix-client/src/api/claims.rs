@@ -1,13 +1,13 @@
 //! Workshop claims: list by accident date (4.4) and one claim with its estimate (4.5).
 
 use chrono::NaiveDate;
-use partner_core::validation::{Rule, Validator};
 use partner_core::{Error, Request};
 
 use crate::client::Parts;
-use crate::models::claim::{ClaimDetail, ClaimSummary};
+use crate::models::claims::{ClaimDetail, ClaimSummary};
 use crate::operations::names;
-use crate::types::datetime::date;
+use crate::validate;
+use crate::wire::datetime::date;
 
 /// Claim calls; from [`crate::WorkshopClient::claims`].
 #[derive(Debug, Clone, Copy)]
@@ -46,9 +46,7 @@ impl<'a> Claims<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn get(&self, key: &str) -> Result<ClaimDetail, Error> {
-        let mut v = Validator::new();
-        v.required("key", key);
-        v.finish()?;
+        validate::claim_key(key)?;
         self.parts
             .client
             .send_json(Request::new(names::GET_CLAIM_DETAIL).query("key", key))
@@ -80,15 +78,7 @@ impl ClaimList<'_> {
 
     /// Runs the query.
     pub async fn send(self) -> Result<Vec<ClaimSummary>, Error> {
-        if let (Some(from), Some(to)) = (self.from, self.to) {
-            let mut v = Validator::new();
-            v.check(
-                "accidentToDate",
-                from <= to,
-                Rule::Other("must not be before accidentFromDate".into()),
-            );
-            v.finish()?;
-        }
+        validate::claim_range(self.from, self.to)?;
         let req = Request::new(names::GET_CLAIMS)
             .query_opt("accidentFromDate", self.from.as_ref().map(date::format))
             .query_opt("accidentToDate", self.to.as_ref().map(date::format));

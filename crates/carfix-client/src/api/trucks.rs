@@ -1,10 +1,11 @@
-//! 3.18 Get Truck Coordination: where the truck serving a case is.
+//! Tow trucks: where the truck serving a case is (3.18, Affiliate API), and a tow operator's
+//! trucks and their positions (4.1, 4.3, Workshop API).
 
-use partner_core::Error;
+use partner_core::{Error, Request};
 
 use crate::client::Parts;
 use crate::models::common::Items;
-use crate::models::truck::{Truck, TruckQuery};
+use crate::models::trucks::{Truck, TruckPositionUpdate, TruckQuery};
 use crate::operations::names;
 
 /// Truck tracking; from [`crate::AffiliateClient::trucks`].
@@ -65,5 +66,41 @@ impl TruckCoordination<'_> {
             .call(names::GET_TRUCK_COORDINATION, &self.query)
             .await?;
         Ok(items.items)
+    }
+}
+
+/// Truck calls; from [`crate::WorkshopClient::trucks`].
+#[derive(Debug, Clone, Copy)]
+pub struct Fleet<'a> {
+    pub(crate) parts: &'a Parts,
+}
+
+impl Fleet<'_> {
+    /// 4.1 GetTrucks: every truck with its last position.
+    ///
+    /// ```no_run
+    /// # async fn run(workshop: carfix_client::WorkshopClient) -> Result<(), partner_core::Error> {
+    /// for truck in workshop.trucks().list().await? {
+    ///     println!("{} {:?} {:?}", truck.truck_no, truck.online, truck.position());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self) -> Result<Vec<Truck>, Error> {
+        self.parts.items(Request::new(names::GET_TRUCKS)).await
+    }
+
+    /// 4.3 Update Truck Coordinate: reports a truck's position; returns the truck as stored.
+    ///
+    /// ```no_run
+    /// use carfix_client::{Coordinate, TruckPositionUpdate};
+    /// # async fn run(workshop: carfix_client::WorkshopClient) -> Result<(), partner_core::Error> {
+    /// let at = Coordinate::new(3.197467, 101.714577).expect("valid position");
+    /// let truck = workshop.trucks().update_position(&TruckPositionUpdate::new("123456789012345", "ABC1234", at)).await?;
+    /// # let _ = truck; Ok(()) }
+    /// ```
+    pub async fn update_position(&self, update: &TruckPositionUpdate) -> Result<Truck, Error> {
+        self.parts
+            .call(names::UPDATE_TRUCK_COORDINATE, update)
+            .await
     }
 }

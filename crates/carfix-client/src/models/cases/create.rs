@@ -1,18 +1,9 @@
-//! Opening cases: the full case (3.3) and the answer to both 3.2 and 3.3 (the call centre's
-//! quick case lives in [`super::initial_case`] and is re-exported here).
-//!
-//! Limits come from the definition tables. The document marks only WorkshopName optional;
-//! we require what CarFix needs to dispatch anyone (vehicle, caller number, nature of call,
-//! service, incident location, state and area) and let the rest be blank, since a call centre
-//! may not know the model or email and a jump-start has no tow destination (docs/carfix.md).
+//! 3.3 Create Case: the full case, and the answer to both 3.2 and 3.3 (the call centre's
+//! quick case is in [`super::initial`]). Its rules are in [`crate::validate`].
 
-use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 
-pub use super::common::LOCATION_MAX;
-use super::common::{check_contact_no, check_coordinate, required_max};
-pub use super::initial_case::{InitialCaseInfo, InitialCaseRequest};
-use crate::types::{Coordinate, TyrePunctures};
+use crate::wire::{Coordinate, TyrePunctures};
 
 /// The vehicle and caller block of 3.3 Create Case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -223,7 +214,7 @@ pub struct CreateCaseRequest {
         rename = "TowDestinationCoordinate",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::types::coordinate::option"
+        with = "crate::wire::coordinate::option"
     )]
     pub tow_destination_coordinate: Option<Coordinate>,
     /// Tow destination state label.
@@ -299,53 +290,6 @@ impl CreateCaseRequest {
         self.tow_destination_state = Some(state.into());
         self.tow_destination_area = Some(area.into());
         self
-    }
-}
-
-fn is_blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim().is_empty())
-}
-
-impl Validate for CreateCaseRequest {
-    fn validate_into(&self, v: &mut Validator) {
-        let c = &self.case_info;
-        v.nested("CaseInfo", |v| {
-            required_max(v, "VehicleNo", &c.vehicle_no, 30);
-            v.required("NatureOfCall", &c.nature_of_call);
-            v.required("ServiceNeeded", &c.service_needed);
-            v.max_chars("Make", &c.make, 50);
-            v.max_chars("Model", &c.model, 200);
-            v.max_chars("Type", &c.transmission, 100);
-            v.max_chars("CallerName", &c.caller_name, 100);
-            check_contact_no(v, "CallerContactNo", &c.caller_contact_no, 50);
-            v.max_chars("InsuredEmail", &c.insured_email, 100);
-        });
-        required_max(v, "IncidentLocation", &self.incident_location, LOCATION_MAX);
-        check_coordinate(v, "LocationCoordinate", &self.location_coordinate);
-        v.required("LocationState", &self.location_state);
-        v.required("LocationArea", &self.location_area);
-        v.max_chars_opt(
-            "PanelWorkshopName",
-            self.panel_workshop_name.as_deref(),
-            LOCATION_MAX,
-        );
-        v.max_chars_opt("WorkshopName", self.workshop_name.as_deref(), LOCATION_MAX);
-        if !is_blank(&self.panel_workshop_name) && !is_blank(&self.workshop_name) {
-            v.push(
-                "WorkshopName",
-                partner_core::Rule::ConflictsWith {
-                    other: "PanelWorkshopName".into(),
-                },
-            );
-        }
-        v.max_chars_opt(
-            "TowDestination",
-            self.tow_destination.as_deref(),
-            LOCATION_MAX,
-        );
-        if let Some(c) = &self.tow_destination_coordinate {
-            check_coordinate(v, "TowDestinationCoordinate", c);
-        }
     }
 }
 

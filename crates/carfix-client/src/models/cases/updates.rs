@@ -1,13 +1,12 @@
 //! Changing a case: resolved (3.5), rating (3.6), arrival time (3.7), cancel (3.19), status (3.20).
 
 use chrono::{DateTime, Utc};
-use partner_core::validation::{Validate, Validator};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::types::CaseStatus;
-use crate::types::money::decimal;
-use crate::types::status::{bool_string, yes_no};
+use crate::models::common::CaseStatus;
+use crate::wire::money::decimal;
+use crate::wire::{bool_string, yes_no};
 
 /// A body holding only a case id (3.4, 3.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,12 +14,6 @@ pub struct CaseIdRequest {
     /// The case id from 3.2/3.3.
     #[serde(rename = "CaseID")]
     pub case_id: String,
-}
-
-impl Validate for CaseIdRequest {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("CaseID", &self.case_id);
-    }
 }
 
 /// The highest rating 3.6 accepts ("0,1,2,3,4,5").
@@ -58,19 +51,6 @@ impl RatingRequest {
     }
 }
 
-impl Validate for RatingRequest {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("CaseID", &self.case_id);
-        v.range(
-            "CustomerSatisfactionID",
-            i64::from(self.customer_satisfaction_id),
-            0,
-            i64::from(MAX_RATING),
-        );
-        v.max_chars("CustomerRemarks", &self.customer_remarks, 200);
-    }
-}
-
 /// 3.7 Update Arrival Time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArrivalTimeRequest {
@@ -78,17 +58,8 @@ pub struct ArrivalTimeRequest {
     #[serde(rename = "CaseID")]
     pub case_id: String,
     /// When the provider arrived, sent as `2012-07-23T18:25:43.511Z`.
-    #[serde(
-        rename = "ArrivalDateTime",
-        with = "crate::types::datetime::utc_millis"
-    )]
+    #[serde(rename = "ArrivalDateTime", with = "crate::wire::datetime::utc_millis")]
     pub arrival_date_time: DateTime<Utc>,
-}
-
-impl Validate for ArrivalTimeRequest {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("CaseID", &self.case_id);
-    }
 }
 
 /// 3.19 Cancel Case, both as a quote (`IsCheckOnly: "true"`) and for real.
@@ -100,12 +71,6 @@ pub struct CancelCaseRequest {
     /// True to only ask what cancelling would cost.
     #[serde(rename = "IsCheckOnly", with = "bool_string")]
     pub is_check_only: bool,
-}
-
-impl Validate for CancelCaseRequest {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("Key", &self.key);
-    }
 }
 
 /// The answer to 3.19.
@@ -132,12 +97,6 @@ pub struct CaseKeyRequest {
     /// The case key (the case id).
     #[serde(rename = "Key")]
     pub key: String,
-}
-
-impl Validate for CaseKeyRequest {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("Key", &self.key);
-    }
 }
 
 /// The answer to 3.20.
@@ -187,28 +146,10 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<CaseStatus>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use partner_core::Rule;
-
-    #[test]
-    fn rating_bounds() {
-        assert!(RatingRequest::new("c", 0, "").validate().is_ok());
-        assert!(
-            RatingRequest::new("c", 5, "x".repeat(200))
-                .validate()
-                .is_ok()
-        );
-        let err = RatingRequest::new("", 6, "x".repeat(201))
-            .validate()
-            .unwrap_err();
-        assert!(err.has("CaseID", &Rule::Required));
-        assert!(err.has("CustomerSatisfactionID", &Rule::Range { min: 0, max: 5 }));
-        assert!(err.has("CustomerRemarks", &Rule::MaxLength { max: 200 }));
-        assert_eq!(err.violations().len(), 3);
-    }
 
     #[test]
     fn arrival_time_wire_format() {
-        let t = crate::types::datetime::utc_millis::parse("2012-07-23T18:25:43.511Z").unwrap();
+        let t = crate::wire::datetime::utc_millis::parse("2012-07-23T18:25:43.511Z").unwrap();
         let r = ArrivalTimeRequest {
             case_id: "c".into(),
             arrival_date_time: t,

@@ -1,10 +1,8 @@
 //! 3.2 Initial Call Centre Case: the minimum a call centre knows on the first call.
 
-use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 
-use super::common::{LOCATION_MAX, check_contact_no, check_coordinate, required_max};
-use crate::types::Coordinate;
+use crate::wire::Coordinate;
 
 /// The caller block of 3.2 Initial Call Centre Case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,17 +62,5 @@ impl InitialCaseRequest {
             incident_location: incident_location.into(),
             location_coordinate,
         }
-    }
-}
-
-impl Validate for InitialCaseRequest {
-    fn validate_into(&self, v: &mut Validator) {
-        v.nested("CaseInfo", |v| {
-            required_max(v, "VehicleNo", &self.case_info.vehicle_no, 30);
-            check_contact_no(v, "CallerContactNo", &self.case_info.caller_contact_no, 30);
-            required_max(v, "Name", &self.case_info.name, 200);
-        });
-        required_max(v, "IncidentLocation", &self.incident_location, LOCATION_MAX);
-        check_coordinate(v, "LocationCoordinate", &self.location_coordinate);
     }
 }

@@ -5,12 +5,10 @@ use partner_core::validation::Validate;
 use partner_core::{Error, Request};
 
 use crate::client::Parts;
-use crate::models::case::{CaseCreated, CreateCaseRequest, InitialCaseRequest};
-use crate::models::case_details::CaseDetails;
-use crate::models::case_list::{CaseListFilter, CaseSummary};
-use crate::models::case_updates::{
-    ArrivalTimeRequest, CancelCaseRequest, Cancellation, CaseIdRequest, CaseKeyRequest,
-    CaseStatusReport, RatingRequest,
+use crate::models::cases::{
+    ArrivalTimeRequest, CancelCaseRequest, Cancellation, CaseCreated, CaseDetails, CaseIdRequest,
+    CaseKeyRequest, CaseListFilter, CaseStatusReport, CaseSummary, CreateCaseRequest,
+    InitialCaseRequest, RatingRequest,
 };
 use crate::models::common::{Acknowledgement, rejected};
 use crate::operations::names;

@@ -1,17 +1,8 @@
-//! The Affiliate API (section 3): call-centre cases, lookups, trucks and photos.
-
-mod cases;
-mod lookups;
-mod photos;
-mod trucks;
-
-pub use cases::{CaseList, Cases};
-pub use lookups::Lookups;
-pub use photos::{PhotoList, Photos};
-pub use trucks::{TruckCoordination, TruckTracking};
+//! The Affiliate API's client (section 3): call-centre cases, lookups, trucks and photos.
 
 use partner_core::{Error, Request};
 
+use crate::api::{Cases, Lookups, Photos, TruckTracking};
 use crate::client::{Parts, api_client};
 use crate::models::common::check_ack;
 use crate::operations::names;

@@ -5,7 +5,7 @@ use partner_core::{Error, Request};
 
 use crate::client::Parts;
 use crate::models::common::check_ack;
-use crate::models::photo::{CasePhotos, PhotoQuery, PhotoUpload};
+use crate::models::incident_photos::{CasePhotos, PhotoQuery, PhotoUpload};
 use crate::operations::names;
 
 /// Photo calls; from [`crate::AffiliateClient::photos`].

@@ -6,7 +6,7 @@
 use partner_core::{Error, Request};
 
 use crate::client::Parts;
-use crate::models::lookup::{
+use crate::models::lookups::{
     AreaQuery, CarMake, LookupItem, NatureOfCallQuery, PunctureType, StateQuery,
 };
 use crate::operations::names;

@@ -1,13 +1,13 @@
-//! Tow trucks and drivers: truck positions (3.18, 4.1, 4.3) and the driver roster (4.2).
+//! Tow trucks: where the truck serving a case is (3.18), a tow operator's trucks (4.1) and
+//! their position reports (4.3).
 
 use chrono::NaiveDateTime;
-use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 
-use super::common::flexible_f64;
-use crate::types::datetime::clock12;
-use crate::types::status::yes_no;
-use crate::types::{Connectivity, Coordinate, RecordStatus};
+use crate::models::common::{Connectivity, RecordStatus};
+use crate::wire::Coordinate;
+use crate::wire::datetime::clock12;
+use crate::wire::flexible_f64;
 
 /// A truck and its last known position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,27 +46,6 @@ impl Truck {
     }
 }
 
-/// A tow driver (4.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Driver {
-    /// Name.
-    #[serde(rename = "Name")]
-    pub name: String,
-    /// Team leader (`"YES"`/`"NO"`).
-    #[serde(rename = "IsLeader", with = "yes_no", default)]
-    pub is_leader: bool,
-    /// User code (what 3.18 calls `UserCode`).
-    #[serde(rename = "UserCode", default)]
-    pub user_code: Option<String>,
-    /// Phone number as CarFix stores it.
-    #[serde(rename = "PhoneNo", default)]
-    pub phone_no: Option<String>,
-    /// Whether the account is in use.
-    #[serde(rename = "Status", default)]
-    pub status: Option<RecordStatus>,
-}
-
 /// 3.18 Get Truck Coordination body.
 ///
 /// The definition lists `TruckNo` and `UserCode`; the example sends `TruckNo` and `CaseID`.
@@ -82,12 +61,6 @@ pub struct TruckQuery {
     /// The tow driver's user code (from the definition).
     #[serde(rename = "UserCode", default, skip_serializing_if = "Option::is_none")]
     pub user_code: Option<String>,
-}
-
-impl Validate for TruckQuery {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("TruckNo", &self.truck_no);
-    }
 }
 
 /// 4.3 Update Truck Coordinate body.
@@ -126,30 +99,13 @@ impl TruckPositionUpdate {
     }
 }
 
-impl Validate for TruckPositionUpdate {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("IMEI", &self.imei);
-        v.required("TruckNo", &self.truck_no);
-        v.format(
-            "Latitude",
-            self.latitude.is_finite() && (-90.0..=90.0).contains(&self.latitude),
-            "between -90 and 90",
-        );
-        v.format(
-            "Longitude",
-            self.longitude.is_finite() && (-180.0..=180.0).contains(&self.longitude),
-            "between -180 and 180",
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::models::common::Items;
 
     #[test]
-    fn trucks_and_drivers_parse() {
+    fn trucks_parse() {
         let t: Items<Truck> = serde_json::from_str(r#"{ "items": [ { "TruckNo": "ABC1234", "Status": "ACTIVE", "Online": "Offline", "CurrentDriver": "Ali", "LastUpdateTime": "18/03/2021 01:44:10 PM", "Latitude": 3.08983780, "Longitude": 101.68929460 } ] }"#).unwrap();
         let t = &t.items[0];
         assert_eq!(t.status, Some(RecordStatus::Active));
@@ -162,25 +118,5 @@ mod tests {
             t.position(),
             Some(Coordinate::new(3.0898378, 101.6892946).unwrap())
         );
-        let d: Driver = serde_json::from_str(r#"{ "Name": "Ali", "IsLeader": "NO", "UserCode": "123456", "PhoneNo": "0123456789", "Status": "ACTIVE" }"#).unwrap();
-        assert!(!d.is_leader);
-    }
-
-    #[test]
-    fn position_update_rules() {
-        let ok = TruckPositionUpdate {
-            imei: "1".into(),
-            truck_no: "T".into(),
-            latitude: -90.0,
-            longitude: 180.0,
-        };
-        assert!(ok.validate().is_ok());
-        let bad = TruckPositionUpdate {
-            imei: "".into(),
-            truck_no: " ".into(),
-            latitude: 90.1,
-            longitude: f64::NAN,
-        };
-        assert_eq!(bad.validate().unwrap_err().violations().len(), 4);
     }
 }

@@ -4,9 +4,10 @@ use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::types::datetime::dotnet;
-use crate::types::money::decimal;
-use crate::types::{ClaimStatus, MarkedAmount};
+use crate::models::common::ClaimStatus;
+use crate::wire::MarkedAmount;
+use crate::wire::datetime::dotnet;
+use crate::wire::money::decimal;
 
 /// One claim of 4.4.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,10 +1,9 @@
 //! 3.21 Get List of Cases: cases by vehicle number and creation time.
 
 use chrono::NaiveDateTime;
-use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 
-use crate::types::datetime::{dotnet, filter};
+use crate::wire::datetime::{dotnet, filter};
 
 /// The 3.21 filters. Each is optional: absent filters are left out of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -35,19 +34,6 @@ pub struct CaseListFilter {
     pub created_to: Option<NaiveDateTime>,
 }
 
-impl Validate for CaseListFilter {
-    fn validate_into(&self, v: &mut Validator) {
-        v.max_chars_opt("VehicleNumber", self.vehicle_number.as_deref(), 30);
-        if let (Some(from), Some(to)) = (self.created_from, self.created_to) {
-            v.check(
-                "CreatedToDate",
-                from <= to,
-                partner_core::Rule::Other("must not be before CreatedFromDate".into()),
-            );
-        }
-    }
-}
-
 /// One case of 3.21.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -66,6 +52,7 @@ pub struct CaseSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use partner_core::validation::Validate;
 
     #[test]
     fn filter_wire_format_and_rules() {
