@@ -10,6 +10,7 @@
 mod compare;
 mod docs;
 mod fixture;
+pub mod fuzz;
 mod replay;
 pub mod variants;
 
