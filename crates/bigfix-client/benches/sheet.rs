@@ -6,9 +6,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use bigfix_client::bulk::validate_rows;
 use bigfix_client::{
-    BulkEngagementType, BulkRow, MAX_ROWS_PER_UPLOAD, ValidationRules, read_sheet, write_sheet,
+    BulkEngagementType, BulkRow, MAX_ROWS_PER_UPLOAD, ValidationRules, read_sheet, validate_rows,
+    write_sheet,
 };
 
 fn rows(n: usize) -> Vec<BulkRow> {

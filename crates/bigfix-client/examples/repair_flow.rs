@@ -4,10 +4,9 @@
 //!
 //! `cargo run -p bigfix-client --example repair_flow`
 
-use bigfix_client::bulk::XLSX_CONTENT_TYPE;
 use bigfix_client::{
     BigfixClient, BigfixError, BulkEngagementType, BulkRow, EngagementType, RepairOrder,
-    SecretString, SheetError, StatusCode, read_sheet, write_sheet,
+    SecretString, SheetError, StatusCode, XLSX_CONTENT_TYPE, read_sheet, write_sheet,
 };
 use httpmock::prelude::*;
 use httpmock::{HttpMockRequest, HttpMockResponse};

@@ -10,16 +10,11 @@ use partner_core::{
     BearerAuth, Client, ClientBuilder, ConfigError, HttpResponse, RetryPolicy, SecretString,
     StaticKey, TokenCache,
 };
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
-use crate::bulk::BulkOrders;
+use crate::api::{BulkOrders, Orders, Template, TrackingApi};
 use crate::error::BigfixError;
-use crate::orders::Orders;
-use crate::rules::ValidationRules;
-use crate::template::Template;
-use crate::tracking::TrackingApi;
-use crate::{OPERATIONS, VENDOR};
+use crate::operations::{OPERATIONS, VENDOR};
+use crate::validate::ValidationRules;
 
 /// The documented host (every documented URL starts with it).
 pub const DEFAULT_BASE_URL: &str = "https://api.bigfix.in";
@@ -127,7 +122,7 @@ impl BigfixClientBuilder {
     }
 
     /// The retry policy (orders and uploads are only retried when surely not sent, unless
-    /// you use [`crate::orders::Orders::create_retrying`]).
+    /// you use [`Orders::create_retrying`]).
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.inner = self.inner.retry_policy(policy);
         self
@@ -281,48 +276,4 @@ impl BigfixClient {
             _ => Ok(http.check_status(operation, resp)?),
         }
     }
-}
-
-/// The fields every JSON answer shares, read before the full body so a `"Success": "False"`
-/// answer without `DATA` is reported as a rejection rather than a decode error.
-#[derive(Deserialize)]
-struct Envelope {
-    #[serde(
-        rename = "Success",
-        with = "partner_core::wire::true_false",
-        default = "yes"
-    )]
-    success: bool,
-    #[serde(rename = "Message", default)]
-    message: Option<serde_json::Value>,
-    #[serde(rename = "Status_code", default)]
-    status_code: Option<serde_json::Value>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// Decodes a 2xx JSON body, turning `"Success": "False"` into [`partner_core::Error::Rejected`].
-pub(crate) fn decode_success<T: DeserializeOwned>(
-    operation: &'static str,
-    body: &[u8],
-) -> Result<T, BigfixError> {
-    let env: Envelope = partner_core::decode_json(operation, body)?;
-    if !env.success {
-        let text = |v: serde_json::Value| match v {
-            serde_json::Value::String(s) => s,
-            other => other.to_string(),
-        };
-        return Err(partner_core::Error::Rejected {
-            operation,
-            code: env.status_code.map(text),
-            message: env
-                .message
-                .map(text)
-                .unwrap_or_else(|| "Success was not \"True\"".to_owned()),
-        }
-        .into());
-    }
-    Ok(partner_core::decode_json(operation, body)?)
 }

@@ -4,7 +4,7 @@
 
 use partner_core::{ConfigError, ValidationErrors};
 
-use crate::bulk::BulkSummary;
+use crate::models::BulkSummary;
 
 /// Everything a BigFix call or workbook helper can fail with.
 #[derive(Debug, thiserror::Error)]

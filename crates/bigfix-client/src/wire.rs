@@ -1,9 +1,16 @@
-//! Wire quirks shared by the responses: `Status_code` is a string in some responses and a
-//! number in others. (`Success`, the string `"True"`/`"False"`, is read with
-//! `partner_core::wire::true_false`.)
+//! The vendor's wire formats: `Status_code` is a string in some answers and a number in
+//! others, `Success` is the string `"True"`/`"False"` (read with
+//! `partner_core::wire::true_false`), every JSON answer shares one envelope, error messages
+//! sit in `Message`, and tracking times are `DD-MM-YYYY HH:MM:SS` in the server's unnamed
+//! time zone ([`ServerDateTime`]).
 
-use serde::de::{self, Deserializer};
-use serde::{Deserialize, Serializer};
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use serde::de::{self, DeserializeOwned, Deserializer};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::error::BigfixError;
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -72,53 +79,109 @@ pub(crate) fn server_message(body: &[u8], fallback: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use serde::{Deserialize, Serialize};
+/// The fields every JSON answer shares, read before the full body so a `"Success": "False"`
+/// answer without `DATA` is reported as a rejection rather than a decode error.
+#[derive(Deserialize)]
+struct Envelope {
+    #[serde(
+        rename = "Success",
+        with = "partner_core::wire::true_false",
+        default = "yes"
+    )]
+    success: bool,
+    #[serde(rename = "Message", default)]
+    message: Option<serde_json::Value>,
+    #[serde(rename = "Status_code", default)]
+    status_code: Option<serde_json::Value>,
+}
 
-    #[derive(Deserialize, Serialize, Debug, PartialEq)]
-    struct Probe {
-        #[serde(with = "partner_core::wire::true_false")]
-        ok: bool,
-        #[serde(with = "super::status_code_text", default)]
-        code: Option<u16>,
+fn yes() -> bool {
+    true
+}
+
+/// Decodes a 2xx JSON body, turning `"Success": "False"` into [`partner_core::Error::Rejected`].
+pub(crate) fn decode_success<T: DeserializeOwned>(
+    operation: &'static str,
+    body: &[u8],
+) -> Result<T, BigfixError> {
+    let env: Envelope = partner_core::decode_json(operation, body)?;
+    if !env.success {
+        let text = |v: serde_json::Value| match v {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        return Err(partner_core::Error::Rejected {
+            operation,
+            code: env.status_code.map(text),
+            message: env
+                .message
+                .map(text)
+                .unwrap_or_else(|| "Success was not \"True\"".to_owned()),
+        }
+        .into());
+    }
+    Ok(partner_core::decode_json(operation, body)?)
+}
+
+/// A wall-clock time in the BigFix *server's* time zone ("All timestamps are in server
+/// timezone"; the zone is not named). Wire format `DD-MM-YYYY HH:MM:SS`.
+///
+/// It is deliberately not a `DateTime<Utc>`: attach the zone you know with
+/// [`ServerDateTime::with_offset`] ([`ServerDateTime::assume_ist`] for India, UTC+05:30).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ServerDateTime(pub NaiveDateTime);
+
+impl ServerDateTime {
+    /// The wire format (`23-11-2026 14:05:09`).
+    pub const FORMAT: &'static str = "%d-%m-%Y %H:%M:%S";
+
+    /// India Standard Time, the most plausible server zone for an Indian vendor (assumed).
+    pub const IST_OFFSET_SECONDS: i32 = 5 * 3600 + 1800;
+
+    /// Parses the wire format.
+    pub fn parse(text: &str) -> Result<Self, chrono::ParseError> {
+        NaiveDateTime::parse_from_str(text.trim(), Self::FORMAT).map(ServerDateTime)
     }
 
-    #[test]
-    fn stringly_flags_and_codes() {
-        let p: Probe = serde_json::from_str(r#"{"ok": "True", "code": "200"}"#).unwrap();
-        assert_eq!(
-            p,
-            Probe {
-                ok: true,
-                code: Some(200)
-            }
-        );
-        let p: Probe = serde_json::from_str(r#"{"ok": false, "code": 409}"#).unwrap();
-        assert_eq!(
-            p,
-            Probe {
-                ok: false,
-                code: Some(409)
-            }
-        );
-        assert!(serde_json::from_str::<Probe>(r#"{"ok": "yes"}"#).is_err());
-        assert!(serde_json::from_str::<Probe>(r#"{"ok": "True", "code": "OK"}"#).is_err());
-        let back = serde_json::to_value(Probe {
-            ok: true,
-            code: Some(200),
-        })
-        .unwrap();
-        assert_eq!(back, serde_json::json!({"ok": "True", "code": "200"}));
+    /// The local date and time as sent.
+    pub fn naive(&self) -> NaiveDateTime {
+        self.0
     }
 
-    #[test]
-    fn messages_from_error_bodies() {
-        assert_eq!(
-            super::server_message(br#"{"Message": "Invalid Pincode format"}"#, "x"),
-            "Invalid Pincode format"
-        );
-        assert_eq!(super::server_message(b"plain text", "x"), "plain text");
-        assert_eq!(super::server_message(b"", "Bad Request"), "Bad Request");
+    /// This time in a known zone offset.
+    pub fn with_offset(&self, offset: FixedOffset) -> DateTime<FixedOffset> {
+        // A fixed offset has exactly one mapping for every local time.
+        offset.from_utc_datetime(&(self.0 - offset))
+    }
+
+    /// This time read as India Standard Time (an assumption: see the type docs).
+    pub fn assume_ist(&self) -> DateTime<FixedOffset> {
+        let ist =
+            FixedOffset::east_opt(Self::IST_OFFSET_SECONDS).expect("+05:30 is a valid offset");
+        self.with_offset(ist)
     }
 }
+
+impl fmt::Display for ServerDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format(Self::FORMAT))
+    }
+}
+
+impl Serialize for ServerDateTime {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ServerDateTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        ServerDateTime::parse(&text).map_err(|e| {
+            serde::de::Error::custom(format!("expected DD-MM-YYYY HH:MM:SS, got {text:?}: {e}"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -111,7 +111,7 @@ async fn template_asks_for_the_workbook_with_the_key() {
                 .path("/api/warrantify/sample-template/")
                 .header("x-api-key", "k-123");
             then.status(200)
-                .header("content-type", bigfix_client::bulk::XLSX_CONTENT_TYPE)
+                .header("content-type", bigfix_client::XLSX_CONTENT_TYPE)
                 .body(bytes.clone());
         })
         .await;

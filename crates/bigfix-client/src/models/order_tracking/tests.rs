@@ -1,10 +1,10 @@
-//! Unit tests of tracking parsing: dates, status codes of each workflow, numbered visits,
-//! the empty answer.
+//! Unit tests of tracking parsing: status codes of each workflow, numbered visits, the
+//! empty answer.
 
-use chrono::{NaiveDate, Timelike};
 use serde_json::json;
 
 use super::*;
+use crate::models::tracking_status::{StatusCode, TrackingStatus, Workflow};
 
 fn event(date: &str, status: &str) -> serde_json::Value {
     json!({"date": date, "status": status})
@@ -19,32 +19,6 @@ fn body(events: &[(&str, &str)]) -> Vec<u8> {
         "DATA": {"current_status": last, "tracking_details": details}
     }))
     .unwrap()
-}
-
-#[test]
-fn server_dates_round_trip_in_the_documented_format() {
-    let d = ServerDateTime::parse("05-03-2026 09:07:02").unwrap();
-    assert_eq!(
-        d.naive().date(),
-        NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()
-    );
-    assert_eq!(
-        (d.naive().hour(), d.naive().minute(), d.naive().second()),
-        (9, 7, 2)
-    );
-    assert_eq!(d.to_string(), "05-03-2026 09:07:02");
-    let v = serde_json::to_value(d).unwrap();
-    assert_eq!(v, json!("05-03-2026 09:07:02"));
-    assert_eq!(serde_json::from_value::<ServerDateTime>(v).unwrap(), d);
-    assert_eq!(d.assume_ist().to_rfc3339(), "2026-03-05T09:07:02+05:30");
-    for bad in [
-        "2026-03-05 09:07:02",
-        "32-01-2026 00:00:00",
-        "05-03-2026",
-        "05/03/2026 09:07:02",
-    ] {
-        assert!(ServerDateTime::parse(bad).is_err(), "{bad}");
-    }
 }
 
 #[test]

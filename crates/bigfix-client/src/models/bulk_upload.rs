@@ -1,13 +1,8 @@
-//! One row of the bulk upload sheet: the 14 documented columns in order, `Engagement_Type`
-//! Onsite/Offsite, and the row-level rules (including duplicate references in one batch).
+//! Models of the bulk upload: one row of the sheet (the 14 documented columns in order,
+//! `Engagement_Type` Onsite/Offsite), the answer to one upload, and the merged answers of a
+//! chunked upload. The row rules are in [`crate::validate`].
 
-use std::collections::HashMap;
-
-use partner_core::ValidationErrors;
-use partner_core::validation::{Rule, Validator};
 use serde::{Deserialize, Serialize};
-
-use crate::rules::{Fields, ValidationRules};
 
 /// The most orders one upload may carry ("Maximum 1000 orders per upload").
 pub const MAX_ROWS_PER_UPLOAD: usize = 1000;
@@ -139,79 +134,6 @@ impl BulkRow {
     pub fn is_blank(&self) -> bool {
         self.cells().iter().all(|c| c.trim().is_empty())
     }
-
-    /// Records every rule this row breaks into `v` (fields named by column).
-    pub fn validate_into_with(&self, v: &mut Validator, rules: &ValidationRules) {
-        let mut f = Fields { v, rules };
-        f.text("repair_ref_no", &self.repair_ref_no);
-        f.text("Name", &self.name);
-        f.mobile("CustomerMobile", &self.customer_mobile);
-        f.email("CustomerEmail", &self.customer_email);
-        let unknown = match &self.engagement_type {
-            BulkEngagementType::Unknown(text) => Some(text.as_str()),
-            _ => None,
-        };
-        f.choice("Engagement_Type", unknown, BulkEngagementType::WIRE);
-        f.text("AddressLine1", &self.address_line1);
-        f.place("City", &self.city);
-        f.place("State", &self.state);
-        f.pincode("Pincode", &self.pincode);
-        f.text("AssetType", &self.asset_type);
-        f.text("Make", &self.make);
-        f.text("Model", &self.model);
-        f.text("IMEINo", &self.imei_no);
-        f.text("Issue", &self.issue);
-    }
-}
-
-/// Checks a batch: every row (fields `rows[i].Column`, `i` counting from 0), duplicate
-/// references inside the batch, and at least one row. `max_rows` caps the batch (use
-/// [`MAX_ROWS_PER_UPLOAD`] for one upload, `None` before splitting).
-pub fn validate_rows(
-    rows: &[BulkRow],
-    rules: &ValidationRules,
-    max_rows: Option<usize>,
-) -> Result<(), ValidationErrors> {
-    let mut v = Validator::new();
-    v.check("rows", !rows.is_empty(), Rule::MinItems { min: 1 });
-    if let Some(max) = max_rows {
-        v.max_items("rows", rows.len(), max);
-    }
-    v.each("rows", rows, |v, row| row.validate_into_with(v, rules));
-    check_duplicates(
-        &mut v,
-        rows.iter()
-            .enumerate()
-            .map(|(i, r)| (format!("rows[{i}]"), r)),
-    );
-    v.finish()
-}
-
-/// Reports each `repair_ref_no` seen before in `rows` (labelled), pointing at the first one.
-pub(crate) fn check_duplicates<'a>(
-    v: &mut Validator,
-    rows: impl Iterator<Item = (String, &'a BulkRow)>,
-) {
-    let mut seen: HashMap<&str, String> = HashMap::new();
-    for (label, row) in rows {
-        let key = row.repair_ref_no.trim();
-        if key.is_empty() {
-            continue;
-        }
-        match seen.get(key) {
-            Some(first) => {
-                v.push(
-                    &format!("{label}.repair_ref_no"),
-                    Rule::Duplicate {
-                        first: format!("{first}.repair_ref_no").into(),
-                    },
-                );
-            }
-            None => {
-                seen.insert(key, label);
-            }
-        }
-    }
 }
 
 partner_core::open_enum! {
@@ -224,5 +146,107 @@ partner_core::open_enum! {
         Onsite = "Onsite",
         /// "Offsite": the device goes to a service centre.
         Offsite = "Offsite",
+    }
+}
+
+/// The answer to one bulk upload (section "Success Response" of the bulk API).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BulkUploadResult {
+    /// `Success`: "True" on the wire.
+    #[serde(rename = "Success", with = "partner_core::wire::true_false")]
+    pub success: bool,
+    /// `Status_code`: documented as the integer 200 here (strings accepted).
+    #[serde(
+        rename = "Status_code",
+        with = "crate::wire::status_code_number",
+        default
+    )]
+    pub status_code: Option<u16>,
+    /// Summary message with the count.
+    #[serde(rename = "Message", default)]
+    pub message: Option<String>,
+    /// Orders created.
+    #[serde(rename = "Uploaded_Orders_Count", default)]
+    pub uploaded_orders_count: u64,
+    /// Orders skipped because their repair_ref_no already existed.
+    #[serde(rename = "Duplicate_Orders_Count", default)]
+    pub duplicate_orders_count: u64,
+    /// The skipped references.
+    #[serde(rename = "Duplicate_Reference_IDs", default)]
+    pub duplicate_reference_ids: Vec<String>,
+}
+
+/// The merged outcome of [`BulkOrders::upload_all`](crate::BulkOrders::upload_all): one result per chunk, in order,
+/// plus the totals.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct BulkSummary {
+    /// Each chunk's answer, in upload order.
+    pub uploads: Vec<BulkUploadResult>,
+    /// Sum of `Uploaded_Orders_Count`.
+    pub uploaded: u64,
+    /// Sum of `Duplicate_Orders_Count`.
+    pub duplicates: u64,
+    /// Every duplicate reference reported, in order.
+    pub duplicate_reference_ids: Vec<String>,
+}
+
+impl BulkSummary {
+    /// Adds one chunk's answer.
+    pub fn push(&mut self, result: BulkUploadResult) {
+        self.uploaded += result.uploaded_orders_count;
+        self.duplicates += result.duplicate_orders_count;
+        self.duplicate_reference_ids
+            .extend(result.duplicate_reference_ids.iter().cloned());
+        self.uploads.push(result);
+    }
+
+    /// Merges answers (for example from uploads you made yourself).
+    pub fn merge(results: impl IntoIterator<Item = BulkUploadResult>) -> Self {
+        let mut s = BulkSummary::default();
+        for r in results {
+            s.push(r);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_merges_counts_and_ids() {
+        let result = |up, dups: &[&str]| BulkUploadResult {
+            success: true,
+            status_code: Some(200),
+            message: None,
+            uploaded_orders_count: up,
+            duplicate_orders_count: dups.len() as u64,
+            duplicate_reference_ids: dups.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        let s = BulkSummary::merge([
+            result(999, &["A"]),
+            result(998, &["B", "C"]),
+            result(500, &[]),
+        ]);
+        assert_eq!((s.uploaded, s.duplicates), (2497, 3));
+        assert_eq!(s.duplicate_reference_ids, ["A", "B", "C"]);
+        assert_eq!(s.uploads.len(), 3);
+    }
+
+    #[test]
+    fn bulk_response_is_typed() {
+        let r: BulkUploadResult = serde_json::from_value(serde_json::json!({
+            "Success": "True", "Status_code": 200, "Message": "2 orders uploaded successfully",
+            "Uploaded_Orders_Count": 2, "Duplicate_Orders_Count": 1, "Duplicate_Reference_IDs": ["REP10001"]
+        }))
+        .unwrap();
+        assert!(r.success);
+        assert_eq!(r.status_code, Some(200));
+        assert_eq!((r.uploaded_orders_count, r.duplicate_orders_count), (2, 1));
+        assert_eq!(r.duplicate_reference_ids, ["REP10001"]);
+        assert_eq!(serde_json::to_value(&r).unwrap()["Status_code"], 200);
     }
 }

@@ -1,16 +1,6 @@
-//! Bulk repair orders: building and reading `.xlsx` sheets, uploading them to
-//! `POST /api/warrantify/repair/bulk-order/` (multipart, `X-API-Key`), and splitting any
-//! number of orders into uploads of at most 1000.
-
-mod result;
-mod row;
-mod sheet;
-#[cfg(test)]
-mod tests;
-
-pub use result::{BulkSummary, BulkUploadResult};
-pub use row::{BULK_COLUMNS, BulkEngagementType, BulkRow, MAX_ROWS_PER_UPLOAD, validate_rows};
-pub use sheet::{SheetRow, XLSX_CONTENT_TYPE, read_sheet, read_sheet_header, write_sheet};
+//! Bulk repair orders: uploading workbooks to `POST /api/warrantify/repair/bulk-order/`
+//! (multipart, `X-API-Key`), and splitting any number of orders into uploads of at most 1000.
+//! The workbooks themselves are written and read in [`crate::sheet`].
 
 use partner_core::Request;
 use partner_core::multipart::Multipart;
@@ -18,8 +8,10 @@ use partner_core::validation::{Rule, Validator};
 
 use crate::client::{BigfixClient, Credential};
 use crate::error::BigfixError;
+use crate::models::{BulkRow, BulkSummary, BulkUploadResult, MAX_ROWS_PER_UPLOAD};
 use crate::ops;
-use crate::rules::is_email;
+use crate::sheet::{XLSX_CONTENT_TYPE, read_sheet, write_sheet};
+use crate::validate::{is_email, validate_rows};
 
 /// The file name sent for generated workbooks unless you choose another.
 pub const DEFAULT_FILE_NAME: &str = "repair_orders.xlsx";
@@ -266,5 +258,5 @@ async fn send_workbook(
         );
     let resp = http.send_raw(Request::new(op).multipart(&body)).await?;
     let resp = client.check(http, op, resp)?;
-    crate::client::decode_success(op, &resp.body)
+    crate::wire::decode_success(op, &resp.body)
 }

@@ -1,24 +1,18 @@
-//! Bulk rows to and from `.xlsx`: writing uploads with rust_xlsxwriter (every cell as text,
-//! so mobile numbers and pincodes keep their digits) and reading users' workbooks with
-//! calamine (exact header row, blank rows skipped, numbers Excel made of digit cells read
-//! back as the digits typed, every bad cell reported with its row number and column).
+//! Reading users' workbooks with calamine: exact header row, blank rows skipped, numbers
+//! Excel made of digit cells read back as the digits typed, every bad cell reported with its
+//! row number and column.
 
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use partner_core::validation::{Rule, Validator};
-use rust_xlsxwriter::{Format, Workbook};
 
-use super::row::{BULK_COLUMNS, BulkEngagementType, BulkRow, check_duplicates};
+use crate::error::SheetError;
+use crate::models::{BULK_COLUMNS, BulkEngagementType, BulkRow};
+use crate::validate::{ValidationRules, check_duplicates};
 
 /// Index of `Engagement_Type` in [`BULK_COLUMNS`].
 pub(super) const ENGAGEMENT_COLUMN: usize = 4;
-use crate::error::SheetError;
-use crate::rules::ValidationRules;
-
-/// The MIME type of `.xlsx` files.
-pub const XLSX_CONTENT_TYPE: &str =
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// A row read from a workbook, with its spreadsheet row number (the header is row 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,37 +22,6 @@ pub struct SheetRow {
     pub row_number: u32,
     /// The order.
     pub order: BulkRow,
-}
-
-/// Writes rows to an `.xlsx` workbook: one sheet, the documented header in row 1, every
-/// cell as a string. Rows are not validated here (see [`super::validate_rows`]).
-///
-/// ```
-/// use bigfix_client::{write_sheet, read_sheet_header, BULK_COLUMNS};
-/// let bytes = write_sheet(&[])?;
-/// assert_eq!(read_sheet_header(&bytes)?, BULK_COLUMNS);
-/// # Ok::<(), bigfix_client::SheetError>(())
-/// ```
-pub fn write_sheet(rows: &[BulkRow]) -> Result<Vec<u8>, SheetError> {
-    let err = |e: rust_xlsxwriter::XlsxError| SheetError::Write(e.to_string());
-    let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("Sheet1").map_err(err)?;
-    for (col, name) in (0u16..).zip(BULK_COLUMNS) {
-        sheet
-            .write_string_with_format(0, col, name, &bold)
-            .map_err(err)?;
-    }
-    for (r, row) in (1u32..).zip(rows) {
-        for (col, cell) in (0u16..).zip(row.cells()) {
-            // Empty strings are skipped so the cell stays truly empty.
-            if !cell.is_empty() {
-                sheet.write_string(r, col, cell).map_err(err)?;
-            }
-        }
-    }
-    workbook.save_to_buffer().map_err(err)
 }
 
 fn first_sheet(bytes: &[u8]) -> Result<calamine::Range<Data>, SheetError> {

@@ -1,95 +1,15 @@
-//! Unit tests of bulk rows, batch validation and the sheet writer/reader.
+//! Unit tests of the sheet writer and reader.
 
 use partner_core::validation::Rule;
 use rust_xlsxwriter::Workbook;
 
 use super::*;
 use crate::error::SheetError;
-use crate::rules::ValidationRules;
-
-pub(crate) fn row(i: usize) -> BulkRow {
-    BulkRow {
-        repair_ref_no: format!("REP{:05}", 10000 + i),
-        name: "Amit Patel".into(),
-        customer_mobile: "9876543210".into(),
-        customer_email: "amit@example.com".into(),
-        engagement_type: if i.is_multiple_of(2) {
-            BulkEngagementType::Onsite
-        } else {
-            BulkEngagementType::Offsite
-        },
-        address_line1: "Flat 301, Tower A".into(),
-        city: "Bangalore".into(),
-        state: "Karnataka".into(),
-        pincode: "560001".into(),
-        asset_type: "Laptop".into(),
-        make: "Dell".into(),
-        model: "XPS 15".into(),
-        imei_no: format!("SN{:09}", i),
-        issue: "Battery not charging".into(),
-    }
-}
-
-pub(crate) fn rows(n: usize) -> Vec<BulkRow> {
-    (0..n).map(row).collect()
-}
+use crate::models::test_data::{row, rows};
+use crate::models::{BULK_COLUMNS, BulkEngagementType};
+use crate::validate::ValidationRules;
 
 const STRICT: ValidationRules = ValidationRules::STRICT;
-
-#[test]
-fn thousand_rows_pass_and_one_more_is_refused() {
-    validate_rows(&rows(1000), &STRICT, Some(MAX_ROWS_PER_UPLOAD)).unwrap();
-    let err = validate_rows(&rows(1001), &STRICT, Some(MAX_ROWS_PER_UPLOAD)).unwrap_err();
-    assert_eq!(err.violations().len(), 1);
-    assert!(err.has("rows", &Rule::MaxItems { max: 1000 }));
-    validate_rows(&rows(1001), &STRICT, None).unwrap();
-    assert!(
-        validate_rows(&[], &STRICT, None)
-            .unwrap_err()
-            .has("rows", &Rule::MinItems { min: 1 })
-    );
-}
-
-#[test]
-fn each_rule_is_reported_with_row_and_column() {
-    let mut batch = rows(4);
-    batch[1].customer_mobile = "+919876543210".into();
-    batch[1].pincode = "5600".into();
-    batch[2].city = "Bengaluru Urban".into();
-    batch[2].state = "K4rnataka".into();
-    batch[2].customer_email = "amit@".into();
-    batch[3].engagement_type = BulkEngagementType::from_wire("Home");
-    batch[3].issue = " ".into();
-    let err = validate_rows(&batch, &STRICT, Some(1000)).unwrap_err();
-    let fmt = |e: &'static str| Rule::Format { expected: e.into() };
-    assert!(err.has("rows[1].CustomerMobile", &fmt("10 digits")));
-    assert!(err.has("rows[1].Pincode", &fmt("6 digits")));
-    assert!(err.has("rows[2].City", &fmt("letters and hyphens only")));
-    assert!(err.has("rows[2].State", &fmt("letters and hyphens only")));
-    assert!(err.has("rows[2].CustomerEmail", &fmt("an e-mail address")));
-    assert!(err.has(
-        "rows[3].Engagement_Type",
-        &Rule::OneOf {
-            allowed: BulkEngagementType::WIRE
-        }
-    ));
-    assert!(err.has("rows[3].Issue", &Rule::Required));
-    assert_eq!(err.violations().len(), 7, "{err}");
-}
-
-#[test]
-fn duplicate_references_in_one_batch_are_caught() {
-    let mut batch = rows(5);
-    batch[3].repair_ref_no = batch[0].repair_ref_no.clone();
-    batch[4].repair_ref_no = format!(" {} ", batch[0].repair_ref_no);
-    let err = validate_rows(&batch, &STRICT, Some(1000)).unwrap_err();
-    let dup = Rule::Duplicate {
-        first: "rows[0].repair_ref_no".into(),
-    };
-    assert!(err.has("rows[3].repair_ref_no", &dup));
-    assert!(err.has("rows[4].repair_ref_no", &dup));
-    assert_eq!(err.violations().len(), 2);
-}
 
 #[test]
 fn written_sheet_has_the_documented_header_and_reads_back() {
@@ -231,7 +151,7 @@ fn numeric_cells_empty_rows_and_bad_rows() {
 #[test]
 fn engagement_type_reads_any_case_but_a_workbook_needs_the_exact_spelling() {
     assert_eq!(
-        sheet::ENGAGEMENT_COLUMN,
+        read::ENGAGEMENT_COLUMN,
         BULK_COLUMNS
             .iter()
             .position(|c| *c == "Engagement_Type")
@@ -311,38 +231,4 @@ fn not_a_workbook() {
         read_sheet(b"PK\x03\x04 not really", &STRICT),
         Err(SheetError::Open(_))
     ));
-}
-
-#[test]
-fn summary_merges_counts_and_ids() {
-    let result = |up, dups: &[&str]| BulkUploadResult {
-        success: true,
-        status_code: Some(200),
-        message: None,
-        uploaded_orders_count: up,
-        duplicate_orders_count: dups.len() as u64,
-        duplicate_reference_ids: dups.iter().map(|s| (*s).to_owned()).collect(),
-    };
-    let s = BulkSummary::merge([
-        result(999, &["A"]),
-        result(998, &["B", "C"]),
-        result(500, &[]),
-    ]);
-    assert_eq!((s.uploaded, s.duplicates), (2497, 3));
-    assert_eq!(s.duplicate_reference_ids, ["A", "B", "C"]);
-    assert_eq!(s.uploads.len(), 3);
-}
-
-#[test]
-fn bulk_response_is_typed() {
-    let r: BulkUploadResult = serde_json::from_value(serde_json::json!({
-        "Success": "True", "Status_code": 200, "Message": "2 orders uploaded successfully",
-        "Uploaded_Orders_Count": 2, "Duplicate_Orders_Count": 1, "Duplicate_Reference_IDs": ["REP10001"]
-    }))
-    .unwrap();
-    assert!(r.success);
-    assert_eq!(r.status_code, Some(200));
-    assert_eq!((r.uploaded_orders_count, r.duplicate_orders_count), (2, 1));
-    assert_eq!(r.duplicate_reference_ids, ["REP10001"]);
-    assert_eq!(serde_json::to_value(&r).unwrap()["Status_code"], 200);
 }

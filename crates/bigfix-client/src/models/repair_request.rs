@@ -4,15 +4,13 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use partner_core::validation::{Validate, Validator};
 use serde::{Deserialize, Serialize};
-
-use crate::rules::{Fields, ValidationRules};
 
 /// A new repair request (section "Repair Request API", request body parameters).
 ///
-/// Every field except `address_line2` is required; [`RepairOrder::validate_with`] checks the
-/// documented rules. Wire names are the document's (`CustomerMobile`, `Engagement_Type`, ...).
+/// Every field except `address_line2` is required; [`RepairOrder::validate_with`] (in
+/// [`crate::validate`]) checks the documented rules. Wire names are the document's
+/// (`CustomerMobile`, `Engagement_Type`, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RepairOrder {
     /// Your unique repair reference number (a second order with it gets HTTP 409).
@@ -70,51 +68,6 @@ pub struct RepairOrder {
     /// Device size / model number.
     #[serde(rename = "Size")]
     pub size: String,
-}
-
-impl RepairOrder {
-    /// Checks every documented rule with `rules`, reporting all violations at once under the
-    /// wire field names.
-    pub fn validate_with(
-        &self,
-        rules: &ValidationRules,
-    ) -> Result<(), partner_core::ValidationErrors> {
-        let mut v = Validator::new();
-        self.check(&mut v, rules);
-        v.finish()
-    }
-
-    fn check(&self, v: &mut Validator, rules: &ValidationRules) {
-        let mut f = Fields { v, rules };
-        f.text("repair_ref_no", &self.repair_ref_no);
-        f.text("client_name", &self.client_name);
-        f.text("Name", &self.name);
-        f.mobile("CustomerMobile", &self.customer_mobile);
-        f.email("CustomerEmail", &self.customer_email);
-        let unknown = match &self.engagement_type {
-            EngagementType::Unknown(text) => Some(text.as_str()),
-            _ => None,
-        };
-        f.choice("Engagement_Type", unknown, EngagementType::WIRE);
-        f.text("AddressLine1", &self.address_line1);
-        f.place("City", &self.city);
-        f.place("State", &self.state);
-        f.pincode("Pincode", &self.pincode);
-        f.text("AssetType", &self.asset_type);
-        f.text("Make", &self.make);
-        f.text("Model", &self.model);
-        f.text("IMEINo", &self.imei_no);
-        f.text("centre_city", &self.centre_city);
-        f.text("Issue", &self.issue);
-        f.text("Size", &self.size);
-    }
-}
-
-impl Validate for RepairOrder {
-    /// The strict documented rules ([`ValidationRules::STRICT`]).
-    fn validate_into(&self, v: &mut Validator) {
-        self.check(v, &ValidationRules::STRICT);
-    }
 }
 
 partner_core::open_enum! {
@@ -218,3 +171,6 @@ impl AsRef<str> for RequestId {
         &self.0
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,15 +1,10 @@
 //! Single repair orders: `POST /api/warrantify/repair/single-order/` with a JWT.
 
-mod model;
-#[cfg(test)]
-mod tests;
-
-pub use model::{CreatedOrder, CreatedOrderData, EngagementType, RepairOrder, RequestId};
-
 use partner_core::Request;
 
 use crate::client::{BigfixClient, Credential};
 use crate::error::BigfixError;
+use crate::models::{CreatedOrder, RepairOrder};
 use crate::ops;
 
 /// Handler for single repair orders, from [`BigfixClient::orders`].
@@ -99,6 +94,6 @@ impl<'a> Orders<'a> {
             });
         }
         let resp = self.client.check(http, op, resp)?;
-        crate::client::decode_success(op, &resp.body)
+        crate::wire::decode_success(op, &resp.body)
     }
 }
