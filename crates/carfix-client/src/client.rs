@@ -1,9 +1,12 @@
-//! Building the two CarFix clients: one builder shape, two credential sets.
+//! Building the two CarFix clients: one builder shape over partner-core's common
+//! [`ClientOptions`], two credential sets.
 //!
 //! CarFix gives each API its own login (2.1 Affiliate, 2.2 Workshop), so there are two
-//! clients, [`crate::AffiliateClient`] and [`crate::WorkshopClient`], each built with
-//! [`ClientBuilder`]: base URL (the document gives none), credentials, path overrides,
-//! timeouts, retry policy, and optionally your own `reqwest::Client` or transport.
+//! clients, [`AffiliateClient`] and [`WorkshopClient`], each built with [`ClientBuilder`]:
+//! the common settings (base URL, which the document leaves blank, path and method overrides,
+//! timeouts, deadline, retries, your own `reqwest::Client` or transport) plus CarFix's own
+//! (credentials, token refresh margin). [`Clients`] builds both from one configuration,
+//! sharing one connection pool and one retry budget.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -12,8 +15,7 @@ use std::time::Duration;
 
 use partner_core::validation::Validate;
 use partner_core::{
-    BearerAuth, Client, ConfigError, Error, Request, RetryPolicy, SecretString, TokenCache,
-    Transport,
+    BearerAuth, Client, ClientOptions, ConfigError, Error, Request, SecretString, TokenCache,
 };
 
 use crate::OPERATIONS;
@@ -21,9 +23,11 @@ use crate::auth::{Credentials, token_cache};
 use crate::models::common::Items;
 
 mod affiliate;
+mod pair;
 mod workshop;
 
 pub use affiliate::AffiliateClient;
+pub use pair::{Clients, ClientsBuilder};
 pub use workshop::WorkshopClient;
 
 /// The vendor name used in errors, tracing and fixtures.
@@ -91,29 +95,76 @@ impl Parts {
     }
 }
 
-/// Builds an [`crate::AffiliateClient`] or a [`crate::WorkshopClient`].
+/// The user agent product every CarFix request names.
+const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+
+/// The unauthenticated partner-core client both APIs send through (logins use it as is).
+/// CarFix has no retry policy of its own: partner-core's default applies unless the options
+/// set one.
+pub(crate) fn core_client(options: ClientOptions) -> Result<Client, Error> {
+    Ok(Client::builder(VENDOR, OPERATIONS)
+        .user_agent(USER_AGENT)
+        .options(options)
+        .build()?)
+}
+
+fn missing_credentials(login: &'static str) -> ConfigError {
+    ConfigError::MissingCredential {
+        operation: login,
+        credential: "clientusername/clientkey",
+    }
+}
+
+impl Parts {
+    /// An API's parts over `core`: a token cache logging in with `login` through `core`
+    /// (same pool and retry budget, no credentials of its own), and `core` authenticated by
+    /// that cache.
+    pub(crate) fn new(
+        core: &Client,
+        login: &'static str,
+        credentials: Credentials,
+        refresh_ahead: Duration,
+    ) -> Parts {
+        let tokens = token_cache(core.clone(), login, credentials.clone(), refresh_ahead);
+        let client = core.with_auth(Arc::new(BearerAuth::new(tokens.clone())));
+        Parts {
+            client,
+            tokens,
+            credentials,
+        }
+    }
+}
+
+/// Builds an [`AffiliateClient`] or a [`WorkshopClient`].
+///
+/// The common settings come from [`ClientOptions`], set one by one or all at once with
+/// `.options(..)`; the same options can configure both clients:
 ///
 /// ```no_run
-/// use carfix_client::AffiliateClient;
+/// use carfix_client::{AffiliateClient, ClientOptions, WorkshopClient};
 /// use std::time::Duration;
 /// # fn main() -> Result<(), partner_core::Error> {
-/// let client = AffiliateClient::builder()
+/// let common = ClientOptions::new()
 ///     .base_url("https://carfix.example/")
-///     .credentials("CARFIX-REFERRED", std::env::var("CARFIX_KEY").unwrap_or_default())
 ///     .override_path("CreateCase", "/api/v2/CreateCase")
-///     .timeout(Duration::from_secs(20))
+///     .timeout(Duration::from_secs(20));
+/// let affiliate = AffiliateClient::builder()
+///     .options(common.clone())
+///     .credentials("CARFIX-REFERRED", std::env::var("CARFIX_KEY").unwrap_or_default())
 ///     .build()?;
-/// # let _ = client; Ok(()) }
+/// let workshop = WorkshopClient::builder()
+///     .options(common)
+///     .credentials("ONEWORKS-TOWING", std::env::var("CARFIX_WORKSHOP_KEY").unwrap_or_default())
+///     .build()?;
+/// # let _ = (affiliate, workshop); Ok(()) }
 /// ```
+///
+/// Each build has its own connection pool and retry budget unless the options name a
+/// transport, an HTTP client or a budget to share; [`Clients`] shares them for you.
+#[must_use]
 pub struct ClientBuilder<A> {
-    base_url: Option<String>,
+    options: ClientOptions,
     credentials: Option<Credentials>,
-    overrides: Vec<(String, String)>,
-    timeout: Option<Duration>,
-    connect_timeout: Option<Duration>,
-    retry: Option<RetryPolicy>,
-    http_client: Option<reqwest::Client>,
-    transport: Option<Arc<dyn Transport>>,
     refresh_ahead: Duration,
     _api: PhantomData<fn() -> A>,
 }
@@ -121,11 +172,10 @@ pub struct ClientBuilder<A> {
 impl<A> fmt::Debug for ClientBuilder<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
+            .field("options", &self.options)
             .field("credentials", &self.credentials)
-            .field("overrides", &self.overrides)
-            .field("timeout", &self.timeout)
-            .finish_non_exhaustive()
+            .field("refresh_ahead", &self.refresh_ahead)
+            .finish()
     }
 }
 
@@ -139,25 +189,14 @@ impl<A: Api> ClientBuilder<A> {
     /// An empty builder; a base URL and credentials are required.
     pub fn new() -> Self {
         ClientBuilder {
-            base_url: None,
+            options: ClientOptions::new(),
             credentials: None,
-            overrides: Vec::new(),
-            timeout: None,
-            connect_timeout: None,
-            retry: None,
-            http_client: None,
-            transport: None,
             refresh_ahead: DEFAULT_REFRESH_AHEAD,
             _api: PhantomData,
         }
     }
 
-    /// CarFix's base URL (https; plain http only for loopback). The document leaves it blank:
-    /// CarFix gives it at onboarding.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
-        self
-    }
+    partner_core::client_options_methods!();
 
     /// The `clientusername` and `clientkey` this API logs in with.
     pub fn credentials(
@@ -166,43 +205,6 @@ impl<A: Api> ClientBuilder<A> {
         key: impl Into<SecretString>,
     ) -> Self {
         self.credentials = Some(Credentials::new(username, key));
-        self
-    }
-
-    /// Replaces the path of one operation (see [`crate::operations::names`]); every path in
-    /// the table is assumed.
-    pub fn override_path(mut self, operation: &str, path: impl Into<String>) -> Self {
-        self.overrides.push((operation.to_owned(), path.into()));
-        self
-    }
-
-    /// Total timeout of each attempt (default 30 s).
-    pub fn timeout(mut self, d: Duration) -> Self {
-        self.timeout = Some(d);
-        self
-    }
-
-    /// Connect timeout of the built-in HTTP client (default 10 s).
-    pub fn connect_timeout(mut self, d: Duration) -> Self {
-        self.connect_timeout = Some(d);
-        self
-    }
-
-    /// Retry policy (default: partner-core's, 3 attempts; creates are never blindly resent).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = Some(policy);
-        self
-    }
-
-    /// Uses your own `reqwest::Client` (proxy, TLS roots, pool).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http_client = Some(client);
-        self
-    }
-
-    /// Uses your own transport (a mock or recorder in tests).
-    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
-        self.transport = Some(transport);
         self
     }
 
@@ -215,50 +217,14 @@ impl<A: Api> ClientBuilder<A> {
 
     /// Builds the client. No request is sent: the first call logs in.
     pub fn build(self) -> Result<A, Error> {
-        let credentials = self.credentials.ok_or(ConfigError::MissingCredential {
-            operation: A::LOGIN,
-            credential: "clientusername/clientkey",
-        })?;
-        let mut core = Client::builder(VENDOR, OPERATIONS).user_agent(concat!(
-            env!("CARGO_PKG_NAME"),
-            "/",
-            env!("CARGO_PKG_VERSION")
-        ));
-        if let Some(url) = self.base_url {
-            core = core.base_url(url);
-        }
-        for (op, path) in self.overrides {
-            core = core.override_path(&op, path);
-        }
-        if let Some(t) = self.timeout {
-            core = core.timeout(t);
-        }
-        if let Some(t) = self.connect_timeout {
-            core = core.connect_timeout(t);
-        }
-        if let Some(r) = self.retry {
-            core = core.retry_policy(r);
-        }
-        if let Some(c) = self.http_client {
-            core = core.http_client(c);
-        }
-        if let Some(t) = self.transport {
-            core = core.transport(t);
-        }
-        // The login goes through the same pool and retry budget, without credentials.
-        let login_client = core.build()?;
-        let tokens = token_cache(
-            login_client.clone(),
+        let credentials = self.credentials.ok_or(missing_credentials(A::LOGIN))?;
+        let core = core_client(self.options)?;
+        Ok(A::from_parts(Parts::new(
+            &core,
             A::LOGIN,
-            credentials.clone(),
-            self.refresh_ahead,
-        );
-        let client = login_client.with_auth(Arc::new(BearerAuth::new(tokens.clone())));
-        Ok(A::from_parts(Parts {
-            client,
-            tokens,
             credentials,
-        }))
+            self.refresh_ahead,
+        )))
     }
 }
 

@@ -53,7 +53,10 @@ pub use api::{
     TruckCoordination, TruckTracking,
 };
 pub use auth::{AccessToken, Credentials};
-pub use client::{AffiliateClient, ClientBuilder, DEFAULT_REFRESH_AHEAD, VENDOR, WorkshopClient};
+pub use client::{
+    AffiliateClient, ClientBuilder, Clients, ClientsBuilder, DEFAULT_REFRESH_AHEAD, VENDOR,
+    WorkshopClient,
+};
 pub use models::cases::{
     Cancellation, CaseCreated, CaseDetails, CaseInfo, CaseListFilter, CaseStatusReport,
     CaseSummary, CreateCaseRequest, InitialCaseInfo, InitialCaseRequest, RatingRequest,
@@ -78,5 +81,5 @@ struct ReadmeDoctests;
 /// Re-exported: dates and times in the models and filters are chrono types.
 pub use chrono;
 /// Re-exported so users name the same versions.
-pub use partner_core::{Error, SecretString};
+pub use partner_core::{ClientOptions, Error, SecretString};
 pub use rust_decimal::Decimal;
