@@ -1,13 +1,13 @@
-//! The BigFix client: base URL, path overrides, timeouts, retries, and the two credentials
-//! (a JWT for single orders, an API key for bulk, template and tracking), each optional.
+//! The BigFix client and its builder: the settings every vendor shares (base URL, path and
+//! method overrides, timeouts, deadline, retries, HTTP client or transport, answer size) as
+//! `partner_core::ClientOptions`, plus the two credentials (a JWT for single orders, an API
+//! key for bulk, template and tracking), each optional, and the validation rules.
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
-use partner_core::transport::Transport;
 use partner_core::{
-    BearerAuth, Client, ClientBuilder, ConfigError, HttpResponse, RetryPolicy, SecretString,
+    BearerAuth, Client, ClientOptions, ConfigError, ExposeSecret, HttpResponse, SecretString,
     StaticKey, TokenCache,
 };
 
@@ -18,6 +18,10 @@ use crate::validate::ValidationRules;
 
 /// The documented host (every documented URL starts with it).
 pub const DEFAULT_BASE_URL: &str = "https://api.bigfix.in";
+
+/// The largest answer read into memory unless the options say otherwise (64 MiB): the
+/// template download is a file, and partner-core's default (16 MiB) is meant for JSON.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Which credential an operation needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,18 +38,38 @@ enum JwtSource {
 }
 
 /// Builds a [`BigfixClient`].
+///
+/// The common settings (`base_url`, `override_path`, `override_method`, `timeout`,
+/// `connect_timeout`, `deadline`, `retry_policy`, `retry_budget`, `http_client`, `transport`,
+/// `max_response_bytes`, or all at once with [`options`](Self::options)) are
+/// `partner_core::ClientOptions`, shared by every vendor crate; the rest is BigFix's own.
+///
+/// ```
+/// use bigfix_client::{BigfixClient, ClientOptions, SecretString};
+/// use std::time::Duration;
+///
+/// let common = ClientOptions::new()
+///     .base_url("https://staging.bigfix.example")
+///     .timeout(Duration::from_secs(120));
+/// let client = BigfixClient::builder()
+///     .options(common)
+///     .api_key(SecretString::from("key"))
+///     .build()?;
+/// # Ok::<(), bigfix_client::BigfixError>(())
+/// ```
+#[must_use]
 pub struct BigfixClientBuilder {
-    inner: ClientBuilder,
+    options: ClientOptions,
     api_key: Option<SecretString>,
     jwt: Option<JwtSource>,
-    jwt_scheme: &'static str,
+    jwt_scheme: String,
     rules: ValidationRules,
 }
 
 impl fmt::Debug for BigfixClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("BigfixClientBuilder")
-            .field("inner", &self.inner)
+            .field("options", &self.options)
             .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
             .field("jwt", &self.jwt.as_ref().map(|_| "<redacted>"))
             .field("jwt_scheme", &self.jwt_scheme)
@@ -57,19 +81,15 @@ impl fmt::Debug for BigfixClientBuilder {
 impl BigfixClientBuilder {
     fn new() -> Self {
         BigfixClientBuilder {
-            inner: Client::builder(VENDOR, OPERATIONS)
-                .base_url(DEFAULT_BASE_URL)
-                .user_agent(concat!(
-                    env!("CARGO_PKG_NAME"),
-                    "/",
-                    env!("CARGO_PKG_VERSION")
-                )),
+            options: ClientOptions::new(),
             api_key: None,
             jwt: None,
-            jwt_scheme: "Bearer ",
-            rules: ValidationRules::STRICT,
+            jwt_scheme: "Bearer ".to_owned(),
+            rules: ValidationRules::default(),
         }
     }
+
+    partner_core::client_options_methods!();
 
     /// The API key sent as `X-API-Key` (bulk upload, template download, tracking).
     pub fn api_key(mut self, key: SecretString) -> Self {
@@ -91,75 +111,50 @@ impl BigfixClientBuilder {
     }
 
     /// The text written before a static JWT in `Authorization` (default `"Bearer "`; the
-    /// document does not name a scheme: use `""` for a bare token or `"JWT "`).
-    pub fn jwt_scheme(mut self, scheme: &'static str) -> Self {
-        self.jwt_scheme = scheme;
+    /// document does not name a scheme: use `""` for a bare token or `"JWT "`). Takes a
+    /// `String` too, for a scheme read from configuration.
+    pub fn jwt_scheme(mut self, scheme: impl Into<String>) -> Self {
+        self.jwt_scheme = scheme.into();
         self
     }
 
-    /// The base URL (default [`DEFAULT_BASE_URL`]).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.inner = self.inner.base_url(url);
-        self
-    }
-
-    /// Replaces one operation's path (names in [`crate::ops`]).
-    pub fn override_path(mut self, operation: &str, path: impl Into<String>) -> Self {
-        self.inner = self.inner.override_path(operation, path);
-        self
-    }
-
-    /// Total timeout of each attempt (default 30 s). Large uploads may need more.
-    pub fn timeout(mut self, d: Duration) -> Self {
-        self.inner = self.inner.timeout(d);
-        self
-    }
-
-    /// Connect timeout (default 10 s).
-    pub fn connect_timeout(mut self, d: Duration) -> Self {
-        self.inner = self.inner.connect_timeout(d);
-        self
-    }
-
-    /// The retry policy (orders and uploads are only retried when surely not sent, unless
-    /// you use [`Orders::create_retrying`]).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.inner = self.inner.retry_policy(policy);
-        self
-    }
-
-    /// Your own `reqwest::Client`.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.inner = self.inner.http_client(client);
-        self
-    }
-
-    /// Your own transport (a mock in tests).
-    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
-        self.inner = self.inner.transport(transport);
-        self
-    }
-
-    /// The validation rules where the document is ambiguous (default: strict).
+    /// The validation rules where the document is ambiguous (default:
+    /// [`ValidationRules::default`]).
     pub fn validation_rules(mut self, rules: ValidationRules) -> Self {
         self.rules = rules;
         self
     }
 
-    /// Builds the client; credentials may be missing (calls needing them then fail before
-    /// sending with [`ConfigError::MissingCredential`]).
+    /// Builds the client, checking the base URL and every path or method override (an
+    /// unknown operation is [`ConfigError::UnknownOperation`]). Credentials may be missing:
+    /// calls needing them then fail before sending with [`ConfigError::MissingCredential`].
     pub fn build(self) -> Result<BigfixClient, BigfixError> {
-        let base = self.inner.build()?;
+        let options = if self.options.base_url_value().is_none() {
+            self.options.base_url(DEFAULT_BASE_URL)
+        } else {
+            self.options
+        };
+        let base = Client::builder(VENDOR, OPERATIONS)
+            .user_agent(concat!(
+                env!("CARGO_PKG_NAME"),
+                "/",
+                env!("CARGO_PKG_VERSION")
+            ))
+            .default_max_response_bytes(DEFAULT_MAX_RESPONSE_BYTES)
+            .options(options)
+            .build()?;
         let key = match self.api_key {
             Some(k) => Some(base.with_auth(Arc::new(StaticKey::header("X-API-Key", "", k)?))),
             None => None,
         };
         let jwt = match self.jwt {
-            Some(JwtSource::Static(t)) => Some(base.with_auth(Arc::new(StaticKey::header(
-                "Authorization",
-                self.jwt_scheme,
-                t,
-            )?))),
+            Some(JwtSource::Static(token)) => {
+                // The scheme is configuration, not a secret, but StaticKey takes a fixed
+                // prefix only: the scheme goes into the (still secret) header value instead.
+                let value =
+                    SecretString::from(format!("{}{}", self.jwt_scheme, token.expose_secret()));
+                Some(base.with_auth(Arc::new(StaticKey::header("Authorization", "", value)?)))
+            }
             Some(JwtSource::Cache(cache)) => Some(base.with_auth(Arc::new(BearerAuth::new(cache)))),
             None => None,
         };

@@ -46,7 +46,7 @@ pub mod wire;
 pub use api::{
     BulkOrders, DEFAULT_FILE_NAME, Orders, Template, TrackingApi, UploadAllBuilder, UploadBuilder,
 };
-pub use client::{BigfixClient, BigfixClientBuilder, DEFAULT_BASE_URL};
+pub use client::{BigfixClient, BigfixClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES};
 pub use error::{BigfixError, SheetError};
 pub use models::{
     BULK_COLUMNS, BulkEngagementType, BulkRow, BulkSummary, BulkUploadResult, CreatedOrder,
@@ -56,7 +56,7 @@ pub use models::{
 /// Operation names, so callers and tests do not repeat string literals.
 pub use operations as ops;
 pub use operations::{OPERATIONS, VENDOR};
-pub use partner_core::{RetryPolicy, SecretString, ValidationErrors};
+pub use partner_core::{ClientOptions, RetryPolicy, SecretString, ValidationErrors};
 pub use sheet::{
     SheetRow, TemplateFile, XLSX_CONTENT_TYPE, read_sheet, read_sheet_header, write_sheet,
 };
