@@ -16,6 +16,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::time::Instant;
 
 use crate::error::{ConfigError, Error};
+use crate::store::{StoreKey, StoredToken, TokenStore};
 use crate::transport::HttpRequest;
 
 /// Identifies the credential an attempt used, so a 401 invalidates only that one.
@@ -194,6 +195,40 @@ impl Token {
         &self.secret
     }
 
+    /// The token as a store keeps it, with wall-clock times.
+    pub fn to_stored(&self) -> StoredToken {
+        let now = Instant::now();
+        let wall = SystemTime::now();
+        StoredToken {
+            secret: self.secret.clone(),
+            issued_at: wall
+                .checked_sub(now.saturating_duration_since(self.issued_at))
+                .unwrap_or(wall),
+            expires_at: self.expires_at.map(|at| {
+                if at >= now {
+                    wall + (at - now)
+                } else {
+                    wall.checked_sub(now - at).unwrap_or(wall)
+                }
+            }),
+        }
+    }
+
+    /// A token read back from a store.
+    pub fn from_stored(stored: StoredToken) -> Self {
+        let now = Instant::now();
+        let wall = SystemTime::now();
+        let at = |t: SystemTime| match t.duration_since(wall) {
+            Ok(ahead) => now + ahead,
+            Err(behind) => now.checked_sub(behind.duration()).unwrap_or(now),
+        };
+        Token {
+            secret: stored.secret,
+            issued_at: at(stored.issued_at),
+            expires_at: stored.expires_at.map(at),
+        }
+    }
+
     /// Time left before expiry, if known.
     pub fn remaining(&self) -> Option<Duration> {
         self.expires_at
@@ -254,6 +289,11 @@ struct Cached {
 /// replaced `refresh_ahead` before it expires (at most half its life ahead, and a token that
 /// arrives already expired is used until the vendor refuses it); [`TokenCache::invalidate`] drops a token the
 /// vendor refused, but only if no newer one has replaced it meanwhile.
+///
+/// With a shared [`TokenStore`] ([`TokenCache::with_store`]) the single flight spans
+/// processes: after the in-process one, a valid stored token is used; otherwise one process
+/// takes the store's refresh lock, logs in and stores the token while the others poll the
+/// store until it appears (or the lock expires, when they try again).
 pub struct TokenCache {
     source: Box<dyn TokenSource>,
     refresh_ahead: Duration,
@@ -261,6 +301,16 @@ pub struct TokenCache {
     login_gate: tokio::sync::Mutex<()>,
     generation: AtomicU64,
     logins: AtomicU64,
+    shared: Option<SharedTokens>,
+}
+
+/// The shared store of a [`TokenCache`], its key and lock settings.
+struct SharedTokens {
+    store: Arc<dyn TokenStore>,
+    key: StoreKey,
+    lock_ttl: Duration,
+    /// A token the vendor refused, to drop from the store before the next look-up there.
+    refused: Mutex<Option<SecretString>>,
 }
 
 impl fmt::Debug for TokenCache {
@@ -285,7 +335,39 @@ impl TokenCache {
             login_gate: tokio::sync::Mutex::new(()),
             generation: AtomicU64::new(0),
             logins: AtomicU64::new(0),
+            shared: None,
         }
+    }
+
+    /// Default time a process may hold the shared refresh lock (a holder that crashes blocks
+    /// the others at most this long).
+    pub const DEFAULT_REFRESH_LOCK_TTL: Duration = Duration::from_secs(15);
+
+    /// Shares tokens through `store` under `key` (build it with [`StoreKey::new`] from the
+    /// vendor and the credential identity): processes using one credential log in once
+    /// between them.
+    pub fn with_store(mut self, store: Arc<dyn TokenStore>, key: StoreKey) -> Self {
+        self.shared = Some(SharedTokens {
+            store,
+            key,
+            lock_ttl: Self::DEFAULT_REFRESH_LOCK_TTL,
+            refused: Mutex::new(None),
+        });
+        self
+    }
+
+    /// How long the shared refresh lock is held at most (default 15 s; set it above the
+    /// slowest login). No effect without a store.
+    pub fn with_refresh_lock_ttl(mut self, ttl: Duration) -> Self {
+        if let Some(shared) = &mut self.shared {
+            shared.lock_ttl = ttl;
+        }
+        self
+    }
+
+    /// The shared store's key, when a store is set.
+    pub fn store_key(&self) -> Option<&StoreKey> {
+        self.shared.as_ref().map(|s| &s.key)
     }
 
     /// Sets how long before expiry a token is replaced.
@@ -313,19 +395,71 @@ impl TokenCache {
         if let Some(hit) = self.valid() {
             return Ok(hit);
         }
+        let token = match &self.shared {
+            None => self.login().await?,
+            Some(shared) => self.from_store(shared).await?,
+        };
+        Ok(self.adopt(token))
+    }
+
+    async fn login(&self) -> Result<Token, Error> {
         self.logins.fetch_add(1, Ordering::Relaxed);
-        let token = self.source.fetch().await?;
+        self.source.fetch().await
+    }
+
+    fn adopt(&self, token: Token) -> (SecretString, AuthTicket) {
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         let secret = token.secret.clone();
         *self.current.lock().unwrap_or_else(|e| e.into_inner()) =
             Some(Cached { token, generation });
-        Ok((secret, AuthTicket(generation)))
+        (secret, AuthTicket(generation))
     }
 
-    /// Drops the token of `ticket` if it is still the current one.
+    /// The cross-process single flight: a valid stored token, or a login under the store's
+    /// refresh lock, or (while another process holds it) a stored token once it appears.
+    async fn from_store(&self, shared: &SharedTokens) -> Result<Token, Error> {
+        let refused = shared
+            .refused
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(refused) = refused {
+            shared.store.invalidate(&shared.key, &refused).await;
+        }
+        let usable = |t: &StoredToken| !t.needs_refresh(self.refresh_ahead, SystemTime::now());
+        let mut poll = Duration::from_millis(10);
+        loop {
+            if let Some(stored) = shared.store.get(&shared.key).await.filter(usable) {
+                return Ok(Token::from_stored(stored));
+            }
+            if let Some(lock) = shared.store.try_lock(&shared.key, shared.lock_ttl).await {
+                // Someone may have stored a token between our look-up and the lock.
+                if let Some(stored) = shared.store.get(&shared.key).await.filter(usable) {
+                    shared.store.unlock(&shared.key, lock).await;
+                    return Ok(Token::from_stored(stored));
+                }
+                let fetched = self.login().await;
+                if let Ok(token) = &fetched {
+                    shared.store.put(&shared.key, token.to_stored()).await;
+                }
+                shared.store.unlock(&shared.key, lock).await;
+                return fetched;
+            }
+            // Another process is logging in: wait for its token (or for its lock to expire).
+            tokio::time::sleep(poll.mul_f64(0.5 + fastrand::f64())).await;
+            poll = (poll * 2).min(Duration::from_millis(200));
+        }
+    }
+
+    /// Drops the token of `ticket` if it is still the current one (and, with a store, from
+    /// the store before the next look-up there, if it is still the stored one).
     pub fn invalidate(&self, ticket: AuthTicket) {
         let mut guard = self.current.lock().unwrap_or_else(|e| e.into_inner());
         if guard.as_ref().is_some_and(|c| c.generation == ticket.0) {
+            if let (Some(shared), Some(cached)) = (&self.shared, guard.as_ref()) {
+                *shared.refused.lock().unwrap_or_else(|e| e.into_inner()) =
+                    Some(cached.token.secret.clone());
+            }
             *guard = None;
         }
     }

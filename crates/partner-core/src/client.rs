@@ -15,11 +15,12 @@ pub use crate::decode::{decode_json, decode_json_secret};
 
 use crate::auth::{Authenticator, NoAuth};
 use crate::endpoint::{BaseUrl, Endpoints, Operation};
-use crate::error::{ConfigError, EXCERPT_LIMIT, Error, TransportErrorKind, excerpt};
+use crate::error::{ConfigError, EXCERPT_LIMIT, Error, RequestSent, TransportErrorKind, excerpt};
 use crate::options::{ClientOptions, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES};
 use crate::ratelimit::{Quota, QuotaTracker, RateLimitHeaders};
 use crate::request::{Body, Request};
 use crate::retry::{Attempt, Decision, Outcome, RetryBudget, RetryPolicy, StopReason, decide};
+use crate::store::StoreKey;
 use crate::transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, HttpRequest, HttpResponse, ReqwestTransport,
     Transport, TransportError,
@@ -39,6 +40,7 @@ pub struct ClientBuilder {
     default_retry: RetryPolicy,
     default_max_response_bytes: usize,
     rate_limit: Option<RateLimitHeaders>,
+    quota_key: Option<StoreKey>,
     default_headers: HeaderMap,
     header_errors: Vec<ConfigError>,
     message_extractor: MessageExtractor,
@@ -64,6 +66,7 @@ impl ClientBuilder {
             default_retry: RetryPolicy::default(),
             default_max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             rate_limit: None,
+            quota_key: None,
             default_headers: HeaderMap::new(),
             header_errors: Vec::new(),
             message_extractor: default_error_message,
@@ -96,6 +99,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Names the credential the quota belongs to, for a shared quota store: the parts (the
+    /// API key, say) are hashed into the store key with the vendor name, never stored. Without
+    /// it a shared store counts the quota per vendor and base URL.
+    pub fn quota_key(mut self, parts: &[&str]) -> Self {
+        self.quota_key = Some(StoreKey::new(self.vendor, parts));
+        self
+    }
+
     /// A header sent on every request.
     pub fn default_header(mut self, name: &'static str, value: &str) -> Self {
         match HeaderValue::try_from(value) {
@@ -121,6 +132,15 @@ impl ClientBuilder {
             return Err(e);
         }
         let o = self.options;
+        let quota = self.rate_limit.map(|headers| match o.quota_store {
+            Some(store) => {
+                let key = self.quota_key.unwrap_or_else(|| {
+                    StoreKey::new(self.vendor, &[o.base_url.as_deref().unwrap_or_default()])
+                });
+                QuotaTracker::with_store(headers, store, key)
+            }
+            None => QuotaTracker::new(headers),
+        });
         let mut endpoints = Endpoints::new(self.vendor, self.table);
         for (operation, path) in o.path_overrides {
             endpoints.override_path(&operation, path)?;
@@ -161,14 +181,13 @@ impl ClientBuilder {
                 transport,
                 retry: o.retry.unwrap_or(self.default_retry),
                 budget: o.retry_budget.unwrap_or_default(),
-                quota: self.rate_limit.map(QuotaTracker::new),
+                quota,
                 timeout: o.timeout.unwrap_or(DEFAULT_TIMEOUT),
                 deadline: o.deadline.unwrap_or(DEFAULT_DEADLINE),
                 max_response_bytes: o
                     .max_response_bytes
                     .unwrap_or(self.default_max_response_bytes),
-                user_agent,
-                default_headers: self.default_headers,
+                base_headers: base_headers(self.default_headers, user_agent),
                 message_extractor: self.message_extractor,
             }),
             auth: Arc::new(NoAuth),
@@ -187,9 +206,17 @@ struct Shared {
     timeout: Duration,
     deadline: Duration,
     max_response_bytes: usize,
-    user_agent: HeaderValue,
-    default_headers: HeaderMap,
+    /// The vendor's default headers, user agent and `Accept`, built once: each call clones
+    /// this map instead of inserting them again.
+    base_headers: HeaderMap,
     message_extractor: MessageExtractor,
+}
+
+/// The headers every request starts with.
+fn base_headers(mut headers: HeaderMap, user_agent: HeaderValue) -> HeaderMap {
+    headers.insert(header::USER_AGENT, user_agent);
+    headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+    headers
 }
 
 /// A configured vendor client. Cheap to clone; clones share the connection pool, retry
@@ -274,9 +301,7 @@ impl Client {
                 .extend_pairs(fixed)
                 .extend_pairs(&req.query);
         }
-        let mut headers = s.default_headers.clone();
-        headers.insert(header::USER_AGENT, s.user_agent.clone());
-        headers.insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+        let mut headers = s.base_headers.clone();
         let body = match &req.body {
             Body::Empty => bytes::Bytes::new(),
             Body::Json(b) => {
@@ -305,11 +330,14 @@ impl Client {
             headers,
             body,
             timeout: Some(req.options.timeout.unwrap_or(s.timeout)),
+            max_response_bytes: Some(s.max_response_bytes),
         })
     }
 
     /// Sends a call and returns the final response whatever its status (after retries and
-    /// one re-login on 401). Transport failures are errors.
+    /// one re-login on 401). Transport failures are errors. The whole call, logins, quota
+    /// waits, attempts and backoffs included, ends by the deadline (the client's, lowered by
+    /// [`CallOptions::deadline`](crate::CallOptions::deadline)) with [`Error::Timeout`].
     pub async fn send_raw(&self, req: Request) -> Result<HttpResponse, Error> {
         let op = self.shared.endpoints.operation(req.operation)?;
         let base = self.build_request(&req)?;
@@ -323,7 +351,23 @@ impl Client {
             attempt = tracing::field::Empty,
             elapsed_ms = tracing::field::Empty,
         );
-        self.run(op, base, &req).instrument(span).await
+        let deadline = req
+            .options
+            .deadline
+            .map_or(self.shared.deadline, |d| d.min(self.shared.deadline));
+        let deadline_at = Instant::now() + deadline;
+        let mut sent = RequestSent::No;
+        let outcome = tokio::time::timeout_at(
+            deadline_at,
+            self.run(op, base, &req, deadline_at, &mut sent),
+        )
+        .instrument(span)
+        .await;
+        outcome.unwrap_or(Err(Error::Timeout {
+            operation: op.name,
+            deadline,
+            sent,
+        }))
     }
 
     async fn run(
@@ -331,6 +375,8 @@ impl Client {
         op: &'static Operation,
         base: HttpRequest,
         req: &Request,
+        deadline_at: Instant,
+        sent: &mut RequestSent,
     ) -> Result<HttpResponse, Error> {
         let s = &self.shared;
         let idempotent = op.is_idempotent() || req.options.retry_unsafe;
@@ -343,16 +389,40 @@ impl Client {
             let mut http = base.clone();
             let ticket = self.auth.authenticate(op.name, &mut http).await?;
             if let Some(q) = &s.quota {
-                q.acquire().await;
+                // The quota is spent: wait for its reset when that fits the deadline, else
+                // let the caller decide now rather than sleep past it.
+                while let Some(wait) = q.reserve_wait().await {
+                    if wait > deadline_at.saturating_duration_since(Instant::now()) {
+                        return Err(Error::RateLimited {
+                            operation: op.name,
+                            retry_after: Some(wait),
+                            quota: self.quota(),
+                            sent: *sent,
+                        });
+                    }
+                    tracing::debug!(
+                        wait_ms = wait.as_millis() as u64,
+                        "quota spent, waiting for its reset"
+                    );
+                    tokio::time::sleep(wait).await;
+                }
             }
+            let left = deadline_at.saturating_duration_since(Instant::now());
+            http.timeout = Some(http.timeout.map_or(left, |t| t.min(left)));
+            *sent = (*sent).max(RequestSent::Maybe);
             let result = s.transport.send(http).await;
             let span = tracing::Span::current();
             span.record("attempt", number);
             span.record("elapsed_ms", start.elapsed().as_millis() as u64);
+            match &result {
+                Ok(_) => *sent = RequestSent::Yes,
+                Err(e) if number == 1 => *sent = e.sent,
+                Err(e) => *sent = (*sent).max(e.sent),
+            }
             if let Ok(resp) = &result {
                 span.record("status", resp.status.as_u16());
                 if let Some(q) = &s.quota {
-                    q.observe(&resp.headers);
+                    q.record(&resp.headers).await;
                 }
                 if resp.status == StatusCode::UNAUTHORIZED
                     && !relogged
@@ -381,6 +451,7 @@ impl Client {
                 elapsed: start.elapsed(),
                 idempotent,
                 max_attempts,
+                deadline_left: deadline_at.saturating_duration_since(Instant::now()),
             };
             let decision = decide(
                 &s.retry,
@@ -409,7 +480,7 @@ impl Client {
                         s.budget.refund(1);
                     }
                     if reason != StopReason::Final {
-                        // Retryable, but the policy, the operation or the elapsed time says no.
+                        // Retryable, but the policy, the operation or the deadline says no.
                         tracing::debug!(?reason, "not retrying");
                     }
                     return self.finish(op, result);
@@ -423,11 +494,25 @@ impl Client {
         op: &'static Operation,
         result: Result<HttpResponse, TransportError>,
     ) -> Result<HttpResponse, Error> {
-        result.map_err(|e| Error::Transport {
-            operation: op.name,
-            kind: e.kind,
-            sent: e.sent,
-            source: e.source,
+        result.map_err(|e| match e.kind {
+            TransportErrorKind::TooLarge => Error::ResponseTooLarge {
+                operation: op.name,
+                limit: self.shared.max_response_bytes,
+                status: e
+                    .source
+                    .to_string()
+                    .rsplit("HTTP ")
+                    .next()
+                    .and_then(|t| t.get(..3))
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(0),
+            },
+            _ => Error::Transport {
+                operation: op.name,
+                kind: e.kind,
+                sent: e.sent,
+                source: e.source,
+            },
         })
     }
 
@@ -453,8 +538,10 @@ impl Client {
             },
             429 => Error::RateLimited {
                 operation,
-                retry_after: crate::retry::server_wait(&resp.headers, SystemTime::now()),
+                retry_after: crate::retry::requested_wait(429, &resp.headers, SystemTime::now())
+                    .or_else(|| crate::retry::server_wait(&resp.headers, SystemTime::now())),
                 quota: self.quota(),
+                sent: RequestSent::Yes,
             },
             _ => Error::Status {
                 operation,
@@ -472,12 +559,74 @@ impl Client {
         self.check_status(operation, resp)
     }
 
-    /// Sends a call and decodes a JSON success body.
+    /// Sends a call and decodes a JSON success body. An empty body or one that is not JSON
+    /// at all is said so plainly ("expected JSON, got text/html, 5,120 bytes"); every decode
+    /// error carries the status and content type.
     pub async fn send_json<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
         let operation = req.operation;
         let resp = self.send(req).await?;
-        decode_json(operation, &resp.body)
+        decode_answer(operation, &resp)
     }
+}
+
+/// Decodes a JSON answer, saying plainly when it is empty or not JSON at all, and adding the
+/// status and content type to any decode error.
+pub fn decode_answer<T: DeserializeOwned>(
+    operation: &'static str,
+    resp: &HttpResponse,
+) -> Result<T, Error> {
+    let content_type = resp
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let status = resp.status.as_u16();
+    if let Some(message) = not_json(&resp.body, content_type) {
+        return Err(Error::Decode {
+            operation,
+            path: String::new(),
+            message,
+            excerpt: excerpt(&resp.body, 200),
+            status: Some(status),
+            content_type: content_type.map(str::to_owned),
+        });
+    }
+    decode_json(operation, &resp.body).map_err(|e| e.with_answer(status, content_type))
+}
+
+/// Why a body is surely not a JSON document, if it is not: empty, or labelled and shaped as
+/// something else (an HTML error page from a proxy, say).
+fn not_json(body: &[u8], content_type: Option<&str>) -> Option<String> {
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    let Some(first) = first else {
+        return Some("empty body".to_owned());
+    };
+    let labelled_json = content_type.is_none_or(|ct| ct.to_ascii_lowercase().contains("json"));
+    let looks_json = matches!(
+        first,
+        b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
+    );
+    if labelled_json && looks_json || !labelled_json && matches!(first, b'{' | b'[') {
+        return None;
+    }
+    let ct = content_type
+        .map(|c| c.split(';').next().unwrap_or(c).trim().to_owned())
+        .unwrap_or_else(|| "no content type".to_owned());
+    Some(format!(
+        "expected JSON, got {ct}, {} bytes",
+        group_thousands(body.len())
+    ))
+}
+
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Reads common error-message keys (`message`, `Message`, `error`, `error_description`,

@@ -64,19 +64,48 @@ pub enum Error {
         body_excerpt: String,
     },
 
-    /// The response body did not have the documented shape.
-    #[error(
-        "{operation}: could not decode the response at `{path}`: {message} (body starts: {excerpt})"
-    )]
+    /// The response body did not have the documented shape (or was not JSON at all, or
+    /// empty). The vendor answered, so the request was received.
+    #[error("{operation}: could not decode the {}answer{}: {message} (body: {excerpt})",
+        status.map(|s| format!("HTTP {s} ")).unwrap_or_default(),
+        if path.is_empty() || path == "." { String::new() } else { format!(" at `{path}`") })]
     Decode {
-        /// Operation name.
+        /// Operation name from the vendor's operation table.
         operation: &'static str,
-        /// JSON path of the field that failed, such as `data.items[3].price`.
+        /// JSON path of the field that failed, such as `data.items[3].price` (empty when the
+        /// body is not JSON at all).
         path: String,
-        /// What serde said.
+        /// What went wrong: serde's message, or "expected JSON, got text/html, 5,120 bytes",
+        /// or "empty body".
         message: String,
         /// A bounded excerpt of the body around the failure.
         excerpt: String,
+        /// The HTTP status of the answer, when decoding an HTTP answer.
+        status: Option<u16>,
+        /// The answer's `Content-Type`, when it had one.
+        content_type: Option<String>,
+    },
+
+    /// The answer was larger than the client's limit and was not read into memory.
+    #[error("{operation}: the answer is larger than the limit of {limit} bytes (request received)")]
+    ResponseTooLarge {
+        /// Operation name.
+        operation: &'static str,
+        /// The limit in effect (`max_response_bytes`).
+        limit: usize,
+        /// The HTTP status of the answer.
+        status: u16,
+    },
+
+    /// The call's deadline passed (over every attempt, backoff and quota wait).
+    #[error("{operation}: no answer within the deadline of {}s ({sent})", deadline.as_secs_f64())]
+    Timeout {
+        /// Operation name.
+        operation: &'static str,
+        /// The deadline that passed.
+        deadline: Duration,
+        /// Whether the vendor may have received the request.
+        sent: RequestSent,
     },
 
     /// Credentials were refused (401/403), or logging in failed.
@@ -95,10 +124,13 @@ pub enum Error {
     RateLimited {
         /// Operation name.
         operation: &'static str,
-        /// When the vendor said to retry.
+        /// When the vendor said to retry (or when the tracked quota resets).
         retry_after: Option<Duration>,
         /// The last quota the vendor reported.
         quota: Option<Quota>,
+        /// `Yes` when the vendor answered 429; `No` when the client stopped before sending
+        /// because the tracked quota is spent and its reset lies beyond the deadline.
+        sent: RequestSent,
     },
 
     /// The vendor answered 2xx but its body says the call failed.
@@ -119,9 +151,9 @@ impl Error {
     /// see [`Error::request_sent`].
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Transport { kind, .. } => !matches!(kind, TransportErrorKind::Other),
+            Error::Transport { kind, .. } => kind.is_retryable(),
             Error::Status { status, .. } => crate::retry::is_retryable_status(*status),
-            Error::RateLimited { .. } => true,
+            Error::RateLimited { .. } | Error::Timeout { .. } => true,
             _ => false,
         }
     }
@@ -130,7 +162,9 @@ impl Error {
     pub fn request_sent(&self) -> RequestSent {
         match self {
             Error::Config(_) | Error::Validation(_) | Error::Encode { .. } => RequestSent::No,
-            Error::Transport { sent, .. } => *sent,
+            Error::Transport { sent, .. }
+            | Error::Timeout { sent, .. }
+            | Error::RateLimited { sent, .. } => *sent,
             _ => RequestSent::Yes,
         }
     }
@@ -138,9 +172,9 @@ impl Error {
     /// The HTTP status when the vendor answered with one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Status { status, .. } => Some(*status),
-            Error::Auth { status, .. } => *status,
-            Error::RateLimited { .. } => Some(429),
+            Error::Status { status, .. } | Error::ResponseTooLarge { status, .. } => Some(*status),
+            Error::Auth { status, .. } | Error::Decode { status, .. } => *status,
+            Error::RateLimited { sent, .. } => (*sent == RequestSent::Yes).then_some(429),
             _ => None,
         }
     }
@@ -172,7 +206,24 @@ impl Error {
             path,
             message: inner.to_string(),
             excerpt,
+            status: None,
+            content_type: None,
         }
+    }
+
+    /// Adds the HTTP status and content type of the answer to a decode error; other errors
+    /// pass through.
+    pub fn with_answer(mut self, answer_status: u16, answer_type: Option<&str>) -> Self {
+        if let Error::Decode {
+            status,
+            content_type,
+            ..
+        } = &mut self
+        {
+            *status = Some(answer_status);
+            *content_type = answer_type.map(str::to_owned);
+        }
+        self
     }
 }
 
@@ -186,8 +237,26 @@ pub enum TransportErrorKind {
     Timeout,
     /// The connection broke while sending or reading the body.
     Body,
+    /// The status line arrived, then the body broke off: the vendor surely received the
+    /// request ("answer cut short").
+    CutShort,
+    /// The answer was larger than the client's limit and was not read.
+    TooLarge,
     /// Anything else reqwest reported.
     Other,
+}
+
+impl TransportErrorKind {
+    /// Whether sending again may help (not for oversized answers or unknown failures).
+    pub fn is_retryable(self) -> bool {
+        matches!(
+            self,
+            TransportErrorKind::Connect
+                | TransportErrorKind::Timeout
+                | TransportErrorKind::Body
+                | TransportErrorKind::CutShort
+        )
+    }
 }
 
 impl fmt::Display for TransportErrorKind {
@@ -196,13 +265,15 @@ impl fmt::Display for TransportErrorKind {
             TransportErrorKind::Connect => "could not connect",
             TransportErrorKind::Timeout => "timed out",
             TransportErrorKind::Body => "connection broken",
+            TransportErrorKind::CutShort => "answer cut short",
+            TransportErrorKind::TooLarge => "answer larger than the limit",
             TransportErrorKind::Other => "transport error",
         })
     }
 }
 
-/// Whether a request may have reached the vendor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Whether a request may have reached the vendor. Ordered: `No < Maybe < Yes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum RequestSent {
     /// Surely not sent: safe to send again even when it creates something.
     No,

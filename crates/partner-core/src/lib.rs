@@ -40,6 +40,7 @@ pub mod request;
 pub mod retry;
 #[cfg(feature = "md5")]
 pub mod signing;
+pub mod store;
 pub mod transport;
 pub mod validation;
 pub mod wire;
@@ -53,9 +54,12 @@ pub use error::{ConfigError, Error, RequestSent, TransportErrorKind};
 pub use multipart::Multipart;
 pub use options::{ClientOptions, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES};
 pub use pagination::{NumberedPage, OffsetPage, collect_capped, offset_paginator, page_paginator};
-pub use ratelimit::{Quota, RateLimitHeaders};
+pub use ratelimit::{Quota, QuotaTracker, RateLimitHeaders};
 pub use request::{CallOptions, Request};
 pub use retry::{RetryBudget, RetryPolicy};
+pub use store::{
+    LocalQuotaStore, LocalTokenStore, ObservedQuota, QuotaStore, StoreKey, StoredToken, TokenStore,
+};
 pub use transport::{HttpRequest, HttpResponse, Transport, TransportError};
 pub use validation::{Rule, Validate, ValidationErrors, Validator, Violation};
 

@@ -87,6 +87,19 @@ impl Transport for MockTransport {
             Some(f) => f(&request),
             None => Ok(response(501, &[], "no scripted response")),
         });
+        // Like the real transport: an answer over the limit is refused, not handed on.
+        let limit = request.max_response_bytes.unwrap_or(usize::MAX);
+        let result = match result {
+            Ok(r) if r.body.len() > limit => Err(TransportError::new(
+                crate::error::TransportErrorKind::TooLarge,
+                crate::error::RequestSent::Yes,
+                format!(
+                    "answer larger than {limit} bytes (HTTP {})",
+                    r.status.as_u16()
+                ),
+            )),
+            other => other,
+        };
         Box::pin(async move { result })
     }
 }

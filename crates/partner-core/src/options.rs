@@ -1,11 +1,12 @@
 //! The settings every vendor client shares, declared once.
 //!
 //! [`ClientOptions`] holds what is not vendor-specific: base URL, path and method overrides,
-//! timeouts, the per-call deadline, retry policy and budget, the HTTP client or transport and
-//! the largest answer read into memory. Every vendor builder carries one and exposes the same
-//! setters through [`client_options_methods!`](crate::client_options_methods), so the methods
-//! and their documentation are written here and nowhere else (the way smithy-rs services
-//! share one config builder). Build a `ClientOptions` once and hand it to several builders
+//! timeouts, the per-call deadline, retry policy and budget, the HTTP client or transport,
+//! the largest answer read into memory and the stores shared by several processes. Every
+//! vendor builder carries one and exposes the same setters through
+//! [`client_options_methods!`](crate::client_options_methods), so the methods and their
+//! documentation are written here and nowhere else (the way smithy-rs services share one
+//! config builder). Build a `ClientOptions` once and hand it to several builders
 //! to share it, for example CarFix's affiliate and workshop clients:
 //!
 //! ```
@@ -26,6 +27,7 @@ use std::time::Duration;
 use http::Method;
 
 use crate::retry::{RetryBudget, RetryPolicy};
+use crate::store::{QuotaStore, TokenStore};
 use crate::transport::Transport;
 
 /// The default deadline of one call, over every attempt, backoff and quota wait.
@@ -53,6 +55,8 @@ pub struct ClientOptions {
     pub(crate) http_client: Option<reqwest::Client>,
     pub(crate) transport: Option<Arc<dyn Transport>>,
     pub(crate) max_response_bytes: Option<usize>,
+    pub(crate) quota_store: Option<Arc<dyn QuotaStore>>,
+    pub(crate) token_store: Option<Arc<dyn TokenStore>>,
 }
 
 impl fmt::Debug for ClientOptions {
@@ -68,6 +72,8 @@ impl fmt::Debug for ClientOptions {
             .field("own_http_client", &self.http_client.is_some())
             .field("own_transport", &self.transport.is_some())
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("shared_quota_store", &self.quota_store.is_some())
+            .field("shared_token_store", &self.token_store.is_some())
             .finish()
     }
 }
@@ -87,7 +93,8 @@ impl ClientOptions {
     /// Replaces the path template of one operation, by its name in the vendor's
     /// `OPERATIONS` table. An unknown name fails when the client is built.
     pub fn override_path(mut self, operation: &str, path: impl Into<String>) -> Self {
-        self.path_overrides.push((operation.to_owned(), path.into()));
+        self.path_overrides
+            .push((operation.to_owned(), path.into()));
         self
     }
 
@@ -148,6 +155,32 @@ impl ClientOptions {
     pub fn max_response_bytes(mut self, bytes: usize) -> Self {
         self.max_response_bytes = Some(bytes);
         self
+    }
+
+    /// Counts the vendor's quota in `store` (keyed by vendor and a hash of the credential)
+    /// instead of in this process, so several processes on one key stay under the quota
+    /// together (`partner_redis::RedisQuotaStore`). Without it each client counts alone.
+    pub fn quota_store(mut self, store: Arc<dyn QuotaStore>) -> Self {
+        self.quota_store = Some(store);
+        self
+    }
+
+    /// Keeps login tokens in `store` (keyed by vendor and a hash of the credential), so
+    /// several processes with one credential log in once between them
+    /// (`partner_redis::RedisTokenStore`). Without it each client logs in for itself.
+    pub fn token_store(mut self, store: Arc<dyn TokenStore>) -> Self {
+        self.token_store = Some(store);
+        self
+    }
+
+    /// The shared quota store, when set.
+    pub fn quota_store_value(&self) -> Option<&Arc<dyn QuotaStore>> {
+        self.quota_store.as_ref()
+    }
+
+    /// The shared token store, when set.
+    pub fn token_store_value(&self) -> Option<&Arc<dyn TokenStore>> {
+        self.token_store.as_ref()
     }
 
     /// The base URL, when set.
@@ -265,6 +298,26 @@ macro_rules! client_options_methods {
         /// being read.
         pub fn max_response_bytes(mut self, bytes: usize) -> Self {
             self.options = self.options.max_response_bytes(bytes);
+            self
+        }
+
+        /// Counts the vendor's quota in a store shared by several processes (such as
+        /// `partner_redis::RedisQuotaStore`) instead of in this process alone.
+        pub fn quota_store(
+            mut self,
+            store: ::std::sync::Arc<dyn $crate::store::QuotaStore>,
+        ) -> Self {
+            self.options = self.options.quota_store(store);
+            self
+        }
+
+        /// Keeps login tokens in a store shared by several processes (such as
+        /// `partner_redis::RedisTokenStore`), so they log in once between them.
+        pub fn token_store(
+            mut self,
+            store: ::std::sync::Arc<dyn $crate::store::TokenStore>,
+        ) -> Self {
+            self.options = self.options.token_store(store);
             self
         }
     };

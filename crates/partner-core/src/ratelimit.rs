@@ -3,12 +3,18 @@
 //! After each response the tracker records `limit`, `remaining` and the reset time. Each send
 //! spends one unit locally, so concurrent tasks do not overshoot; when nothing remains, senders
 //! wait for the reset instead of collecting 429s. Waiting uses tokio's clock, so tests run it
-//! with paused time.
+//! with paused time. The counting itself is done by a [`QuotaStore`]: in process by default,
+//! or shared by many processes (`partner-redis`).
 
-use std::sync::Mutex;
+use std::fmt;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use futures_util::FutureExt;
 use http::HeaderMap;
+
+use crate::store::{LocalQuotaStore, ObservedQuota, QuotaStore, StoreKey};
+#[cfg(test)]
 use tokio::time::Instant;
 
 /// The header names a vendor uses for its quota.
@@ -42,93 +48,116 @@ pub struct Quota {
     pub reset_at: Option<SystemTime>,
 }
 
-#[derive(Debug)]
-struct State {
-    quota: Quota,
-    /// The reset on tokio's clock, used for waiting.
-    reset_instant: Option<Instant>,
-}
-
 /// Tracks one vendor quota; share it through the client.
-#[derive(Debug)]
+///
+/// The counting happens in a [`QuotaStore`]: by default an in-process [`LocalQuotaStore`] of
+/// its own, or a shared one ([`QuotaTracker::with_store`]) so that many processes on one key
+/// stay under the vendor's quota together.
 pub struct QuotaTracker {
     headers: RateLimitHeaders,
-    state: Mutex<Option<State>>,
+    store: Arc<dyn QuotaStore>,
+    key: StoreKey,
+}
+
+impl fmt::Debug for QuotaTracker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("QuotaTracker")
+            .field("headers", &self.headers)
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
 }
 
 impl QuotaTracker {
-    /// A tracker reading the given headers.
+    /// A tracker reading the given headers, counting in process.
     pub fn new(headers: RateLimitHeaders) -> Self {
         QuotaTracker {
             headers,
-            state: Mutex::new(None),
+            store: Arc::new(LocalQuotaStore::new()),
+            key: StoreKey::new("local", &[]),
         }
+    }
+
+    /// A tracker counting in `store` under `key` (the vendor and a hash of its credential).
+    pub fn with_store(
+        headers: RateLimitHeaders,
+        store: Arc<dyn QuotaStore>,
+        key: StoreKey,
+    ) -> Self {
+        QuotaTracker {
+            headers,
+            store,
+            key,
+        }
+    }
+
+    /// The key this tracker counts under.
+    pub fn key(&self) -> &StoreKey {
+        &self.key
     }
 
     /// The last quota seen, if any response carried one.
     pub fn last(&self) -> Option<Quota> {
-        self.lock().as_ref().map(|s| s.quota)
+        self.store.last(&self.key)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Option<State>> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Records the quota a response reported.
-    pub fn observe(&self, headers: &HeaderMap) {
+    /// Reads the quota headers of a response.
+    pub fn parse(&self, headers: &HeaderMap) -> ObservedQuota {
         let num = |name: &str| {
             headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.trim().parse::<u64>().ok())
         };
-        let limit = num(self.headers.limit);
-        let remaining = num(self.headers.remaining);
-        let reset_in = headers
-            .get(self.headers.reset)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| crate::retry::parse_reset(v.trim(), SystemTime::now()));
-        if limit.is_none() && remaining.is_none() && reset_in.is_none() {
-            return;
+        ObservedQuota {
+            limit: num(self.headers.limit),
+            remaining: num(self.headers.remaining),
+            reset_in: headers
+                .get(self.headers.reset)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| crate::retry::parse_reset(v.trim(), SystemTime::now())),
         }
-        let mut state = self.lock();
-        *state = Some(State {
-            quota: Quota {
-                limit,
-                remaining,
-                reset_at: reset_in.map(|d| SystemTime::now() + d),
-            },
-            reset_instant: reset_in.map(|d| Instant::now() + d),
-        });
     }
 
-    /// How long to wait before sending, spending one unit of quota when sending now.
-    fn reserve(&self) -> Option<Duration> {
-        let mut guard = self.lock();
-        let state = guard.as_mut()?;
-        match state.quota.remaining {
-            Some(0) => {
-                let now = Instant::now();
-                match state.reset_instant {
-                    Some(at) if at > now => Some(at - now),
-                    // The window has reset: forget the old numbers until the next response.
-                    _ => {
-                        *guard = None;
-                        None
-                    }
-                }
-            }
-            Some(n) => {
-                state.quota.remaining = Some(n - 1);
-                None
-            }
-            None => None,
+    /// Records the quota a response reported, and waits until the store has it. Prefer this
+    /// to [`observe`](Self::observe) in async code: with a shared store, the next
+    /// [`reserve_wait`](Self::reserve_wait) then sees the answer.
+    pub async fn record(&self, headers: &HeaderMap) {
+        let seen = self.parse(headers);
+        if !seen.is_empty() {
+            self.store.observe(&self.key, seen).await;
         }
+    }
+
+    /// Records the quota a response reported. An in-process store records it at once; a
+    /// shared store that needs I/O records it on a spawned task (inside a Tokio runtime).
+    pub fn observe(&self, headers: &HeaderMap) {
+        let seen = self.parse(headers);
+        if seen.is_empty() {
+            return;
+        }
+        let store = Arc::clone(&self.store);
+        let key = self.key.clone();
+        let mut pending = Box::pin(async move { store.observe(&key, seen).await });
+        if (&mut pending).now_or_never().is_none() {
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => {
+                    runtime.spawn(pending);
+                }
+                Err(_) => tracing::debug!("quota observation dropped: no Tokio runtime"),
+            }
+        }
+    }
+
+    /// Spends one unit of quota (`None`: send now), or says how long to wait before asking
+    /// again (`Some`). Never sleeps: the caller decides whether the wait fits its deadline.
+    pub async fn reserve_wait(&self) -> Option<Duration> {
+        self.store.reserve(&self.key).await
     }
 
     /// Waits until a request may be sent under the quota.
     pub async fn acquire(&self) {
-        while let Some(wait) = self.reserve() {
+        while let Some(wait) = self.reserve_wait().await {
             tracing::debug!(
                 wait_ms = wait.as_millis() as u64,
                 "quota exhausted, waiting for reset"

@@ -35,8 +35,11 @@ pub struct CallOptions {
     /// Retry this call on retryable failures even if its operation is not safe to repeat.
     /// Only for callers who know a duplicate is harmless (or deduplicated by the vendor).
     pub retry_unsafe: bool,
-    /// Override the client's total timeout for this call.
+    /// Override the client's per-attempt timeout for this call.
     pub timeout: Option<std::time::Duration>,
+    /// Lower the client's deadline for this call (over every attempt, backoff and quota
+    /// wait); it can only be lowered, never raised.
+    pub deadline: Option<std::time::Duration>,
     /// Cap the number of attempts for this call (combined with the client policy: the lower wins).
     pub max_attempts: Option<u32>,
 }
@@ -136,6 +139,12 @@ impl Request {
     /// Opts this call into retries even when its operation is not safe to repeat.
     pub fn retry_unsafe(mut self, yes: bool) -> Self {
         self.options.retry_unsafe = yes;
+        self
+    }
+
+    /// Lowers the deadline of this call (over every attempt, backoff and quota wait).
+    pub fn deadline(mut self, d: std::time::Duration) -> Self {
+        self.options.deadline = Some(d);
         self
     }
 

@@ -123,6 +123,8 @@ pub struct Attempt {
     pub idempotent: bool,
     /// Attempts allowed for this call (policy combined with per-call options).
     pub max_attempts: u32,
+    /// Time left before the call's deadline.
+    pub deadline_left: Duration,
 }
 
 /// Why retrying stopped.
@@ -138,6 +140,8 @@ pub enum StopReason {
     ElapsedExhausted,
     /// The server asked for a longer wait than the policy accepts.
     ServerWaitTooLong(Duration),
+    /// The wait (server-requested or backoff) would end past the call's deadline.
+    PastDeadline(Duration),
 }
 
 /// The decision after an attempt.
@@ -158,6 +162,8 @@ pub fn is_retryable_status(status: u16) -> bool {
 ///
 /// A 429 is resent even for unsafe operations: the vendor refused it before doing anything.
 /// Other failures are resent for unsafe operations only when the request surely never left.
+/// The wait is what the server asked for ([`requested_wait`]), else exponential backoff; a
+/// wait that would end past the deadline stops at once, so the caller decides.
 pub fn decide(
     policy: &RetryPolicy,
     attempt: Attempt,
@@ -168,15 +174,14 @@ pub fn decide(
     let (retryable, safe_anyway, server_wait) = match outcome {
         Outcome::Response { status, headers } => {
             let code = status.as_u16();
-            let wait = if matches!(code, 429 | 503) {
-                server_wait(headers, now)
-            } else {
-                None
-            };
-            (is_retryable_status(code), code == 429, wait)
+            (
+                is_retryable_status(code),
+                code == 429,
+                requested_wait(code, headers, now),
+            )
         }
         Outcome::Transport { kind, sent } => (
-            kind != TransportErrorKind::Other || sent == RequestSent::No,
+            kind.is_retryable() || sent == RequestSent::No,
             sent == RequestSent::No,
             None,
         ),
@@ -205,10 +210,43 @@ pub fn decide(
             }
         }
     };
+    if wait > attempt.deadline_left {
+        return Decision::Stop(StopReason::PastDeadline(wait));
+    }
     if attempt.elapsed + wait > policy.max_elapsed {
         return Decision::Stop(StopReason::ElapsedExhausted);
     }
     Decision::RetryAfter(wait)
+}
+
+/// How long the server asked us to wait before sending again, by the status and headers:
+///
+/// - `Retry-After` (seconds or HTTP-date) on any retryable status;
+/// - a rate-limit reset (`X-RateLimit-Reset`, `RateLimit-Reset`) only on a 429 whose answer
+///   shows the quota spent (`X-RateLimit-Remaining: 0`) or does not say: a 429 with quota
+///   left, and any 5xx, are transient and wait by backoff instead. (Claire sends its reset on
+///   every answer; waiting for it after a 503 stalled calls for up to an hour.)
+pub fn requested_wait(status: u16, headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    if !is_retryable_status(status) {
+        return None;
+    }
+    if let Some(v) = header_str(headers, "retry-after") {
+        return parse_retry_after(v, now);
+    }
+    if status != 429 {
+        return None;
+    }
+    let remaining = ["x-ratelimit-remaining", "ratelimit-remaining"]
+        .iter()
+        .find_map(|name| header_str(headers, name))
+        .and_then(|v| v.parse::<u64>().ok());
+    if remaining.is_some_and(|n| n > 0) {
+        return None;
+    }
+    ["x-ratelimit-reset", "ratelimit-reset"]
+        .iter()
+        .find_map(|name| header_str(headers, name))
+        .and_then(|v| parse_reset(v, now))
 }
 
 /// How long the server asked us to wait: `Retry-After` (seconds or HTTP-date), else a
@@ -325,6 +363,7 @@ mod tests {
             elapsed: Duration::ZERO,
             idempotent,
             max_attempts: u32::MAX,
+            deadline_left: Duration::from_secs(3600),
         }
     }
 
@@ -337,6 +376,21 @@ mod tests {
         let ra_date = headers(&[("retry-after", "Tue, 14 Nov 2023 22:13:40 GMT")]); // now + 20 s
         let reset = headers(&[("x-ratelimit-reset", "1700000030")]);
         let long = headers(&[("retry-after", "3600")]);
+        // Claire sends its quota on every answer, errors included.
+        let quota_left = headers(&[
+            ("x-ratelimit-limit", "10800"),
+            ("x-ratelimit-remaining", "10800"),
+            ("x-ratelimit-reset", "3600"),
+        ]);
+        let quota_spent = headers(&[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "30")]);
+        let quota_left_ra = headers(&[("x-ratelimit-remaining", "5"), ("retry-after", "2")]);
+        let near = |n| Attempt {
+            number: n,
+            elapsed: Duration::ZERO,
+            idempotent: true,
+            max_attempts: u32::MAX,
+            deadline_left: Duration::from_secs(10),
+        };
         let resp = |s: u16, h| Outcome::Response {
             status: StatusCode::from_u16(s).unwrap(),
             headers: h,
@@ -404,6 +458,7 @@ mod tests {
                     elapsed: Duration::from_secs(59),
                     idempotent: true,
                     max_attempts: 9,
+                    deadline_left: Duration::from_secs(3600),
                 },
                 resp(500, &none),
                 RetryAfter(ms(200)),
@@ -414,6 +469,7 @@ mod tests {
                     elapsed: Duration::from_secs(55),
                     idempotent: true,
                     max_attempts: 9,
+                    deadline_left: Duration::from_secs(3600),
                 },
                 resp(429, &ra),
                 Stop(ElapsedExhausted),
@@ -424,11 +480,65 @@ mod tests {
                     elapsed: Duration::ZERO,
                     idempotent: true,
                     max_attempts: 1,
+                    deadline_left: Duration::from_secs(3600),
                 },
                 resp(500, &none),
                 Stop(AttemptsExhausted),
             ),
         ];
+        let claire_rows: Vec<(Attempt, Outcome<'_>, Decision)> = vec![
+            // A 503 waits by backoff, never for the quota window's reset.
+            (at(1, true), resp(503, &quota_left), RetryAfter(ms(200))),
+            // A 429 with quota left and no Retry-After is transient: backoff.
+            (at(1, true), resp(429, &quota_left), RetryAfter(ms(200))),
+            // A 429 with quota left and a Retry-After waits as told.
+            (
+                at(1, true),
+                resp(429, &quota_left_ra),
+                RetryAfter(Duration::from_secs(2)),
+            ),
+            // A 429 with the quota spent waits for the reset.
+            (
+                at(1, true),
+                resp(429, &quota_spent),
+                RetryAfter(Duration::from_secs(30)),
+            ),
+            // ... unless the reset lies past the deadline: stop now, the caller decides.
+            (
+                near(1),
+                resp(429, &quota_spent),
+                Stop(PastDeadline(Duration::from_secs(30))),
+            ),
+            (near(1), resp(503, &ra), RetryAfter(Duration::from_secs(7))),
+            (
+                near(1),
+                resp(503, &ra_date),
+                Stop(PastDeadline(Duration::from_secs(20))),
+            ),
+            // Backoff never sleeps past the deadline either.
+            (
+                Attempt {
+                    deadline_left: ms(150),
+                    ..at(1, true)
+                },
+                resp(502, &none),
+                Stop(PastDeadline(ms(200))),
+            ),
+            // A 5xx Retry-After is honoured; a 4xx other than 408/429 never waits.
+            (
+                at(1, true),
+                resp(502, &ra),
+                RetryAfter(Duration::from_secs(7)),
+            ),
+            (at(1, true), resp(400, &ra), Stop(Final)),
+        ];
+        for (i, (attempt, outcome, expected)) in claire_rows.into_iter().enumerate() {
+            assert_eq!(
+                decide(&p, attempt, outcome, 0.5, now),
+                expected,
+                "claire row {i}"
+            );
+        }
         for (i, (attempt, outcome, expected)) in table.into_iter().enumerate() {
             assert_eq!(decide(&p, attempt, outcome, 0.5, now), expected, "row {i}");
         }

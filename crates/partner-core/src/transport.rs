@@ -27,6 +27,9 @@ pub struct HttpRequest {
     pub body: Bytes,
     /// Total timeout for this attempt.
     pub timeout: Option<Duration>,
+    /// The largest answer body to read into memory; a larger one fails with
+    /// [`TransportErrorKind::TooLarge`] without being read. `None`: no limit.
+    pub max_response_bytes: Option<usize>,
 }
 
 impl HttpRequest {
@@ -182,10 +185,53 @@ impl Transport for ReqwestTransport {
             if let Some(timeout) = request.timeout {
                 builder = builder.timeout(timeout);
             }
-            let response = builder.send().await.map_err(classify)?;
+            let mut response = builder.send().await.map_err(classify)?;
             let status = response.status();
-            let headers = response.headers().clone();
-            let body = response.bytes().await.map_err(classify)?;
+            let headers = std::mem::take(response.headers_mut());
+            let limit = request.max_response_bytes.unwrap_or(usize::MAX);
+            // The status line arrived: from here on the vendor surely has the request, so a
+            // failure is "answer cut short" (or a timeout), never "may not have been sent".
+            let after_status = |err: reqwest::Error| {
+                let kind = if err.is_timeout() {
+                    TransportErrorKind::Timeout
+                } else {
+                    TransportErrorKind::CutShort
+                };
+                TransportError::new(kind, RequestSent::Yes, err.without_url())
+            };
+            let too_large = || {
+                TransportError::new(
+                    TransportErrorKind::TooLarge,
+                    RequestSent::Yes,
+                    format!("answer larger than {limit} bytes (HTTP {status})"),
+                )
+            };
+            if response.content_length().is_some_and(|n| n > limit as u64) {
+                return Err(too_large());
+            }
+            // An answer that arrives as one chunk (most do) is kept as it came, not copied;
+            // only a second chunk starts a buffer.
+            let mut body = Bytes::new();
+            let mut joined: Option<bytes::BytesMut> = None;
+            let mut read = 0usize;
+            while let Some(chunk) = response.chunk().await.map_err(after_status)? {
+                read += chunk.len();
+                if read > limit {
+                    return Err(too_large());
+                }
+                match &mut joined {
+                    None if body.is_empty() => body = chunk,
+                    None => {
+                        let capacity = response.content_length().map_or(read, |n| n as usize);
+                        let mut buf = bytes::BytesMut::with_capacity(capacity.clamp(read, limit));
+                        buf.extend_from_slice(&body);
+                        buf.extend_from_slice(&chunk);
+                        joined = Some(buf);
+                    }
+                    Some(buf) => buf.extend_from_slice(&chunk),
+                }
+            }
+            let body = joined.map_or(body, bytes::BytesMut::freeze);
             Ok(HttpResponse {
                 status,
                 headers,
@@ -228,6 +274,7 @@ mod tests {
             headers,
             body: Bytes::new(),
             timeout: None,
+            max_response_bytes: None,
         };
         let dbg = format!("{req:?}");
         assert!(!dbg.contains("s3cr3t"), "{dbg}");
