@@ -7,10 +7,10 @@
 use std::net::IpAddr;
 
 use chrono::Utc;
-use claire_client::webhook_receiver::{ImportOutcome, WebhookReceiver};
 use claire_client::{
     AppointmentFilter, ClaireClient, ImportAppointment, ImportCar, ImportCustomer,
-    ImportIntervention, ImportRequest, SecretString, Webhook, WebhookTriggerId,
+    ImportIntervention, ImportOutcome, ImportRequest, SecretString, Webhook, WebhookReceiver,
+    WebhookTriggerId,
 };
 use httpmock::prelude::*;
 use serde_json::json;

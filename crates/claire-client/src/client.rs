@@ -1,24 +1,22 @@
-//! The Claire client and its builder: base URL, API key placement, path overrides, timeouts,
-//! retries, your own `reqwest::Client` or transport. Every clone shares one connection pool,
-//! one retry budget and one rate-limit quota.
+//! The Claire client and its builder: partner-core's common [`ClientOptions`] (base URL,
+//! overrides, timeouts, retries, your own `reqwest::Client` or transport) plus Claire's API key
+//! and where it goes. Every clone shares one connection pool, one retry budget and one
+//! rate-limit quota.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use partner_core::{
-    Authenticator, Client, ConfigError, Error, ExposeSecret, Quota, RateLimitHeaders, Request,
-    RetryPolicy, SecretString, StaticKey, Transport,
+    Authenticator, Client, ClientOptions, ConfigError, Error, ExposeSecret, Quota,
+    RateLimitHeaders, Request, RetryPolicy, SecretString, StaticKey,
 };
 use serde::de::DeserializeOwned;
 
-use crate::OPERATIONS;
-use crate::appointments::AppointmentsHandler;
-use crate::cars::CarsHandler;
-use crate::checks::ChecksHandler;
-use crate::locations::LocationsHandler;
-use crate::questions::QuestionsHandler;
-use crate::tags::TagsHandler;
-use crate::webhooks::WebhooksHandler;
+use crate::api::{
+    AppointmentsHandler, CarsHandler, ChecksHandler, LocationsHandler, QuestionsHandler,
+    TagsHandler, WebhooksHandler,
+};
+use crate::operations::OPERATIONS;
 
 /// The vendor name used in errors, tracing and fixtures.
 pub const VENDOR: &str = "claire";
@@ -37,6 +35,12 @@ pub enum KeyPlacement {
 
 /// Builds a [`ClaireClient`].
 ///
+/// The settings every vendor client shares (base URL, path and method overrides, timeouts,
+/// deadline, retry policy and budget, your own `reqwest::Client` or transport, the largest
+/// answer read) are partner-core's [`ClientOptions`]: set them one by one with the setters
+/// below, or hand over a whole `ClientOptions` with [`options`](Self::options). The API key,
+/// where it goes and the validation rules are Claire's own.
+///
 /// ```no_run
 /// # fn main() -> Result<(), claire_client::Error> {
 /// use claire_client::{ClaireClient, SecretString};
@@ -48,53 +52,34 @@ pub enum KeyPlacement {
 /// ```
 #[must_use]
 pub struct ClaireClientBuilder {
-    base_url: Option<String>,
+    options: ClientOptions,
     api_key: Option<SecretString>,
     placement: KeyPlacement,
-    overrides: Vec<(String, String)>,
-    timeout: Option<Duration>,
-    connect_timeout: Option<Duration>,
-    retry: RetryPolicy,
-    http_client: Option<reqwest::Client>,
-    transport: Option<Arc<dyn Transport>>,
 }
 
 impl std::fmt::Debug for ClaireClientBuilder {
     // Written by hand so the key never shows, not even redacted-but-present details.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ClaireClientBuilder")
-            .field("base_url", &self.base_url)
+            .field("options", &self.options)
             .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
             .field("placement", &self.placement)
-            .field("overrides", &self.overrides)
-            .field("retry", &self.retry)
-            .finish_non_exhaustive()
+            .finish()
     }
 }
 
 impl Default for ClaireClientBuilder {
     fn default() -> Self {
         ClaireClientBuilder {
-            base_url: None,
+            options: ClientOptions::new(),
             api_key: None,
             placement: KeyPlacement::Header,
-            overrides: Vec::new(),
-            timeout: None,
-            connect_timeout: None,
-            retry: ClaireClient::default_retry_policy(),
-            http_client: None,
-            transport: None,
         }
     }
 }
 
 impl ClaireClientBuilder {
-    /// The API base URL (the document calls it `API_BASE` and does not publish it; Claire
-    /// support gives it). Paths such as `/v1/locations` are joined onto it. Required.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
-        self
-    }
+    partner_core::client_options_methods!();
 
     /// The API key, created by a Dealer Admin in the Claire dashboard. Required.
     pub fn api_key(mut self, key: SecretString) -> Self {
@@ -108,45 +93,10 @@ impl ClaireClientBuilder {
         self
     }
 
-    /// Replaces the path of one operation of [`OPERATIONS`] (by name, such as
-    /// `"GetAppointment"`), for example if Claire moves an endpoint to `/v2`.
-    pub fn override_path(mut self, operation: &str, path: impl Into<String>) -> Self {
-        self.overrides.push((operation.to_owned(), path.into()));
-        self
-    }
-
-    /// Total timeout of each attempt (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    /// Connect timeout of the built-in HTTP client (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// The retry policy (default: [`ClaireClient::default_retry_policy`]).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// Uses your own `reqwest::Client` (proxy, TLS roots, pool settings).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http_client = Some(client);
-        self
-    }
-
-    /// Uses your own transport (for example `partner_core::mock::MockTransport` in tests).
-    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
-        self.transport = Some(transport);
-        self
-    }
-
-    /// Builds the client. Fails without a base URL or with a missing or blank API key, or with
-    /// an unknown operation in a path override.
+    /// Builds the client. Fails without a base URL (the document calls it `API_BASE` and does
+    /// not publish it; Claire support gives it), with a missing or blank API key, or with an
+    /// unknown operation in a path or method override. Unless the options set one, the retry
+    /// policy is [`ClaireClient::default_retry_policy`].
     pub fn build(self) -> Result<ClaireClient, Error> {
         // A blank key (an unset environment variable, say) is as good as none: refuse it here
         // rather than send `Authorization: ` and get a 401 on the first call.
@@ -157,37 +107,20 @@ impl ClaireClientBuilder {
                 vendor: VENDOR,
                 setting: "api_key",
             })?;
-        let mut core = Client::builder(VENDOR, OPERATIONS)
+        let core = Client::builder(VENDOR, OPERATIONS)
             .user_agent(concat!(
                 env!("CARGO_PKG_NAME"),
                 "/",
                 env!("CARGO_PKG_VERSION")
             ))
-            .retry_policy(self.retry)
-            .rate_limit(RateLimitHeaders::X_RATELIMIT);
-        if let Some(url) = self.base_url {
-            core = core.base_url(url);
-        }
-        for (operation, path) in self.overrides {
-            core = core.override_path(&operation, path);
-        }
-        if let Some(t) = self.timeout {
-            core = core.timeout(t);
-        }
-        if let Some(t) = self.connect_timeout {
-            core = core.connect_timeout(t);
-        }
-        if let Some(c) = self.http_client {
-            core = core.http_client(c);
-        }
-        if let Some(t) = self.transport {
-            core = core.transport(t);
-        }
+            .default_retry_policy(ClaireClient::default_retry_policy())
+            .rate_limit(RateLimitHeaders::X_RATELIMIT)
+            .options(self.options)
+            .build()?;
         let auth: Arc<dyn Authenticator> = match self.placement {
             KeyPlacement::Header => Arc::new(StaticKey::header("Authorization", "", key)?),
             KeyPlacement::Query => Arc::new(StaticKey::query("api_key", key)),
         };
-        let core = core.build()?;
         Ok(ClaireClient {
             core: core.with_auth(auth),
         })

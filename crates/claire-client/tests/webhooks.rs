@@ -4,7 +4,7 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use claire_client::webhook_receiver::{
+use claire_client::webhook::{
     DEVELOPMENT_SENDER, ImportOutcome, PRODUCTION_SENDER, ReceiveError, WebhookPayload,
     WebhookReceiver,
 };

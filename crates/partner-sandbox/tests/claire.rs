@@ -6,8 +6,8 @@ mod common;
 use std::time::Duration;
 
 use chrono::Utc;
-use claire_client::webhook_receiver::{ImportOutcome, WebhookPayload};
 use claire_client::{
+    ImportOutcome, WebhookPayload,
     AppointmentFilter, ClaireClient, Error, ImportAppointment, ImportCar, ImportCustomer,
     ImportRequest, KeyPlacement, LocationId, SecretString, Webhook, WebhookTriggerId,
 };

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::time::Duration;
 
 use chrono::Utc;
-use claire_client::webhook_receiver::{ImportOutcome, WebhookPayload};
 use claire_client::{
+    ImportOutcome, WebhookPayload,
     AppointmentFilter, ClaireClient, ImportAppointment, ImportCar, ImportCustomer, ImportRequest,
     SecretString, Webhook, WebhookTriggerId,
 };

@@ -7,7 +7,7 @@
 //! the proxy: pass the client address your proxy reports (and only if you trust it).
 //!
 //! ```
-//! use claire_client::webhook_receiver::{ImportOutcome, WebhookReceiver};
+//! use claire_client::{ImportOutcome, WebhookReceiver};
 //! let receiver = WebhookReceiver::production();
 //! let body = br#"{"webhook_trigger_id": 19, "dealer_id": 3, "dealer_location_id": 12, "wo_nr": "WO-1001", "appointment_id": 4711}"#;
 //! let payload = receiver.receive(body, Some("34.91.154.69".parse().unwrap())).unwrap();
@@ -20,8 +20,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::enums::{CustomerKind, WebhookTriggerId};
-use crate::ids::{AppointmentId, DealerId, LocationId};
+use crate::models::{AppointmentId, CustomerKind, DealerId, LocationId, WebhookTriggerId};
 
 /// The address Claire's production environment calls webhooks from.
 pub const PRODUCTION_SENDER: IpAddr = IpAddr::V4(Ipv4Addr::new(34, 91, 154, 69));
@@ -128,7 +127,7 @@ impl WebhookPayload {
     pub fn customer_communication_url(&self) -> Option<url::Url> {
         self.communication_key
             .as_deref()
-            .and_then(crate::customer_communication_url)
+            .and_then(crate::models::customer_communication_url)
     }
 }
 

@@ -1,8 +1,74 @@
-//! Claire users (mechanics, receptionists, the creators of webhooks) and public accounts.
+//! Values every resource uses: the identifiers API calls take as arguments, Claire users
+//! (mechanics, receptionists, the creators of webhooks) and public accounts.
+//!
+//! Claire's ids are Go integers; the newtypes keep an appointment id from being passed where a
+//! location id is expected. Ids of objects that are only ever read stay plain `i64`.
+
+use std::fmt;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl $name {
+            /// The raw number.
+            pub const fn get(self) -> i64 {
+                self.0
+            }
+
+            /// True for Go's zero value, which Claire uses for "not set".
+            pub const fn is_zero(self) -> bool {
+                self.0 == 0
+            }
+        }
+
+        impl From<i64> for $name {
+            fn from(v: i64) -> Self {
+                $name(v)
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(v: $name) -> i64 {
+                v.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A Claire appointment id (`AppointmentID`).
+    AppointmentId
+);
+id_type!(
+    /// A dealer location id (`DealerLocationID`).
+    LocationId
+);
+id_type!(
+    /// A dealer id (`DealerID`).
+    DealerId
+);
+id_type!(
+    /// A car id (`CarID`).
+    CarId
+);
+id_type!(
+    /// A webhook id (`WebhookID`).
+    WebhookId
+);
 
 /// A Claire user (`User`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,18 +1,64 @@
-//! Webhooks as Claire stores them: the `Webhook` model (also the body of create and update),
-//! its headers, its delivery errors and the trigger list.
+//! The Webhooks resource as Claire stores it: the `Webhook` model (also the body of create and
+//! update), its headers, its delivery errors and the triggers. Receiving Claire's calls and
+//! the test call's body are in [`crate::webhook`].
 
 use chrono::{DateTime, Utc};
 use partner_core::{ExposeSecret, SecretString};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::enums::WebhookTriggerId;
-use crate::ids::{DealerId, LocationId, WebhookId};
-use crate::models::{PublicAccount, User};
+use crate::models::{DealerId, LocationId, PublicAccount, User, WebhookId};
+
+partner_core::open_int_enum! {
+    /// What fires a webhook (`WebhookTriggerID`).
+    pub enum WebhookTriggerId {
+        /// 1: check created.
+        CheckCreated = 1,
+        /// 2: offer ready.
+        OfferReady = 2,
+        /// 3: customer OK.
+        CustomerOk = 3,
+        /// 4: car ready.
+        CarReady = 4,
+        /// 5: quality check.
+        QualityCheck = 5,
+        /// 6: online check-in is available.
+        OnlineCheckInAvailable = 6,
+        /// 7: online check-in is answered.
+        OnlineCheckInAnswered = 7,
+        /// 8: diagnose overview is available.
+        DiagnoseOverviewAvailable = 8,
+        /// 9: diagnose overview update is available.
+        DiagnoseOverviewUpdateAvailable = 9,
+        /// 10: diagnose overview is answered.
+        DiagnoseOverviewAnswered = 10,
+        /// 11: repair overview is available.
+        RepairOverviewAvailable = 11,
+        /// 12: repair overview update is available.
+        RepairOverviewUpdateAvailable = 12,
+        /// 13: car in shop.
+        CarInShop = 13,
+        /// 14: car out of shop.
+        CarOutOfShop = 14,
+        /// 15: online check-in was opened by the customer.
+        OnlineCheckInOpened = 15,
+        /// 16: diagnose overview was opened by the customer.
+        DiagnoseOverviewOpened = 16,
+        /// 17: repair overview was opened by the customer.
+        RepairOverviewOpened = 17,
+        /// 18: "is shop" marker updated.
+        IsShopUpdated = 18,
+        /// 19: `PublicAPIAppointmentImported`, the result of one appointment of an import batch
+        /// (success or failure), sent after the import request has returned.
+        PublicApiAppointmentImported = 19,
+    }
+}
+
+zero_default!(WebhookTriggerId);
 
 /// A webhook (`Webhook`). Wire names are the document's JSON example.
 ///
-/// Build one for [`crate::WebhooksHandler::create`] with [`Webhook::new`]:
+/// Build one for [`crate::api::WebhooksHandler::create`] with [`Webhook::new`]:
 ///
 /// ```
 /// use claire_client::{Webhook, WebhookTriggerId, LocationId};

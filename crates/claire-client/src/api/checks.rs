@@ -3,8 +3,8 @@
 use partner_core::{Error, Request};
 
 use crate::client::ClaireClient;
-use crate::ids::{AppointmentId, require_set};
-use crate::models::Check;
+use crate::models::{AppointmentId, Check};
+use crate::validate::require_set;
 
 /// Check calls; get one from [`ClaireClient::checks`].
 #[derive(Debug, Clone, Copy)]

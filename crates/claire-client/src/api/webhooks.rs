@@ -3,14 +3,15 @@
 
 use futures_core::Stream;
 use partner_core::pagination::{NumberedPage, page_paginator};
-use partner_core::validation::{Rule, Validator};
 use partner_core::{Error, Request};
 use serde::Serialize;
 
 use crate::client::ClaireClient;
-use crate::ids::{WebhookId, require_set};
-use crate::models::{CreatedWebhook, Webhook, WebhookError, WebhookErrorPage, WebhookTrigger};
-use crate::webhook_test::WebhookTestMessage;
+use crate::models::{
+    CreatedWebhook, Webhook, WebhookError, WebhookErrorPage, WebhookId, WebhookTrigger,
+};
+use crate::validate::{check_webhook, require_set};
+use crate::webhook::WebhookTestMessage;
 
 /// Webhook calls; get one from [`ClaireClient::webhooks`].
 #[derive(Debug, Clone, Copy)]
@@ -161,31 +162,6 @@ fn require_id(id: WebhookId) -> Result<(), Error> {
     require_set("webhook_id", id)
 }
 
-/// Checks what Claire needs to call a webhook: a trigger and an absolute http(s) URL (the
-/// document states no rules; a webhook without them could never fire).
-fn check_webhook(webhook: &Webhook, update: bool) -> Result<(), Error> {
-    let mut v = Validator::new();
-    if update {
-        v.check("id", !webhook.id.is_zero(), Rule::Required);
-    }
-    v.check(
-        "webhook_trigger_id",
-        webhook.webhook_trigger_id.value() != 0,
-        Rule::Required,
-    );
-    if webhook.url.trim().is_empty() {
-        v.push("url", Rule::Required);
-    } else {
-        let ok = url::Url::parse(webhook.url.trim())
-            .is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
-        v.format("url", ok, "an absolute http or https URL");
-    }
-    for (i, h) in webhook.headers.iter().enumerate() {
-        v.required(&format!("headers[{i}].name"), &h.name);
-    }
-    Ok(v.finish()?)
-}
-
 /// The error listing of one webhook; see [`WebhooksHandler::errors`].
 #[derive(Debug, Clone)]
 #[must_use]
@@ -263,30 +239,4 @@ async fn fetch_page(
     require_id(webhook_id)?;
     let req = Request::new("ListWebhookErrors").json(&ListErrorsBody { webhook_id, page })?;
     client.core().send_json(req).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::enums::WebhookTriggerId;
-    use std::borrow::Cow;
-
-    #[test]
-    fn webhook_rules_reported_together() {
-        let hook = Webhook::new("", WebhookTriggerId::Unknown(0), "ftp://x").header("", "v");
-        let err = check_webhook(&hook, true).unwrap_err();
-        let v = err.validation().unwrap();
-        assert!(v.has("id", &Rule::Required));
-        assert!(v.has("webhook_trigger_id", &Rule::Required));
-        assert!(v.has(
-            "url",
-            &Rule::Format {
-                expected: Cow::Borrowed("an absolute http or https URL")
-            }
-        ));
-        assert!(v.has("headers[0].name", &Rule::Required));
-        assert_eq!(v.violations().len(), 4);
-        let ok = Webhook::new("n", WebhookTriggerId::CarReady, "https://example.com/hook");
-        assert!(check_webhook(&ok, false).is_ok());
-    }
 }

@@ -4,8 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::enums::WebhookTriggerId;
-use crate::ids::{AppointmentId, DealerId, LocationId, WebhookId};
+use crate::models::{AppointmentId, DealerId, LocationId, WebhookId, WebhookTriggerId};
 
 /// The body of `POST /v1/webhooks/test` (`webhook.Message`; PascalCase on the wire).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,16 +1,87 @@
-//! Checks of an appointment (`GET /v1/checks`): the check, its checklist, its question
-//! results and their snooze log.
+//! The Checks resource (`GET /v1/checks`): the check, its checklist, its question results and
+//! their snooze log, with the enumerations of results and snoozes.
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::enums::{
-    QuestionResultStatus, SnoozeDepartment, SnoozeStatus, SnoozeType, TyrePosition,
-};
-use crate::ids::{AppointmentId, CarId};
-use crate::models::{Tag, Tyre, TyreReplacement, User};
+use crate::models::{AppointmentId, CarId, Tag, Tyre, TyrePosition, TyreReplacement, User};
+
+partner_core::open_int_enum! {
+    /// Outcome of one checked item (`QuestionResultStatus`).
+    pub enum QuestionResultStatus {
+        /// 0: OK.
+        Ok = 0,
+        /// 1: OK with remarks.
+        OkWithRemarks = 1,
+        /// 2: advised.
+        Advised = 2,
+        /// 3: necessary.
+        Necessary = 3,
+        /// 4: not worked on.
+        NotWorkedOn = 4,
+    }
+}
+
+partner_core::open_int_enum! {
+    /// Department a snooze is assigned to (`SnoozeDepartmentID`).
+    pub enum SnoozeDepartment {
+        /// 1: sales.
+        Sales = 1,
+        /// 2: customer communication center.
+        CustomerCommunicationCenter = 2,
+        /// 3: body repair.
+        BodyRepair = 3,
+        /// 4: external.
+        External = 4,
+        /// 5: digital.
+        Digital = 5,
+        /// 6: parts.
+        Parts = 6,
+    }
+}
+
+partner_core::open_int_enum! {
+    /// Status of a snooze (`SnoozeStatusID`).
+    pub enum SnoozeStatus {
+        /// 0: deleted.
+        Deleted = 0,
+        /// 1: new.
+        New = 1,
+        /// 2: in progress.
+        InProgress = 2,
+        /// 3: approved.
+        Approved = 3,
+        /// 4: declined.
+        Declined = 4,
+        /// 5: the document also calls this value "Declined"; kept apart so it round-trips.
+        DeclinedAlt = 5,
+        /// 6: done.
+        Done = 6,
+    }
+}
+
+partner_core::open_int_enum! {
+    /// Why an item was snoozed (`SnoozeTypeID`).
+    pub enum SnoozeType {
+        /// 1: for the customer's next visit.
+        NextVisit = 1,
+        /// 2: to make an offer.
+        MakeOffer = 2,
+        /// 3: to make a new appointment.
+        NewAppointment = 3,
+        /// 4: to remind the customer.
+        RemindCustomer = 4,
+    }
+}
+
+zero_default!(
+    QuestionResultStatus,
+    SnoozeDepartment,
+    SnoozeStatus,
+    SnoozeType
+);
 
 /// A check of an appointment (`Check`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

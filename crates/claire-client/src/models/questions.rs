@@ -1,11 +1,69 @@
-//! Questions (`GET /v1/questions`): Claire's default questions plus the dealer's own, with
-//! their elements.
+//! The Questions resource (`GET /v1/questions`): Claire's default questions plus the dealer's
+//! own, with their elements, element templates and the user roles that create them.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::enums::{QuestionElementTemplate, Role};
+partner_core::open_enum! {
+    /// What kind of answer a question element takes (`QuestionElementTemplate`).
+    pub enum QuestionElementTemplate {
+        /// Dropdown.
+        Dropdown = "dropdown",
+        /// Multiple selection dropdown.
+        DropdownMulti = "dropdown_multi",
+        /// Solution element.
+        SolutionElement = "solution_element",
+        /// Text field.
+        Textfield = "textfield",
+        /// Number field.
+        Number = "number",
+        /// Text area.
+        Textarea = "textarea",
+        /// Spinner.
+        Spinner = "spinner",
+        /// Date picker.
+        Datepicker = "datepicker",
+        /// Tyre element.
+        Tyre = "tyre",
+        /// Panic element.
+        Panic = "panic",
+        /// Test drive mileage element.
+        TestdriveMileage = "testdrive_mileage",
+    }
+}
+
+partner_core::open_int_enum! {
+    /// A Claire user role (`RoleID`).
+    pub enum Role {
+        /// 10: top level user role (all permissions).
+        TopLevel = 10,
+        /// 20: Claire admin.
+        ClaireAdmin = 20,
+        /// 25: support admin (Claire admin without deleting rights).
+        SupportAdmin = 25,
+        /// 30: manages the dealers attached to it.
+        DealersManager = 30,
+        /// 40: manages a single dealer.
+        DealerAdmin = 40,
+        /// 50: uses the dashboard and does intake ("aanname") checks.
+        Receptionist = 50,
+        /// 60: does car checks.
+        Mechanic = 60,
+        /// 70: may use multiple locations of one dealer.
+        MultiLocation = 70,
+        /// 80: does quality controls.
+        QualityControl = 80,
+        /// 90: leads, recall and warranty tasks on allowed locations of one or more dealers.
+        Warranty = 90,
+        /// 100: tablet on the receptionists' counter.
+        CounterTablet = 100,
+        /// 110: a manufacturer updating data of appointments it was granted access to.
+        Manufacturer = 110,
+    }
+}
+
+zero_default!(Role);
 
 /// A question (`Question`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

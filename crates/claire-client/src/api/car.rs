@@ -1,10 +1,10 @@
 //! Cars by VIN (`GET /v1/car`), searched across the dealer's locations.
 
-use partner_core::validation::Validator;
 use partner_core::{Error, Request};
 
 use crate::client::ClaireClient;
 use crate::models::Car;
+use crate::validate::require_text;
 
 /// Car calls; get one from [`ClaireClient::cars`].
 #[derive(Debug, Clone, Copy)]
@@ -29,9 +29,7 @@ impl<'a> CarsHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn find_by_vin(&self, vin: &str) -> Result<Option<Car>, Error> {
-        let mut v = Validator::new();
-        v.required("vin", vin);
-        v.finish()?;
+        require_text("vin", vin)?;
         let req = Request::new("GetCarByVin").query("vin", vin.trim());
         match self.client.core().send_json::<Option<Car>>(req).await {
             Ok(car) => Ok(car),

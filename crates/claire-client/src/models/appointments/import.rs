@@ -1,6 +1,6 @@
-//! Appointment import (`POST /v1/appointments/import`): the request types, the rules the
-//! document states checked before sending, and splitting any number of appointments into
-//! valid batches.
+//! Appointment import (`POST /v1/appointments/import`): the request types and splitting any
+//! number of appointments into valid batches. The rules the document states, checked before
+//! sending, are in [`crate::validate`].
 //!
 //! The document names the required fields but gives no schema for `validation.Appointment`;
 //! the field names here are its words (`dms_nr`, `wo_nr`, `dms_created_at`, `time_car_app`,
@@ -8,15 +8,12 @@
 //! `customer_owner`, `customer_contract`), and every type has an `extra` map for fields
 //! Claire documents to you at onboarding.
 
-use std::borrow::Cow;
-
 use chrono::{DateTime, Utc};
-use partner_core::validation::{Rule, Validate, Validator};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::ids::LocationId;
+use crate::models::LocationId;
 
 /// The most appointments one import request may carry.
 pub const MAX_IMPORT_BATCH: usize = 100;
@@ -80,37 +77,6 @@ impl ImportRequest {
     /// The location of the batch (that of its first appointment).
     pub fn location_id(&self) -> Option<LocationId> {
         self.appointments.first().map(|a| a.location_id)
-    }
-}
-
-impl Validate for ImportRequest {
-    fn validate_into(&self, v: &mut Validator) {
-        let n = self.appointments.len();
-        v.check("appointments", n >= 1, Rule::MinItems { min: 1 });
-        v.max_items("appointments", n, MAX_IMPORT_BATCH);
-        // The first appointment that names a location sets it for the request; a missing
-        // location is reported as such by the per-appointment rules below.
-        let reference = self
-            .appointments
-            .iter()
-            .enumerate()
-            .find(|(_, a)| !a.location_id.is_zero());
-        if let Some((k, first)) = reference {
-            let first = first.location_id;
-            for (i, a) in self.appointments.iter().enumerate() {
-                if !a.location_id.is_zero() && a.location_id != first {
-                    v.push(
-                        &format!("appointments[{i}].location_id"),
-                        Rule::Other(Cow::Owned(format!(
-                            "must be the location of the whole request ({first}, from appointments[{k}]): one request may not mix locations"
-                        ))),
-                    );
-                }
-            }
-        }
-        v.each("appointments", &self.appointments, |v, a| {
-            a.validate_into(v);
-        });
     }
 }
 
@@ -221,60 +187,6 @@ impl ImportAppointment {
     }
 }
 
-impl Validate for ImportAppointment {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("dms_nr", &self.dms_nr);
-        v.required("wo_nr", &self.wo_nr);
-        v.check(
-            "dms_created_at",
-            self.dms_created_at.is_some(),
-            Rule::Required,
-        );
-        v.check("time_car_app", self.time_car_app.is_some(), Rule::Required);
-        v.check("location_id", !self.location_id.is_zero(), Rule::Required);
-        match &self.car {
-            Some(car) => {
-                v.nested("car", |v| car.validate_into(v));
-            }
-            None => {
-                v.push("car", Rule::Required);
-            }
-        }
-        let customers = [
-            ("customer_driver", &self.customer_driver),
-            ("customer_owner", &self.customer_owner),
-            ("customer_contract", &self.customer_contract),
-        ];
-        let given: Vec<(&str, &ImportCustomer)> = customers
-            .iter()
-            .filter_map(|(field, c)| c.as_ref().map(|c| (*field, c)))
-            .collect();
-        if given.is_empty() {
-            v.push(
-                "customer_driver",
-                Rule::Other(Cow::Borrowed(
-                    "at least one customer (customer_driver, customer_owner or customer_contract) is required",
-                )),
-            );
-        }
-        // "At least one customer with a dms_nr and surname": every customer needs its DMS
-        // number (Claire matches customers on it), but only one needs a surname, so a lease
-        // company owner without one can ride along with a named driver.
-        let one_named = given.iter().any(|(_, c)| c.is_complete());
-        for (field, c) in given {
-            v.nested(field, |v| {
-                v.required("dms_nr", &c.dms_nr);
-                if !one_named {
-                    v.required("surname", &c.surname);
-                }
-            });
-        }
-        v.each("interventions", &self.interventions, |v, i| {
-            i.validate_into(v);
-        });
-    }
-}
-
 /// The car of an imported appointment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -320,15 +232,6 @@ impl ImportCar {
     pub fn reg_nr(mut self, reg_nr: impl Into<String>) -> Self {
         self.reg_nr = Some(reg_nr.into());
         self
-    }
-}
-
-impl Validate for ImportCar {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("dms_nr", &self.dms_nr)
-            .required("vin", &self.vin)
-            .required("model", &self.model)
-            .required("make", &self.make);
     }
 }
 
@@ -385,22 +288,6 @@ impl ImportCustomer {
     }
 }
 
-impl ImportCustomer {
-    /// Has both fields the document requires of at least one customer.
-    fn is_complete(&self) -> bool {
-        !self.dms_nr.trim().is_empty() && !self.surname.trim().is_empty()
-    }
-}
-
-/// Checks one customer on its own (both fields). Inside an appointment the rule is looser:
-/// every customer needs `dms_nr`, and one of them a `surname`.
-impl Validate for ImportCustomer {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("dms_nr", &self.dms_nr)
-            .required("surname", &self.surname);
-    }
-}
-
 /// An intervention of an imported appointment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -449,19 +336,12 @@ impl ImportIntervention {
     }
 }
 
-impl Validate for ImportIntervention {
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("dms_nr", &self.dms_nr)
-            .required("title", &self.title);
-    }
-}
-
 /// What a successful import call tells you: the batch was **queued**, nothing more.
 ///
 /// Claire answers 200 even when appointments of the batch fail validation, queueing or
 /// import. The result of each appointment arrives later by the `PublicAPIAppointmentImported`
 /// webhook ([`crate::WebhookTriggerId::PublicApiAppointmentImported`]): register one and read
-/// it with [`crate::webhook_receiver`].
+/// it with [`crate::WebhookReceiver`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ImportQueued {

@@ -5,8 +5,45 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::enums::{InterventionElementStatus, InterventionElementType};
 use crate::models::Snooze;
+
+partner_core::open_int_enum! {
+    /// Status of an intervention element (`InterventionElementStatus`).
+    pub enum InterventionElementStatus {
+        /// 1: the element is active.
+        Active = 1,
+        /// 2: the element is on hold.
+        OnHold = 2,
+        /// 3: the element is deleted.
+        Deleted = 3,
+    }
+}
+
+partner_core::open_int_enum! {
+    /// Kind of an intervention element (`InterventionElementType`).
+    pub enum InterventionElementType {
+        /// 1: a task.
+        Task = 1,
+        /// 2: labour.
+        Labor = 2,
+        /// 3: a part.
+        Part = 3,
+        /// 4: text.
+        Text = 4,
+        /// 5: a discount.
+        Discount = 5,
+        /// 6: a small part.
+        SmallPart = 6,
+        /// 7: a fee added to the intervention.
+        Fee = 7,
+        /// 8: information about a rented vehicle.
+        Rental = 8,
+        /// 9: a menu.
+        Menu = 9,
+    }
+}
+
+zero_default!(InterventionElementStatus, InterventionElementType);
 
 /// An intervention (`Intervention`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,4 +1,6 @@
-//! The appointment as Claire returns it, with its status history and final-check media.
+//! The Appointments resource: the appointment as Claire returns it (this file), its status
+//! history, final-check media, customers and interventions, the list filter and the import
+//! request (one file each).
 //!
 //! Wire names are those of the document's JSON example for `GET /v1/appointments/{id}`; the
 //! model table's Go names differ for several fields (`DueIn` is `scheduled_in`, `RegNumber`
@@ -7,11 +9,32 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use crate::enums::{StatusIdentifier, StatusOverride};
-use crate::ids::{AppointmentId, CarId, LocationId};
-use crate::models::{Car, Customer, Intervention, User};
+use crate::models::{AppointmentId, Car, CarId, LocationId, User};
+
+mod customer;
+mod filter;
+mod import;
+mod intervention;
+mod media;
+mod status;
+
+pub use customer::{
+    CUSTOMER_COMMUNICATION_BASE, CommunicationChannel, Customer, CustomerKind,
+    customer_communication_url,
+};
+pub use filter::AppointmentFilter;
+pub(crate) use filter::AppointmentList;
+pub use import::{
+    ImportAppointment, ImportCar, ImportCustomer, ImportIntervention, ImportQueued, ImportRequest,
+    MAX_IMPORT_BATCH,
+};
+pub use intervention::{
+    Intervention, InterventionAttachment, InterventionElement, InterventionElementStatus,
+    InterventionElementType,
+};
+pub use media::{FinalCheckImage, FinalCheckVideo};
+pub use status::{AppointmentStatusHistory, StatusIdentifier, StatusOverride};
 
 /// An appointment (the `Appointment` model).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -251,103 +274,4 @@ pub struct Appointment {
     pub car_dms_nr: Option<String>,
     /// DMS source of the location.
     pub dms_location_source: Option<String>,
-}
-
-/// One status change of an appointment (`AppointmentStatusHistory`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct AppointmentStatusHistory {
-    /// When Claire created the record (`None` for Go's zero time).
-    #[serde(with = "crate::wire::zero_time")]
-    pub created_on: Option<DateTime<Utc>>,
-    /// When Claire last updated the record (`None` for Go's zero time).
-    #[serde(with = "crate::wire::zero_time")]
-    pub updated_on: Option<DateTime<Utc>>,
-    /// Status history entry id.
-    #[serde(alias = "ID")]
-    pub id: i64,
-    /// Remark made when the status was set.
-    #[serde(alias = "SARemarks")]
-    pub sa_remarks: String,
-    /// When the status was set.
-    #[serde(alias = "Timestamp", with = "crate::wire::nullable_time")]
-    pub timestamp: Option<DateTime<Utc>>,
-    /// Claire checklist id.
-    #[serde(alias = "ChecklistID")]
-    pub checklist_id: Option<i64>,
-    /// Claire check id.
-    #[serde(alias = "CheckID")]
-    pub check_id: Option<i64>,
-    /// The status that was set.
-    #[serde(alias = "Identifier", alias = "status_identifier")]
-    pub identifier: StatusIdentifier,
-    /// Name of the status (deprecated by Claire: use `identifier`).
-    #[serde(alias = "StatusName")]
-    pub status_name: String,
-    /// Fields this crate does not model (the document gives no JSON example for this
-    /// model, so its wire names are partly assumed); nothing the server sends is lost.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// An image added during the final check (`FinalCheckImage`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct FinalCheckImage {
-    /// When Claire created the record (`None` for Go's zero time).
-    #[serde(with = "crate::wire::zero_time")]
-    pub created_on: Option<DateTime<Utc>>,
-    /// When Claire last updated the record (`None` for Go's zero time).
-    #[serde(with = "crate::wire::zero_time")]
-    pub updated_on: Option<DateTime<Utc>>,
-    /// Image id.
-    #[serde(alias = "ID")]
-    pub id: i64,
-    /// Image URL.
-    #[serde(alias = "URL")]
-    pub url: String,
-    /// The image is active.
-    #[serde(alias = "Active")]
-    pub active: bool,
-    /// The image is shown in the PDF.
-    #[serde(alias = "VisibleInPDF")]
-    pub visible_in_pdf: bool,
-    /// Index of the image for the intervention.
-    #[serde(alias = "InterventionIndex")]
-    pub intervention_index: i64,
-    /// Fields this crate does not model (the document gives no JSON example for this
-    /// model, so its wire names are partly assumed); nothing the server sends is lost.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// A video added during the final check (`FinalCheckVideo`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct FinalCheckVideo {
-    /// When Claire created the record (`None` for Go's zero time).
-    #[serde(with = "crate::wire::zero_time")]
-    pub created_on: Option<DateTime<Utc>>,
-    /// When Claire last updated the record (`None` for Go's zero time).
-    #[serde(with = "crate::wire::zero_time")]
-    pub updated_on: Option<DateTime<Utc>>,
-    /// Video id.
-    #[serde(alias = "ID")]
-    pub id: i64,
-    /// Video URL.
-    #[serde(alias = "URL")]
-    pub url: String,
-    /// The video is active.
-    #[serde(alias = "Active")]
-    pub active: bool,
-    /// Index of the video for the intervention.
-    #[serde(alias = "InterventionIndex")]
-    pub intervention_index: i64,
-    /// Fields this crate does not model (the document gives no JSON example for this
-    /// model, so its wire names are partly assumed); nothing the server sends is lost.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
 }

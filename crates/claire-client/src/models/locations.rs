@@ -1,4 +1,4 @@
-//! Dealer locations (`GET /v1/locations`) and tags (`GET /v1/tags`).
+//! The Locations resource (`GET /v1/locations`): the dealer's locations.
 //!
 //! The locations example mixes snake_case keys with Go PascalCase ones (`NotifierKey`,
 //! `DMSLocationIDs`, ...); the wire names below are exactly the example's.
@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::ids::LocationId;
+use crate::models::LocationId;
 
 /// A dealer location (`DealerLocation`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -63,25 +63,4 @@ pub struct DealerLocation {
     /// Location ids in the DMS, as one string.
     #[serde(rename = "DMSLocationIDs")]
     pub dms_location_ids: String,
-}
-
-/// A tag of question results (`Tag`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-#[non_exhaustive]
-pub struct Tag {
-    /// When Claire created the record (`None` for Go's zero time).
-    #[serde(with = "crate::wire::zero_time")]
-    pub created_on: Option<DateTime<Utc>>,
-    /// When Claire last updated the record (`None` for Go's zero time).
-    #[serde(with = "crate::wire::zero_time")]
-    pub updated_on: Option<DateTime<Utc>>,
-    /// Claire tag id.
-    pub id: i64,
-    /// Name.
-    pub name: String,
-    /// Colour.
-    pub color: String,
-    /// A system tag.
-    pub system: bool,
 }
