@@ -184,17 +184,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let created = client.tickets().create(&ticket).await?;
     let state = created.state.map(|s| s.to_string()).unwrap_or_default();
-    let id = created.id.as_deref().unwrap_or_default();
+    let ticket_id = created.id.ok_or("the answer has no ticket id")?;
     println!(
-        "6. ticket {id} created ({state}), products {:?}",
+        "6. ticket {ticket_id} created ({state}), products {:?}",
         created.product_ids.flatten()
     );
 
-    // 7. Rate it.
-    let ticket_id: i64 = created.id.as_deref().unwrap_or_default().parse()?;
+    // 7. Rate it: the id of the answer ("3", a string) goes straight into the CSAT path.
     client
         .tickets()
-        .rate(ticket_id, &Csat::new(1.0).comment("Very friendly operator"))
+        .rate(
+            &ticket_id,
+            &Csat::new(1.0).comment("Very friendly operator"),
+        )
         .await?;
     println!(
         "7. rated ticket {ticket_id} with CSAT 1 ({} login(s) in total)",

@@ -1,101 +1,85 @@
-//! [`JifelineClient`] and its builder: base URL, path overrides, timeouts, retries, your own
-//! HTTP client or transport, and the session (credentials, seeded tokens, refresher).
+//! [`JifelineClient`] and its builder: the common [`ClientOptions`] (base URL, path and method
+//! overrides, timeouts, retries, your own HTTP client or transport) and Jifeline's own
+//! settings (credentials, seeded tokens, refresher, validation strictness).
 
 use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use partner_core::{
-    BearerAuth, Client, ClientBuilder, Error, Request, RetryPolicy, TokenCache, Transport, Validate,
-};
+use partner_core::{BearerAuth, Client, ClientOptions, Error, Request, TokenCache};
 use serde::de::DeserializeOwned;
 
+use crate::auth::{Credentials, SessionRefresher, SessionState};
 use crate::models::SessionTokens;
 use crate::operations::OPERATIONS;
-use crate::session::{Credentials, SessionRefresher, SessionState};
+use crate::validate::{StrictValidate, Strictness};
 
 /// The vendor name used in errors, fixtures and the operation table.
 pub const VENDOR: &str = "jifeline";
 
 /// Builds a [`JifelineClient`].
+///
+/// The settings every vendor client shares (base URL, path and method overrides, timeouts,
+/// deadline, retry policy and budget, your own HTTP client or transport, the largest answer)
+/// come from [`ClientOptions`]: set them one by one with the methods of the same names, or
+/// all at once with [`options`](Self::options). The rest is Jifeline's own: credentials,
+/// seeded tokens, a refresher, the renewal margin and the validation strictness.
+///
+/// ```
+/// use std::time::Duration;
+/// use jifeline_client::{ClientOptions, JifelineClient};
+/// use jifeline_client::Method;
+///
+/// let common = ClientOptions::new()
+///     .base_url("https://customer-api.example.com")
+///     .timeout(Duration::from_secs(20))
+///     .override_path("GetUser", "/customer-api/user")
+///     .override_method("EditCustomerDetails", Method::PUT);
+/// let client = JifelineClient::builder().options(common).build()?;
+/// # Ok::<(), jifeline_client::Error>(())
+/// ```
 pub struct JifelineClientBuilder {
-    inner: ClientBuilder,
+    options: ClientOptions,
     credentials: Option<Credentials>,
     tokens: Option<SessionTokens>,
     refresher: Option<Arc<dyn SessionRefresher>>,
     refresh_ahead: Duration,
+    strictness: Strictness,
 }
 
 impl fmt::Debug for JifelineClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("JifelineClientBuilder")
-            .field("inner", &self.inner)
+            .field("options", &self.options)
             .field("credentials", &self.credentials)
             .field("tokens", &self.tokens.as_ref().map(|_| "<redacted>"))
             .field("refresher", &self.refresher.is_some())
             .field("refresh_ahead", &self.refresh_ahead)
+            .field("strictness", &self.strictness)
             .finish()
     }
 }
 
+impl Default for JifelineClientBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl JifelineClientBuilder {
-    fn new() -> Self {
+    /// A builder with no settings (the same as [`JifelineClient::builder`]).
+    pub fn new() -> Self {
         JifelineClientBuilder {
-            inner: Client::builder(VENDOR, OPERATIONS).user_agent(concat!(
-                env!("CARGO_PKG_NAME"),
-                "/",
-                env!("CARGO_PKG_VERSION")
-            )),
+            options: ClientOptions::new(),
             credentials: None,
             tokens: None,
             refresher: None,
             refresh_ahead: TokenCache::DEFAULT_REFRESH_AHEAD,
+            strictness: Strictness::default(),
         }
     }
 
-    /// The API base URL (the document gives none: Jifeline provides it at onboarding).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.inner = self.inner.base_url(url);
-        self
-    }
-
-    /// Replaces the assumed path of one operation (see [`crate::OPERATIONS`]), such as
-    /// `.override_path("GetUser", "/customer-api/user")`. Unknown names fail at `build()`.
-    pub fn override_path(mut self, operation: &str, path: impl Into<String>) -> Self {
-        self.inner = self.inner.override_path(operation, path);
-        self
-    }
-
-    /// Total timeout of each attempt (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.inner = self.inner.timeout(timeout);
-        self
-    }
-
-    /// Connect timeout of the built-in HTTP client (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.inner = self.inner.connect_timeout(timeout);
-        self
-    }
-
-    /// Retry policy (retries reads and idempotent writes on transient failures).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.inner = self.inner.retry_policy(policy);
-        self
-    }
-
-    /// Uses your own `reqwest::Client` (the version partner-core uses, also re-exported as
-    /// `partner_core::reqwest`).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.inner = self.inner.http_client(client);
-        self
-    }
-
-    /// Uses your own transport (a mock or recorder).
-    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
-        self.inner = self.inner.transport(transport);
-        self
-    }
+    partner_core::client_options_methods!();
 
     /// Logs in with these credentials whenever a token is needed.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
@@ -122,15 +106,30 @@ impl JifelineClientBuilder {
         self
     }
 
-    /// Builds the client, checking the base URL and every path override.
+    /// How strictly requests are checked before sending (default
+    /// [`Strictness::Documented`]: only what the document states; see [`Strictness`]).
+    pub fn strictness(mut self, strictness: Strictness) -> Self {
+        self.strictness = strictness;
+        self
+    }
+
+    /// Builds the client, checking the base URL and every path and method override.
     pub fn build(self) -> Result<JifelineClient, Error> {
-        let public = self.inner.build()?;
+        let public = Client::builder(VENDOR, OPERATIONS)
+            .user_agent(concat!(
+                env!("CARGO_PKG_NAME"),
+                "/",
+                env!("CARGO_PKG_VERSION")
+            ))
+            .options(self.options)
+            .build()?;
         let state = Arc::new(SessionState {
             public: public.clone(),
             credentials: self.credentials,
             refresher: self.refresher,
             seeded: Mutex::new(self.tokens),
             current: Mutex::new(None),
+            strictness: self.strictness,
         });
         let source = state.clone();
         let cache = Arc::new(
@@ -146,6 +145,7 @@ impl JifelineClientBuilder {
             public,
             cache,
             state,
+            strictness: self.strictness,
         })
     }
 }
@@ -170,6 +170,7 @@ pub struct JifelineClient {
     pub(crate) public: Client,
     cache: Arc<TokenCache>,
     state: Arc<SessionState>,
+    pub(crate) strictness: Strictness,
 }
 
 impl fmt::Debug for JifelineClient {
@@ -232,7 +233,12 @@ impl JifelineClient {
     }
 }
 
-/// Runs a request's validation, before any I/O.
-pub(crate) fn validated<V: Validate>(value: &V) -> Result<(), Error> {
-    value.validate().map_err(Error::Validation)
+/// Runs a request's validation at the client's strictness, before any I/O.
+pub(crate) fn validated<V: StrictValidate>(
+    client: &JifelineClient,
+    value: &V,
+) -> Result<(), Error> {
+    value
+        .validate_with(client.strictness)
+        .map_err(Error::Validation)
 }

@@ -6,8 +6,7 @@
 //!
 //! ```no_run
 //! use futures_util::TryStreamExt;
-//! use jifeline_client::{Credentials, JifelineClient};
-//! use jifeline_client::models::{CartTotalsRequest, CreateTicket};
+//! use jifeline_client::{CartTotalsRequest, CreateTicket, Credentials, JifelineClient};
 //!
 //! # async fn run() -> Result<(), jifeline_client::Error> {
 //! let client = JifelineClient::builder()
@@ -25,31 +24,45 @@
 //!
 //! Paths are not given by the document: every operation has an assumed default under `/v1`
 //! (see [`OPERATIONS`] and docs/jifeline.md) that
-//! [`JifelineClientBuilder::override_path`] replaces. Sessions, token expiry and the choices
-//! made where the document is silent are described in docs/jifeline.md.
+//! [`JifelineClientBuilder::override_path`] replaces; the methods were lost too, and
+//! [`JifelineClientBuilder::override_method`] replaces those. The settings every vendor
+//! client shares are one [`ClientOptions`] value. Sessions, token expiry, the validation
+//! rules ([`validate::Strictness`]) and the choices made where the document is silent are
+//! described in docs/jifeline.md.
+//!
+//! Layout: `client.rs` ([`JifelineClient`] and its builder), [`operations`] (the operation
+//! table), [`api`] (one handler per resource of the document), [`models`] (the wire models
+//! of each resource), [`validate`] (the document's rules), `auth.rs` (credentials, login and
+//! the token source) and `wire.rs` (the document's number and date formats). Every public
+//! type is also re-exported here.
 
 pub mod api;
+mod auth;
 mod client;
-mod jwt;
-mod list;
 pub mod models;
 pub mod operations;
-mod session;
 pub mod validate;
 mod wire;
 
+pub use api::{
+    Cart, Channels, Connectors, Customer, Employees, FavoriteFilter, ListQuery, ProductList,
+    ProductScope, Products, ServiceCenters, Sessions, Tickets, Translations, Users, Vehicles,
+};
+pub use auth::{Credentials, SessionRefresher};
 pub use client::{JifelineClient, JifelineClientBuilder, VENDOR};
-pub use list::ListQuery;
+pub use models::*;
 pub use operations::OPERATIONS;
-pub use partner_core::{Error, RetryPolicy, SecretString};
-pub use session::{Credentials, SessionRefresher};
+pub use partner_core::http::Method;
+pub use partner_core::{ClientOptions, Error, RetryPolicy, SecretString};
+pub use uuid::Uuid;
+pub use validate::{StrictValidate, Strictness};
 pub use wire::{COMPACT_OFFSET_FORMAT, parse_compact_offset};
 
 /// A `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[doc(hidden)]
-pub use jwt::unsigned_with_exp as __unsigned_jwt;
+pub use auth::jwt::unsigned_with_exp as __unsigned_jwt;
 
 /// Compiles the README's quickstart as a doctest.
 #[doc = include_str!("../README.md")]

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
 use jifeline_client::models::SessionTokens;
-use jifeline_client::{__unsigned_jwt as jwt, Credentials, Error, JifelineClient};
+use jifeline_client::{__unsigned_jwt as jwt, Credentials, Error, JifelineClient, Strictness};
 use partner_core::ConfigError;
 use partner_core::mock::{MockTransport, json_response, response};
 use serde_json::json;
@@ -303,26 +303,72 @@ async fn a_token_already_expired_by_the_local_clock_is_used_until_refused() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn an_empty_pincode_or_otp_is_refused_before_sending() {
+async fn empty_credentials_are_sent_unless_the_client_is_strict() {
+    // Sessions: the document marks no login field required and sets no rule for them, so
+    // the server judges an empty pincode or OTP; a strict client refuses them unsent.
     let (mock, logins) = server(Duration::from_secs(3600));
-    let c = JifelineClient::builder()
-        .base_url("https://jifeline.test")
-        .transport(Arc::new(mock.clone()))
-        .credentials(Credentials::connector_uuid(UUID.parse().unwrap(), ""))
-        .build()
-        .unwrap();
-    let err = c.user().get().await.unwrap_err();
+    let builder = || {
+        JifelineClient::builder()
+            .base_url("https://jifeline.test")
+            .transport(Arc::new(mock.clone()))
+            .credentials(Credentials::connector_uuid(UUID.parse().unwrap(), ""))
+    };
+    let lenient = builder().build().unwrap();
+    lenient.user().get().await.unwrap();
+    lenient.sessions().login_with_otp("").await.unwrap();
+    assert_eq!(logins.load(Ordering::SeqCst), 2);
+    let login = &mock.requests()[0];
+    assert_eq!(login.json_body().unwrap()["pincode"], "");
+
+    let strict = builder().strictness(Strictness::Strict).build().unwrap();
+    let err = strict.user().get().await.unwrap_err();
     assert!(
         err.validation()
             .is_some_and(|v| v.has("pincode", &partner_core::Rule::Required)),
         "{err:?}"
     );
-    let err = c.sessions().login_with_otp("").await.unwrap_err();
+    let err = strict.sessions().login_with_otp("").await.unwrap_err();
     assert!(
         err.validation()
             .is_some_and(|v| v.has("otp", &partner_core::Rule::Required)),
         "{err:?}"
     );
-    assert_eq!(logins.load(Ordering::SeqCst), 0);
-    assert!(mock.requests().is_empty());
+    assert_eq!(
+        logins.load(Ordering::SeqCst),
+        2,
+        "a strict client sent nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_login_answer_needs_only_an_access_token() {
+    let mock = MockTransport::new();
+    // No id or refresh token: the session works with the access token alone.
+    let access = jwt(SystemTime::now() + Duration::from_secs(3600));
+    mock.push(json_response(
+        200,
+        &json!({"access_token": access, "id_token": null}),
+    ));
+    // No access token: a decode error naming it, without quoting the answer.
+    mock.push(json_response(
+        200,
+        &json!({"id_token": "eyJsecret", "refresh_token": null}),
+    ));
+    let c = client(&mock);
+    let tokens = c
+        .sessions()
+        .login_with_connector_uuid(UUID.parse().unwrap(), "1234")
+        .await
+        .unwrap();
+    assert!(tokens.access_expires_at().is_some());
+    let err = c
+        .sessions()
+        .login_with_connector_uuid(UUID.parse().unwrap(), "1234")
+        .await
+        .unwrap_err();
+    match &err {
+        Error::Decode { path, .. } => assert_eq!(path, "access_token"),
+        other => panic!("{other:?}"),
+    }
+    assert!(!format!("{err} {err:?}").contains("eyJsecret"));
 }

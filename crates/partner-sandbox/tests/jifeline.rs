@@ -86,7 +86,7 @@ async fn worked_flow_ticket_active_then_historical() {
 
     let ticket = CreateTicket::new(DEMO_VIN, MODEL, VARIANT, DEMO_CONNECTOR_ID, chosen.clone());
     let created = client.tickets().create(&ticket).await.unwrap();
-    let id: i64 = created.id.unwrap().parse().unwrap();
+    let id: i64 = created.id.unwrap().as_i64().unwrap();
     let err = client.tickets().create(&ticket).await.unwrap_err();
     assert!(
         matches!(err, Error::Status { status: 409, .. }),

@@ -24,7 +24,7 @@ impl Cart<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn totals(&self, request: &CartTotalsRequest) -> Result<CartTotals, Error> {
-        validated(request)?;
+        validated(self.client, request)?;
         self.client
             .get(Request::new(ops::CALCULATE_CART_TOTALS).json(request)?)
             .await

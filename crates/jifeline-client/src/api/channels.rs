@@ -6,6 +6,7 @@ use partner_core::{Error, Request, Validator};
 use crate::client::JifelineClient;
 use crate::models::{Attachment, ControlMessage, NewAttachment};
 use crate::operations as ops;
+use crate::validate::Strictness;
 
 /// Channel calls. Get it from [`JifelineClient::channels`].
 #[derive(Debug, Clone, Copy)]
@@ -13,10 +14,22 @@ pub struct Channels<'a> {
     pub(crate) client: &'a JifelineClient,
 }
 
-fn require(pairs: &[(&str, &str)]) -> Result<(), Error> {
+/// The channel id goes into the path and `file_reference` is a required query parameter:
+/// neither may be blank. `file_name` (not marked required) only under
+/// [`Strictness::Strict`].
+fn require(
+    pairs: &[(&str, &str)],
+    strict: &[(&str, &str)],
+    strictness: Strictness,
+) -> Result<(), Error> {
     let mut v = Validator::new();
     for (field, value) in pairs {
         v.required(field, value);
+    }
+    if strictness == Strictness::Strict {
+        for (field, value) in strict {
+            v.required(field, value);
+        }
     }
     Ok(v.finish()?)
 }
@@ -30,7 +43,7 @@ impl Channels<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn send_control_message(&self, channel_id: &str) -> Result<ControlMessage, Error> {
-        require(&[("channel_id", channel_id)])?;
+        require(&[("channel_id", channel_id)], &[], self.client.strictness)?;
         self.client
             .get(
                 Request::new(ops::SEND_CHANNEL_CONTROL_MESSAGE).path_param("channelId", channel_id),
@@ -50,7 +63,11 @@ impl Channels<'_> {
         channel_id: &str,
         file_name: &str,
     ) -> Result<Attachment, Error> {
-        require(&[("channel_id", channel_id), ("file_name", file_name)])?;
+        require(
+            &[("channel_id", channel_id)],
+            &[("file_name", file_name)],
+            self.client.strictness,
+        )?;
         let body = NewAttachment {
             file_name: file_name.to_owned(),
         };
@@ -75,10 +92,14 @@ impl Channels<'_> {
         channel_id: &str,
         file_reference: &str,
     ) -> Result<Attachment, Error> {
-        require(&[
-            ("channel_id", channel_id),
-            ("file_reference", file_reference),
-        ])?;
+        require(
+            &[
+                ("channel_id", channel_id),
+                ("file_reference", file_reference),
+            ],
+            &[],
+            self.client.strictness,
+        )?;
         self.client
             .get(
                 Request::new(ops::GET_CHANNEL_ATTACHMENT)

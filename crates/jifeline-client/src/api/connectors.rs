@@ -3,8 +3,8 @@
 use partner_core::{Error, Request};
 use uuid::Uuid;
 
+use super::list::ListQuery;
 use crate::client::JifelineClient;
-use crate::list::ListQuery;
 use crate::models::{Connector, Ticket};
 use crate::operations as ops;
 

@@ -37,7 +37,7 @@ impl Customer<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn edit(&self, edit: &CustomerDetailsEdit) -> Result<CustomerDetails, Error> {
-        validated(edit)?;
+        validated(self.client, edit)?;
         self.client
             .get(Request::new(ops::EDIT_CUSTOMER_DETAILS).json(edit)?)
             .await

@@ -2,8 +2,8 @@
 
 use partner_core::{Error, Request};
 
+use super::list::ListQuery;
 use crate::client::{JifelineClient, validated};
-use crate::list::ListQuery;
 use crate::models::{Employee, EmployeeChange, EmployeeRef, NewEmployee};
 use crate::operations as ops;
 
@@ -34,7 +34,7 @@ impl Employees<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(&self, employee: &NewEmployee) -> Result<Employee, Error> {
-        validated(employee)?;
+        validated(self.client, employee)?;
         self.client
             .get(Request::new(ops::CREATE_EMPLOYEE).json(employee)?)
             .await
@@ -79,7 +79,7 @@ impl Employees<'_> {
         employee: impl Into<EmployeeRef>,
         change: &EmployeeChange,
     ) -> Result<Employee, Error> {
-        validated(change)?;
+        validated(self.client, change)?;
         self.client
             .get(
                 Request::new(ops::CHANGE_EMPLOYEE)

@@ -5,8 +5,8 @@ use futures_util::stream::BoxStream;
 use partner_core::{Error, Request, Rule};
 use uuid::Uuid;
 
+use super::list::ListQuery;
 use crate::client::JifelineClient;
-use crate::list::ListQuery;
 use crate::models::{Page, Product, ProductBundle, ProductGroup, ProductPrerequisite};
 use crate::operations as ops;
 

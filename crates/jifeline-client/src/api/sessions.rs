@@ -5,11 +5,11 @@
 use partner_core::{Error, Request, Validator};
 use uuid::Uuid;
 
+use crate::auth::{Credentials, login};
 use crate::client::JifelineClient;
 use crate::models::{ForgotPassword, ForgotPasswordResult, SessionTokens};
 use crate::operations as ops;
-use crate::session::{Credentials, login};
-use crate::validate::check_email;
+use crate::validate::{Strictness, check_email};
 
 /// Session calls. Get it from [`JifelineClient::sessions`].
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +31,7 @@ impl Sessions<'_> {
         pincode: &str,
     ) -> Result<SessionTokens, Error> {
         let credentials = Credentials::connector_uuid(connector_uuid, pincode);
-        login(&self.client.public, &credentials).await
+        login(&self.client.public, &credentials, self.client.strictness).await
     }
 
     /// Logs in with a one-time password.
@@ -42,7 +42,12 @@ impl Sessions<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn login_with_otp(&self, otp: &str) -> Result<SessionTokens, Error> {
-        login(&self.client.public, &Credentials::otp(otp)).await
+        login(
+            &self.client.public,
+            &Credentials::otp(otp),
+            self.client.strictness,
+        )
+        .await
     }
 
     /// Logs in with the numeric connector ID and pincode.
@@ -63,11 +68,13 @@ impl Sessions<'_> {
     ) -> Result<SessionTokens, Error> {
         #[allow(deprecated)]
         let credentials = Credentials::connector_id(connector_id, pincode);
-        login(&self.client.public, &credentials).await
+        login(&self.client.public, &credentials, self.client.strictness).await
     }
 
     /// Starts a password reset for an e-mail address (meant for the vendor's own portal
-    /// during its migration, per the document). Not retried automatically.
+    /// during its migration, per the document). Not retried automatically. The document types
+    /// `email_address` as a plain string: its e-mail shape is checked only under
+    /// [`Strictness::Strict`].
     ///
     /// ```no_run
     /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
@@ -78,9 +85,11 @@ impl Sessions<'_> {
         &self,
         email_address: &str,
     ) -> Result<ForgotPasswordResult, Error> {
-        let mut v = Validator::new();
-        check_email(&mut v, "email_address", email_address);
-        v.finish()?;
+        if self.client.strictness == Strictness::Strict {
+            let mut v = Validator::new();
+            check_email(&mut v, "email_address", email_address);
+            v.finish()?;
+        }
         let body = ForgotPassword {
             email_address: email_address.to_owned(),
         };

@@ -1,12 +1,15 @@
 //! `client.tickets()`: create tickets, rate them (CSAT), read notes, historical tickets and
 //! prepared tickets.
 
-use partner_core::{Error, Request};
+use partner_core::{Error, Request, Rule, Validator};
 
+use super::list::ListQuery;
 use crate::client::{JifelineClient, validated};
-use crate::list::ListQuery;
-use crate::models::{CreateTicket, Csat, HistoricalTicket, PreparedTicket, Ticket, TicketNote};
+use crate::models::{
+    CreateTicket, Csat, HistoricalTicket, PreparedTicket, Ticket, TicketId, TicketNote,
+};
 use crate::operations as ops;
+use crate::validate::StrictValidate;
 
 /// Ticket calls. Get it from [`JifelineClient::tickets`].
 #[derive(Debug, Clone, Copy)]
@@ -28,13 +31,14 @@ impl Tickets<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn create(&self, ticket: &CreateTicket) -> Result<Ticket, Error> {
-        validated(ticket)?;
+        validated(self.client, ticket)?;
         self.client
             .get(Request::new(ops::CREATE_TICKET).json(ticket)?)
             .await
     }
 
-    /// Adds or updates the CSAT score (-1..=1) and comment of a ticket.
+    /// Adds or updates the CSAT score (-1..=1) and comment of a ticket. Takes the id of a
+    /// created ticket (`ticket.id`), of a historical one, or an integer.
     ///
     /// ```no_run
     /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
@@ -42,8 +46,14 @@ impl Tickets<'_> {
     /// client.tickets().rate(7014044, &Csat::new(1.0).comment("Very friendly operator")).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn rate(&self, ticket_id: i64, csat: &Csat) -> Result<(), Error> {
-        validated(csat)?;
+    pub async fn rate(&self, ticket_id: impl Into<TicketId>, csat: &Csat) -> Result<(), Error> {
+        let ticket_id = ticket_id.into();
+        let mut v = Validator::new();
+        check_ticket_id(&mut v, "ticket_id", &ticket_id);
+        if let Err(errors) = csat.validate_with(self.client.strictness) {
+            v.extend(errors);
+        }
+        v.finish()?;
         self.client
             .send_empty(
                 Request::new(ops::SET_TICKET_CSAT)
@@ -60,11 +70,19 @@ impl Tickets<'_> {
     /// let notes = client.tickets().notes(7014044).send().await?;
     /// # Ok(()) }
     /// ```
-    pub fn notes(&self, ticket_id: i64) -> ListQuery<TicketNote> {
-        ListQuery::new(self.client, ops::LIST_TICKET_NOTES).path_param("ticketId", ticket_id)
+    pub fn notes(&self, ticket_id: impl Into<TicketId>) -> ListQuery<TicketNote> {
+        let ticket_id = ticket_id.into();
+        let q = ListQuery::new(self.client, ops::LIST_TICKET_NOTES);
+        let q = if ticket_id.as_str().trim().is_empty() {
+            q.violation("ticket_id", Rule::Required)
+        } else {
+            q
+        };
+        q.path_param("ticketId", ticket_id)
     }
 
-    /// Lists historical tickets, optionally for one VIN and/or connector.
+    /// Lists historical tickets, optionally for one VIN and/or connector. Any non-blank VIN
+    /// is sent: the document gives this parameter no pattern.
     ///
     /// ```no_run
     /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
@@ -87,7 +105,7 @@ impl Tickets<'_> {
         }
     }
 
-    /// Gets one historical ticket.
+    /// Gets one historical ticket, by the id of a historical ticket (see [`TicketId`]).
     ///
     /// ```no_run
     /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
@@ -96,8 +114,12 @@ impl Tickets<'_> {
     /// ```
     pub async fn historical_ticket(
         &self,
-        historical_ticket_id: i64,
+        historical_ticket_id: impl Into<TicketId>,
     ) -> Result<HistoricalTicket, Error> {
+        let historical_ticket_id = historical_ticket_id.into();
+        let mut v = Validator::new();
+        check_ticket_id(&mut v, "historical_ticket_id", &historical_ticket_id);
+        v.finish()?;
         self.client
             .get(
                 Request::new(ops::GET_HISTORICAL_TICKET)
@@ -106,7 +128,8 @@ impl Tickets<'_> {
             .await
     }
 
-    /// Lists the prepared tickets available for a vehicle.
+    /// Lists the prepared tickets available for a vehicle. Any non-blank VIN is sent: the
+    /// document gives this parameter no pattern.
     ///
     /// ```no_run
     /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
@@ -116,4 +139,9 @@ impl Tickets<'_> {
     pub fn prepared(&self, vin: &str) -> ListQuery<PreparedTicket> {
         ListQuery::new(self.client, ops::LIST_PREPARED_TICKETS).vin("vin", vin)
     }
+}
+
+/// A ticket id goes into the path: a blank one would call another path.
+fn check_ticket_id(v: &mut Validator, field: &str, id: &TicketId) {
+    v.required(field, id.as_str());
 }

@@ -23,7 +23,7 @@ impl Translations<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn translate(&self, request: &TranslateRequest) -> Result<Translation, Error> {
-        validated(request)?;
+        validated(self.client, request)?;
         self.client
             .get(Request::new(ops::TRANSLATE).json(request)?)
             .await

@@ -2,14 +2,14 @@
 
 use partner_core::{Error, Request, Validator};
 
+use super::list::ListQuery;
 use crate::client::JifelineClient;
-use crate::list::ListQuery;
 use crate::models::{
     ServicedVehicle, VehicleMake, VehicleModel, VehicleModelGroup, VehicleModelVariant,
     VinSearchResult,
 };
 use crate::operations as ops;
-use crate::validate::check_vin;
+use crate::validate::check_vin_lookup;
 
 /// Vehicle calls. Get it from [`JifelineClient::vehicles`].
 #[derive(Debug, Clone, Copy)]
@@ -29,7 +29,11 @@ impl Vehicles<'_> {
         ListQuery::new(self.client, ops::LIST_SERVICED_VEHICLES)
     }
 
-    /// Finds make, model group, model and variant of a vehicle by VIN (17 of `[a-zA-Z0-9]`).
+    /// Finds make, model group, model and variant of a vehicle by VIN. Any non-blank VIN is
+    /// sent (the document gives this parameter no pattern; a connector's 16-character
+    /// `vin_number` such as `VF1CN04054456164` is accepted); under
+    /// [`Strictness::Strict`](crate::validate::Strictness::Strict) it must be 17 of
+    /// `[a-zA-Z0-9]`.
     ///
     /// ```no_run
     /// # async fn run(client: jifeline_client::JifelineClient) -> Result<(), jifeline_client::Error> {
@@ -38,7 +42,7 @@ impl Vehicles<'_> {
     /// ```
     pub async fn search_by_vin(&self, vin: &str) -> Result<VinSearchResult, Error> {
         let mut v = Validator::new();
-        check_vin(&mut v, "vin", vin);
+        check_vin_lookup(&mut v, "vin", vin, self.client.strictness);
         v.finish()?;
         self.client
             .get(Request::new(ops::SEARCH_VEHICLE_BY_VIN).query("vin", vin))

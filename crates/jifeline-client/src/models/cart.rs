@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::common::{Discount, Money, PriceSummary};
-use crate::validate::check_vin;
+use crate::validate::{StrictValidate, check_vin};
 
 /// Products, vehicle and voucher code to calculate totals for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,13 +18,14 @@ pub struct CartTotalsRequest {
     pub vehicle_model_id: i64,
     /// Vehicle model variant.
     pub vehicle_model_variant_id: i64,
-    /// VIN, 17 characters of `[a-zA-Z0-9]`.
+    /// VIN, 17 characters of `[a-zA-Z0-9]` (the document's rule for this field), or none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vin: Option<String>,
     /// Prepared ticket the cart comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prepared_ticket_id: Option<Uuid>,
-    /// Products to price.
+    /// Products to price (required; may be empty unless the client is strict).
+    #[serde(default, deserialize_with = "partner_core::wire::null_as_empty")]
     pub product_ids: Vec<i64>,
 }
 
@@ -65,20 +66,18 @@ impl CartTotalsRequest {
 }
 
 impl Validate for CartTotalsRequest {
+    /// The VIN pattern, the one the document states ("Cart: `vin` string or null = 17
+    /// characters ^[a-zA-Z0-9]{17}$"). Ids and products have no documented range or minimum.
     fn validate_into(&self, v: &mut Validator) {
         if let Some(vin) = &self.vin {
             check_vin(v, "vin", vin);
         }
-        v.check(
-            "vehicle_model_id",
-            self.vehicle_model_id > 0,
-            Rule::Required,
-        );
-        v.check(
-            "vehicle_model_variant_id",
-            self.vehicle_model_variant_id > 0,
-            Rule::Required,
-        );
+    }
+}
+
+impl StrictValidate for CartTotalsRequest {
+    /// At least one product.
+    fn validate_strict_into(&self, v: &mut Validator) {
         v.check(
             "product_ids",
             !self.product_ids.is_empty(),
@@ -156,7 +155,7 @@ pub struct CartTotals {
     /// Total.
     #[serde(default)]
     pub total: Option<PriceSummary>,
-    /// Priced products.
-    #[serde(default)]
+    /// Priced products (`null` or absent read as none).
+    #[serde(default, deserialize_with = "partner_core::wire::null_as_empty")]
     pub items: Vec<CartItem>,
 }

@@ -8,10 +8,14 @@ use crate::wire;
 
 /// One page of a list endpoint: `{"result": [...], "total": 234, "offset": 200, "limit": 20}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
 #[non_exhaustive]
 pub struct Page<T> {
-    /// The items of this page.
-    #[serde(default = "Vec::new")]
+    /// The items of this page (`null` or absent read as none).
+    #[serde(
+        default = "Vec::new",
+        deserialize_with = "partner_core::wire::null_as_empty"
+    )]
     pub result: Vec<T>,
     /// Number of items across all pages.
     #[serde(default)]
@@ -90,7 +94,8 @@ pub struct PriceSummary {
 /// Groups of product ids, sent as nested arrays (`"product_ids": [[324234]]`).
 ///
 /// The document shows tickets and bundle blocks with an array of arrays. A flat array
-/// (`[1, 2]`) is also accepted and read as one group per id, so either shape decodes.
+/// (`[1, 2]`) is also accepted and read as one group per id, so either shape decodes; `null`
+/// (for the whole list or one group) reads as no ids.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ProductIdGroups(pub Vec<Vec<i64>>);
 
@@ -113,63 +118,19 @@ impl<'de> Deserialize<'de> for ProductIdGroups {
         enum Entry {
             Group(Vec<i64>),
             Single(i64),
+            Null(()),
         }
         let entries = Option::<Vec<Entry>>::deserialize(d)?.unwrap_or_default();
         Ok(ProductIdGroups(
             entries
                 .into_iter()
-                .map(|e| match e {
-                    Entry::Group(g) => g,
-                    Entry::Single(id) => vec![id],
+                .filter_map(|e| match e {
+                    Entry::Group(g) => Some(g),
+                    Entry::Single(id) => Some(vec![id]),
+                    Entry::Null(()) => None,
                 })
                 .collect(),
         ))
-    }
-}
-
-/// The state code of a ticket (`"state": 1`, `"state": 7`).
-///
-/// Not a named enum: the document shows state codes only as example values and never says
-/// what any code means (docs/jifeline.md, "Ticket states", lists where it was searched).
-/// Every code is kept as sent. [`value`](Self::value), [`from_value`](Self::from_value) and
-/// the `From` conversions have the shape of `partner_core::open_int_enum!`, so code using
-/// them keeps compiling if the vendor publishes names and this becomes such an enum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct TicketState(pub i64);
-
-impl TicketState {
-    /// The number on the wire.
-    pub const fn value(self) -> i64 {
-        self.0
-    }
-
-    /// Reads a wire number.
-    pub const fn from_value(value: i64) -> Self {
-        TicketState(value)
-    }
-
-    /// The numeric code (same as [`value`](Self::value)).
-    pub const fn code(self) -> i64 {
-        self.0
-    }
-}
-
-impl From<i64> for TicketState {
-    fn from(value: i64) -> Self {
-        TicketState(value)
-    }
-}
-
-impl From<TicketState> for i64 {
-    fn from(state: TicketState) -> i64 {
-        state.0
-    }
-}
-
-impl std::fmt::Display for TicketState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "state {}", self.0)
     }
 }
 
@@ -211,16 +172,9 @@ mod tests {
         assert_eq!(flat.groups(), &[vec![1], vec![2]]);
         let null: ProductIdGroups = serde_json::from_value(json!(null)).unwrap();
         assert!(null.groups().is_empty());
-    }
-
-    #[test]
-    fn ticket_state_keeps_every_code() {
-        for code in [1, 7, 42, -1] {
-            let s: TicketState = serde_json::from_value(json!(code)).unwrap();
-            assert_eq!((s.value(), i64::from(s)), (code, code));
-            assert_eq!(s, TicketState::from_value(code));
-            assert_eq!(serde_json::to_value(s).unwrap(), json!(code));
-        }
-        assert!(serde_json::from_value::<TicketState>(json!("closed")).is_err());
+        let inner_null: ProductIdGroups = serde_json::from_value(json!([[1], null])).unwrap();
+        assert_eq!(inner_null.groups(), &[vec![1]]);
+        let page: Page<i64> = serde_json::from_value(json!({"result": null})).unwrap();
+        assert!(page.result.is_empty());
     }
 }

@@ -82,7 +82,14 @@ pub struct CustomerDetailsEdit {
 }
 
 impl partner_core::Validate for CustomerDetailsEdit {
-    fn validate_into(&self, v: &mut partner_core::Validator) {
+    /// Nothing: the document (Customer: Edit authenticated user's customer details) types
+    /// every field as a plain optional string, the e-mail fields without an `<email>` format.
+    fn validate_into(&self, _v: &mut partner_core::Validator) {}
+}
+
+impl crate::validate::StrictValidate for CustomerDetailsEdit {
+    /// The e-mail fields must look like e-mail addresses.
+    fn validate_strict_into(&self, v: &mut partner_core::Validator) {
         for (field, value) in [
             ("email_address", &self.email_address),
             ("financial_email_address", &self.financial_email_address),

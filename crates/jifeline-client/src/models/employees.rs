@@ -7,7 +7,7 @@ use partner_core::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::validate::{check_bcp47, check_email};
+use crate::validate::{StrictValidate, check_bcp47, check_email};
 
 /// Longest given name, family name and username the document allows.
 pub const MAX_NAME_CHARS: usize = 255;
@@ -59,41 +59,54 @@ impl fmt::Display for EmployeeRef {
     }
 }
 
+/// The documented rules shared by the create and change bodies (Employees: Add a new
+/// employee, Change an employee): names at most 255 characters; a username, when not null,
+/// an e-mail address of 1 to 255 characters; the locale BCP 47.
 fn check_fields(
     v: &mut Validator,
     given: &str,
     family: &str,
-    username: &str,
+    username: Option<&str>,
     locale: Option<&str>,
 ) {
-    v.required("given_name", given)
-        .max_chars("given_name", given, MAX_NAME_CHARS);
-    v.required("family_name", family)
-        .max_chars("family_name", family, MAX_NAME_CHARS);
-    v.max_chars("username", username, MAX_NAME_CHARS);
-    check_email(v, "username", username);
+    v.max_chars("given_name", given, MAX_NAME_CHARS);
+    v.max_chars("family_name", family, MAX_NAME_CHARS);
+    if let Some(username) = username {
+        v.max_chars("username", username, MAX_NAME_CHARS);
+        check_email(v, "username", username);
+    }
     if let Some(locale) = locale {
         check_bcp47(v, "correspondence_locale", locale);
     }
+}
+
+/// The stricter reading: "required" names are also non-blank.
+fn check_fields_strict(v: &mut Validator, given: &str, family: &str) {
+    v.required("given_name", given);
+    v.required("family_name", family);
 }
 
 /// A new employee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewEmployee {
-    /// Given name, at most 255 characters.
+    /// Given name, at most 255 characters (required: always sent, may be empty unless
+    /// the client is strict).
     pub given_name: String,
-    /// Family name, at most 255 characters.
+    /// Family name, at most 255 characters (required: always sent, may be empty unless
+    /// the client is strict).
     pub family_name: String,
-    /// Username: an e-mail address of 1 to 255 characters.
-    pub username: String,
+    /// Username: an e-mail address of 1 to 255 characters, or null (`None`): the document
+    /// types it "string or null".
+    pub username: Option<String>,
     /// BCP 47 locale for correspondence; only the vendor's system locales are accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correspondence_locale: Option<String>,
 }
 
 impl NewEmployee {
-    /// An employee with the required fields.
+    /// An employee with the required fields (set `username` to `None` afterwards to send
+    /// null).
     pub fn new(
         given_name: impl Into<String>,
         family_name: impl Into<String>,
@@ -102,7 +115,7 @@ impl NewEmployee {
         NewEmployee {
             given_name: given_name.into(),
             family_name: family_name.into(),
-            username: username.into(),
+            username: Some(username.into()),
             correspondence_locale: None,
         }
     }
@@ -114,13 +127,19 @@ impl NewEmployee {
     }
 }
 
+impl StrictValidate for NewEmployee {
+    fn validate_strict_into(&self, v: &mut Validator) {
+        check_fields_strict(v, &self.given_name, &self.family_name);
+    }
+}
+
 impl Validate for NewEmployee {
     fn validate_into(&self, v: &mut Validator) {
         check_fields(
             v,
             &self.given_name,
             &self.family_name,
-            &self.username,
+            self.username.as_deref(),
             self.correspondence_locale.as_deref(),
         );
     }
@@ -131,12 +150,15 @@ impl Validate for NewEmployee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EmployeeChange {
-    /// Given name, at most 255 characters.
+    /// Given name, at most 255 characters (required: always sent, may be empty unless
+    /// the client is strict).
     pub given_name: String,
-    /// Family name, at most 255 characters.
+    /// Family name, at most 255 characters (required: always sent, may be empty unless
+    /// the client is strict).
     pub family_name: String,
-    /// Username: an e-mail address of 1 to 255 characters (cannot be unset).
-    pub username: String,
+    /// Username: an e-mail address of 1 to 255 characters, or null (`None`); "once set it
+    /// cannot be unset, only updated", so null is for employees that have none yet.
+    pub username: Option<String>,
     /// BCP 47 locale for correspondence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correspondence_locale: Option<String>,
@@ -155,7 +177,7 @@ impl EmployeeChange {
         EmployeeChange {
             given_name: given_name.into(),
             family_name: family_name.into(),
-            username: username.into(),
+            username: Some(username.into()),
             correspondence_locale: None,
             enabled: None,
         }
@@ -174,13 +196,19 @@ impl EmployeeChange {
     }
 }
 
+impl StrictValidate for EmployeeChange {
+    fn validate_strict_into(&self, v: &mut Validator) {
+        check_fields_strict(v, &self.given_name, &self.family_name);
+    }
+}
+
 impl Validate for EmployeeChange {
     fn validate_into(&self, v: &mut Validator) {
         check_fields(
             v,
             &self.given_name,
             &self.family_name,
-            &self.username,
+            self.username.as_deref(),
             self.correspondence_locale.as_deref(),
         );
     }
@@ -189,6 +217,7 @@ impl Validate for EmployeeChange {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::Strictness;
     use partner_core::Rule;
 
     #[test]
@@ -197,9 +226,13 @@ mod tests {
         let e = NewEmployee::new(long.as_str(), "", "not-an-email").locale("en_GB!");
         let err = e.validate().unwrap_err();
         assert!(err.has("given_name", &Rule::MaxLength { max: 255 }));
-        assert!(err.has("family_name", &Rule::Required));
         assert!(err.for_field("username").count() >= 1);
         assert!(err.for_field("correspondence_locale").count() == 1);
+        // "required" is not "non-empty": a blank family name is the server's to judge,
+        // unless the client is strict.
+        assert_eq!(err.for_field("family_name").count(), 0);
+        let strict = e.validate_with(Strictness::Strict).unwrap_err();
+        assert!(strict.has("family_name", &Rule::Required));
         let ok =
             NewEmployee::new("x".repeat(255), "Smith", "john.smith@my-garage.com").locale("en-GB");
         assert!(ok.validate().is_ok());
@@ -221,6 +254,14 @@ mod tests {
                 .has("username", &Rule::MaxLength { max: 255 })
         );
         assert!(EmployeeChange::new("a", "b", "").validate().is_err());
+        // "string or null": null is sent as null and not checked.
+        let mut none = EmployeeChange::new("a", "b", "x@y.nl");
+        none.username = None;
+        assert!(none.validate().is_ok());
+        assert_eq!(
+            serde_json::to_value(&none).unwrap()["username"],
+            serde_json::Value::Null
+        );
     }
 
     #[test]

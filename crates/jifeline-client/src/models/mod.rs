@@ -1,20 +1,25 @@
-//! Request and response models, one module per API resource.
+//! Request and response models, one file per resource of the document, named as the
+//! document names it (Connectors, Products, Tickets, Vehicles, Cart, User, Employees,
+//! Sessions, Customer, Service center, Translate, Channels), plus the values several
+//! resources share (`common.rs`: the list envelope, money, discounts, totals, grouped product
+//! ids). Everything is re-exported here and at the crate root.
+//!
+//! Every response model tolerates unknown fields and reads a list sent as `null` or left out
+//! as empty. Vendor value sets keep values they do not know (`Unknown(..)`).
 
-pub mod cart;
-pub mod channels;
-pub mod common;
-pub mod connectors;
-pub mod customer;
-pub mod employees;
-pub mod historical;
-pub mod products;
-pub mod service_center;
-pub mod sessions;
-pub mod ticket_create;
-pub mod tickets;
-pub mod translate;
-pub mod user;
-pub mod vehicles;
+mod cart;
+mod channels;
+mod common;
+mod connectors;
+mod customer;
+mod employees;
+mod products;
+mod service_center;
+mod sessions;
+mod tickets;
+mod translate;
+mod user;
+mod vehicles;
 
 pub use cart::*;
 pub use channels::*;
@@ -22,11 +27,9 @@ pub use common::*;
 pub use connectors::*;
 pub use customer::*;
 pub use employees::*;
-pub use historical::*;
 pub use products::*;
 pub use service_center::*;
 pub use sessions::*;
-pub use ticket_create::*;
 pub use tickets::*;
 pub use translate::*;
 pub use user::*;

@@ -49,8 +49,8 @@ pub struct ProductBundle {
     /// Reference.
     #[serde(default)]
     pub reference: Option<String>,
-    /// Blocks.
-    #[serde(default)]
+    /// Blocks (`null` or absent read as none).
+    #[serde(default, deserialize_with = "partner_core::wire::null_as_empty")]
     pub blocks: Vec<BundleBlock>,
 }
 
@@ -190,7 +190,7 @@ pub struct ProductPrerequisite {
     /// Answer type. The document only shows the placeholder `"string"`, so it stays text.
     #[serde(default, rename = "type")]
     pub kind: Option<String>,
-    /// Allowed answers.
-    #[serde(default)]
+    /// Allowed answers (`null` or absent read as none).
+    #[serde(default, deserialize_with = "partner_core::wire::null_as_empty")]
     pub options: Vec<PrerequisiteOption>,
 }

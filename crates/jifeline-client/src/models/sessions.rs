@@ -47,17 +47,21 @@ macro_rules! redacted_debug {
 redacted_debug!(ConnectorUuidLogin, ConnectorIdLogin, OtpLogin);
 
 /// The tokens a login returns. All three are secrets; Debug never prints them.
+///
+/// A token the answer leaves out or sends as `null` reads as empty: the client needs only the
+/// access token, and a login whose answer has none fails with a decode error naming
+/// `access_token`.
 #[derive(Clone, Deserialize)]
 pub struct SessionTokens {
     /// OpenID ID token.
-    #[serde(with = "secret_text")]
+    #[serde(default, with = "secret_text")]
     pub id_token: SecretString,
     /// Access token, sent as `Authorization: Bearer …`.
-    #[serde(with = "secret_text")]
+    #[serde(default, with = "secret_text")]
     pub access_token: SecretString,
     /// Refresh token. The document describes no refresh call; see
     /// [`crate::SessionRefresher`] to plug one in.
-    #[serde(with = "secret_text")]
+    #[serde(default, with = "secret_text")]
     pub refresh_token: SecretString,
 }
 
@@ -76,7 +80,7 @@ impl SessionTokens {
     /// When the access token expires, from its `exp` claim (decoded, not verified).
     pub fn access_expires_at(&self) -> Option<std::time::SystemTime> {
         use partner_core::ExposeSecret;
-        crate::jwt::expiry(self.access_token.expose_secret())
+        crate::auth::jwt::expiry(self.access_token.expose_secret())
     }
 }
 

@@ -1,19 +1,30 @@
-//! Tickets: a ticket as created or active on a connector, its notes and its CSAT score.
+//! Tickets: a ticket as created or active on a connector, its state, notes and CSAT score;
+//! the create request with the prepared tickets it can start from (file `tickets/create.rs`),
+//! historical tickets (`tickets/historical.rs`) and the ticket id type (`tickets/id.rs`), all
+//! re-exported here.
 
 use chrono::{DateTime, FixedOffset};
 use partner_core::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::common::{ProductIdGroups, TicketState};
+use super::common::ProductIdGroups;
+
+mod create;
+mod historical;
+mod id;
+
+pub use create::*;
+pub use historical::*;
+pub use id::TicketId;
 
 /// A ticket as returned when created and as the active ticket of a connector.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Ticket {
-    /// Ticket ID. Sent as a string (`"3"`) here, while other calls take it as an integer.
-    #[serde(with = "crate::wire::text_opt", default)]
-    pub id: Option<String>,
+    /// Ticket ID (a string, `"3"`, in these answers; see [`TicketId`]).
+    #[serde(default)]
+    pub id: Option<TicketId>,
     /// Ticket UUID.
     #[serde(default)]
     pub uuid: Option<Uuid>,
@@ -51,7 +62,7 @@ pub struct TicketNote {
     pub id: Uuid,
     /// Ticket the note belongs to.
     #[serde(default)]
-    pub ticket_id: Option<i64>,
+    pub ticket_id: Option<TicketId>,
     /// Text of the note.
     #[serde(default)]
     pub value: Option<String>,
@@ -90,6 +101,8 @@ impl Csat {
     }
 }
 
+impl crate::validate::StrictValidate for Csat {}
+
 impl Validate for Csat {
     fn validate_into(&self, v: &mut Validator) {
         // NaN fails the range check too.
@@ -98,5 +111,68 @@ impl Validate for Csat {
             (-1.0..=1.0).contains(&self.score),
             partner_core::Rule::Range { min: -1, max: 1 },
         );
+    }
+}
+
+/// The state code of a ticket (`"state": 1`, `"state": 7`).
+///
+/// Not a named enum: the document shows state codes only as example values and never says
+/// what any code means (docs/jifeline.md, "Ticket states", lists where it was searched).
+/// Every code is kept as sent. [`value`](Self::value), [`from_value`](Self::from_value) and
+/// the `From` conversions have the shape of `partner_core::open_int_enum!`, so code using
+/// them keeps compiling if the vendor publishes names and this becomes such an enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TicketState(pub i64);
+
+impl TicketState {
+    /// The number on the wire.
+    pub const fn value(self) -> i64 {
+        self.0
+    }
+
+    /// Reads a wire number.
+    pub const fn from_value(value: i64) -> Self {
+        TicketState(value)
+    }
+
+    /// The numeric code (same as [`value`](Self::value)).
+    pub const fn code(self) -> i64 {
+        self.0
+    }
+}
+
+impl From<i64> for TicketState {
+    fn from(value: i64) -> Self {
+        TicketState(value)
+    }
+}
+
+impl From<TicketState> for i64 {
+    fn from(state: TicketState) -> i64 {
+        state.0
+    }
+}
+
+impl std::fmt::Display for TicketState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "state {}", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ticket_state_keeps_every_code() {
+        for code in [1, 7, 42, -1] {
+            let s: TicketState = serde_json::from_value(json!(code)).unwrap();
+            assert_eq!((s.value(), i64::from(s)), (code, code));
+            assert_eq!(s, TicketState::from_value(code));
+            assert_eq!(serde_json::to_value(s).unwrap(), json!(code));
+        }
+        assert!(serde_json::from_value::<TicketState>(json!("closed")).is_err());
     }
 }

@@ -38,7 +38,14 @@ impl TranslateRequest {
 }
 
 impl Validate for TranslateRequest {
-    fn validate_into(&self, v: &mut Validator) {
+    /// Nothing: both keys are always sent, and the document (Translate) sets no length or
+    /// value rules for them.
+    fn validate_into(&self, _v: &mut Validator) {}
+}
+
+impl crate::validate::StrictValidate for TranslateRequest {
+    /// The text and the target language must not be blank.
+    fn validate_strict_into(&self, v: &mut Validator) {
         v.required("message.original", &self.message.original);
         v.required("target_language", &self.target_language);
     }

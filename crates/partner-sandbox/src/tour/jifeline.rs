@@ -96,10 +96,11 @@ pub(super) async fn run(sandbox: &Sandbox, out: &mut impl Write) -> Result<(), S
         .create(&ticket)
         .await
         .map_err(failed(V, "create the ticket"))?;
-    let id: i64 = created
+    let id = created
         .id
-        .as_deref()
-        .and_then(|id| id.parse().ok())
+        .ok_or_else(|| unexpected(V, "create the ticket", "no ticket id"))?;
+    let number = id
+        .as_i64()
         .ok_or_else(|| unexpected(V, "create the ticket", "no numeric id"))?;
     let active = client
         .connectors()
@@ -109,16 +110,16 @@ pub(super) async fn run(sandbox: &Sandbox, out: &mut impl Write) -> Result<(), S
     writeln!(
         out,
         "- ticket {id} created; active on the connector: {}",
-        active.id.as_deref() == Some(id.to_string().as_str())
+        active.id.as_ref() == Some(&id)
     )?;
     client
         .tickets()
-        .rate(id, &Csat::new(1.0).comment("Very friendly operator"))
+        .rate(&id, &Csat::new(1.0).comment("Very friendly operator"))
         .await
         .map_err(failed(V, "rate the ticket"))?;
     writeln!(out, "- ticket {id} rated (CSAT 1.0)")?;
 
-    sandbox.jifeline().finish_ticket(id);
+    sandbox.jifeline().finish_ticket(number);
     let history = client
         .tickets()
         .historical(Some(DEMO_VIN), None)

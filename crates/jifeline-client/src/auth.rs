@@ -20,6 +20,9 @@ use uuid::Uuid;
 
 use crate::models::{ConnectorIdLogin, ConnectorUuidLogin, OtpLogin, SessionTokens};
 use crate::operations as ops;
+use crate::validate::Strictness;
+
+pub(crate) mod jwt;
 
 /// What the client logs in with when it needs a token.
 #[derive(Clone)]
@@ -115,13 +118,39 @@ where
 }
 
 /// Logs in once with `credentials` through an unauthenticated client. Used by the token
-/// cache and by the direct calls of `client.sessions()`. An empty pincode, OTP or connector
-/// ID is refused before sending.
+/// cache and by the direct calls of `client.sessions()`. The document marks none of the
+/// login fields required and sets no rules for them, so they are sent as given; under
+/// [`Strictness::Strict`] a blank pincode, OTP or connector ID is refused before sending.
 #[allow(deprecated)]
 pub(crate) async fn login(
     public: &partner_core::Client,
     credentials: &Credentials,
+    strictness: Strictness,
 ) -> Result<SessionTokens, Error> {
+    if strictness == Strictness::Strict {
+        check_credentials(credentials)?;
+    }
+    let req = login_request(credentials)?;
+    let operation = req.operation();
+    let resp = public.send(req).await?;
+    // The answer holds the id, access and refresh tokens: a decode error must not quote them.
+    let tokens: SessionTokens = partner_core::decode_json_secret(operation, &resp.body)?;
+    if tokens.access_token.expose_secret().is_empty() {
+        return Err(Error::Decode {
+            operation,
+            path: "access_token".to_owned(),
+            message: "the login answer holds no access token".to_owned(),
+            excerpt: "<withheld: the body may hold a credential>".to_owned(),
+            status: Some(resp.status.as_u16()),
+            content_type: None,
+        });
+    }
+    Ok(tokens)
+}
+
+/// The stricter reading: no blank credential.
+#[allow(deprecated)]
+fn check_credentials(credentials: &Credentials) -> Result<(), Error> {
     let mut v = Validator::new();
     match credentials {
         Credentials::ConnectorUuid { pincode, .. } => {
@@ -138,8 +167,13 @@ pub(crate) async fn login(
             v.required("pincode", pincode.expose_secret());
         }
     }
-    v.finish()?;
-    let req = match credentials {
+    Ok(v.finish()?)
+}
+
+/// The login request for `credentials`.
+#[allow(deprecated)]
+fn login_request(credentials: &Credentials) -> Result<Request, Error> {
+    Ok(match credentials {
         Credentials::ConnectorUuid {
             connector_uuid,
             pincode,
@@ -157,11 +191,7 @@ pub(crate) async fn login(
             connector_id: connector_id.clone(),
             pincode: pincode.clone(),
         })?,
-    };
-    let operation = req.operation();
-    let resp = public.send(req).await?;
-    // The answer holds the id, access and refresh tokens: a decode error must not quote them.
-    partner_core::decode_json_secret(operation, &resp.body)
+    })
 }
 
 /// Where tokens come from, shared by the token cache's source closure.
@@ -173,6 +203,8 @@ pub(crate) struct SessionState {
     pub(crate) seeded: Mutex<Option<SessionTokens>>,
     /// The tokens in use.
     pub(crate) current: Mutex<Option<SessionTokens>>,
+    /// How strictly the login credentials are checked.
+    pub(crate) strictness: Strictness,
 }
 
 impl SessionState {
@@ -198,7 +230,7 @@ impl SessionState {
             }
         }
         match &self.credentials {
-            Some(credentials) => login(&self.public, credentials).await,
+            Some(credentials) => login(&self.public, credentials, self.strictness).await,
             None => Err(Error::Config(ConfigError::MissingCredential {
                 operation: "session",
                 credential: "Jifeline credentials (connector UUID and pincode, or an OTP)",
@@ -222,7 +254,7 @@ impl SessionState {
 /// token without a readable `exp` (the document's examples are truncated) is likewise used
 /// until it is refused.
 pub(crate) fn token_for(access: &SecretString) -> Token {
-    match crate::jwt::expiry(access.expose_secret()) {
+    match crate::auth::jwt::expiry(access.expose_secret()) {
         Some(exp) => Token::expiring_at(access.clone(), exp),
         None => Token::new(access.clone(), None),
     }

@@ -3,7 +3,8 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::common::{Discount, Money, PriceSummary, TicketState};
+use super::{TicketId, TicketState};
+use crate::models::common::{Discount, Money, PriceSummary};
 
 /// A product line of a historical ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,8 +31,8 @@ pub struct ProductLine {
     /// Original equipment service fee, null if none applies.
     #[serde(default)]
     pub original_equipment_service_fee: Option<Money>,
-    /// Discounts that make up the total.
-    #[serde(default)]
+    /// Discounts that make up the total (`null` or absent read as none).
+    #[serde(default, deserialize_with = "partner_core::wire::null_as_empty")]
     pub discounts: Vec<LineDiscount>,
 }
 
@@ -54,8 +55,9 @@ pub struct LineDiscount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HistoricalTicket {
-    /// Historical ticket ID.
-    pub id: i64,
+    /// Historical ticket ID (a number in the document; taken to be the ticket's id, see
+    /// [`TicketId`]).
+    pub id: TicketId,
     /// Connector used.
     #[serde(default)]
     pub connector_id: Option<i64>,
@@ -89,8 +91,8 @@ pub struct HistoricalTicket {
     /// Original equipment service fee.
     #[serde(default)]
     pub original_equipment_service_fee: Option<PriceSummary>,
-    /// Product lines.
-    #[serde(default)]
+    /// Product lines (`null` or absent read as none).
+    #[serde(default, deserialize_with = "partner_core::wire::null_as_empty")]
     pub product_lines: Vec<ProductLine>,
     /// Creation time.
     #[serde(default, with = "crate::wire::rfc3339_opt")]

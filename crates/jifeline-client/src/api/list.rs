@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 
 use crate::client::JifelineClient;
 use crate::models::Page;
-use crate::validate::{MAX_PAGE_SIZE, check_limit};
+use crate::validate::{MAX_PAGE_SIZE, check_limit, check_vin_lookup, limit_checked};
 
 /// A list call being prepared. Set `offset`/`limit`, then [`send`](Self::send) for one page
 /// or [`stream`](Self::stream) for all items.
@@ -72,10 +72,12 @@ impl<T: DeserializeOwned + Send + 'static> ListQuery<T> {
         self
     }
 
-    /// Checks a VIN argument.
+    /// Checks a VIN argument: not blank, and the 17-character pattern only under
+    /// [`Strictness::Strict`](crate::validate::Strictness::Strict) (the document states it
+    /// for cart totals only).
     pub(crate) fn vin(self, field: &'static str, vin: &str) -> Self {
         let mut v = Validator::new();
-        crate::validate::check_vin(&mut v, field, vin);
+        check_vin_lookup(&mut v, field, vin, self.client.strictness);
         let this = self.param(field, vin);
         match v.finish() {
             Ok(()) => this,
@@ -103,7 +105,9 @@ impl<T: DeserializeOwned + Send + 'static> ListQuery<T> {
         self
     }
 
-    /// Page size, 0..=200 (sent as `limit`; for [`stream`](Self::stream), 1..=200, default 200).
+    /// Page size (sent as `limit`): 0..=200 where the document lists `limit`, any size for
+    /// the other lists unless the client is strict; for [`stream`](Self::stream) at least 1,
+    /// default 200.
     pub fn limit(mut self, limit: u32) -> Self {
         self.limit = Some(limit);
         self
@@ -114,12 +118,17 @@ impl<T: DeserializeOwned + Send + 'static> ListQuery<T> {
         for (field, rule) in &self.violations {
             v.push(field, rule.clone());
         }
+        let documented = limit_checked(self.operation, self.client.strictness);
         match stream_page {
-            Some(size) => {
+            // A stream needs pages of at least one item to make progress.
+            Some(size) if documented => {
                 v.range("limit", i64::from(size), 1, i64::from(MAX_PAGE_SIZE));
             }
+            Some(size) => {
+                v.min("limit", i64::from(size), 1);
+            }
             None => {
-                if let Some(limit) = self.limit {
+                if let (Some(limit), true) = (self.limit, documented) {
                     check_limit(&mut v, "limit", limit);
                 }
             }

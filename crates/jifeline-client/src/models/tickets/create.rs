@@ -5,7 +5,7 @@ use partner_core::{Validate, Validator};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::validate::check_vin;
+use crate::validate::{StrictValidate, Strictness, check_vin, check_vin_lookup};
 
 /// A product line of a prepared ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,8 +33,8 @@ pub struct PreparedTicket {
     /// Vehicle model variant.
     #[serde(default)]
     pub vehicle_model_variant_id: Option<i64>,
-    /// Products.
-    #[serde(default)]
+    /// Products (`null` or absent read as none).
+    #[serde(default, deserialize_with = "partner_core::wire::null_as_empty")]
     pub product_lines: Vec<PreparedProductLine>,
 }
 
@@ -103,7 +103,8 @@ pub struct TicketMetadata {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CreateTicket {
-    /// VIN, 17 characters of `[a-zA-Z0-9]`.
+    /// VIN. The document gives this field no pattern: any non-blank VIN is sent (the
+    /// 17-character rule applies under [`Strictness::Strict`](crate::validate::Strictness)).
     pub vin: String,
     /// Vehicle model.
     pub vehicle_model_id: i64,
@@ -114,10 +115,15 @@ pub struct CreateTicket {
     /// Voucher code for a discount.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voucher: Option<String>,
-    /// Products to purchase.
+    /// Products to purchase (required; may be empty unless the client is strict).
+    #[serde(default, deserialize_with = "partner_core::wire::null_as_empty")]
     pub product_ids: Vec<i64>,
     /// Answers to the products' prerequisites.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "partner_core::wire::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub product_prerequisites: Vec<PrerequisiteAnswer>,
     /// Metadata (required by the document, may be empty).
     #[serde(default)]
@@ -195,27 +201,23 @@ impl CreateTicket {
 }
 
 impl Validate for CreateTicket {
+    /// Only a non-blank VIN: the document states no pattern, no minimum of products and no
+    /// range for the ids here (its own examples carry ids of 0).
     fn validate_into(&self, v: &mut Validator) {
-        check_vin(v, "vin", &self.vin);
+        check_vin_lookup(v, "vin", &self.vin, Strictness::Documented);
+    }
+}
+
+impl StrictValidate for CreateTicket {
+    /// The cart's 17-character VIN pattern, and at least one product.
+    fn validate_strict_into(&self, v: &mut Validator) {
+        if !self.vin.trim().is_empty() {
+            check_vin(v, "vin", &self.vin);
+        }
         v.check(
             "product_ids",
             !self.product_ids.is_empty(),
             partner_core::Rule::MinItems { min: 1 },
-        );
-        v.check(
-            "vehicle_model_id",
-            self.vehicle_model_id > 0,
-            partner_core::Rule::Required,
-        );
-        v.check(
-            "vehicle_model_variant_id",
-            self.vehicle_model_variant_id > 0,
-            partner_core::Rule::Required,
-        );
-        v.check(
-            "connector_id",
-            self.connector_id > 0,
-            partner_core::Rule::Required,
         );
     }
 }
