@@ -11,7 +11,8 @@
 //! ```
 //!
 //! The shared machinery (errors, retry policy, operation table, mock transport) is
-//! re-exported as [`core`].
+//! re-exported as [`core`]. Feature `redis` adds `partner_clients::redis`: quotas and tokens
+//! shared by many processes through Redis.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -36,6 +37,11 @@ pub use bigfix_client as bigfix;
 /// shipinsure: MD5-signed delivery-insurance calls.
 #[cfg(feature = "shipinsure")]
 pub use shipinsure_client as shipinsure;
+
+/// Quotas and login tokens shared by many processes on Redis (`partner-redis`): hand
+/// `RedisQuotaStore` / `RedisTokenStore` to a vendor builder's `quota_store` / `token_store`.
+#[cfg(feature = "redis")]
+pub use partner_redis as redis;
 
 /// The workspace README's quickstart, compiled as a doc test so it cannot drift from the API.
 #[cfg(all(doctest, feature = "claire"))]

@@ -397,7 +397,7 @@ impl TokenCache {
         }
         let token = match &self.shared {
             None => self.login().await?,
-            Some(shared) => self.from_store(shared).await?,
+            Some(shared) => self.shared_token(shared).await?,
         };
         Ok(self.adopt(token))
     }
@@ -417,7 +417,7 @@ impl TokenCache {
 
     /// The cross-process single flight: a valid stored token, or a login under the store's
     /// refresh lock, or (while another process holds it) a stored token once it appears.
-    async fn from_store(&self, shared: &SharedTokens) -> Result<Token, Error> {
+    async fn shared_token(&self, shared: &SharedTokens) -> Result<Token, Error> {
         let refused = shared
             .refused
             .lock()

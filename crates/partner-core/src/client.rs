@@ -20,7 +20,7 @@ use crate::options::{ClientOptions, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES
 use crate::ratelimit::{Quota, QuotaTracker, RateLimitHeaders};
 use crate::request::{Body, Request};
 use crate::retry::{Attempt, Decision, Outcome, RetryBudget, RetryPolicy, StopReason, decide};
-use crate::store::StoreKey;
+use crate::store::{StoreKey, TokenStore};
 use crate::transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, HttpRequest, HttpResponse, ReqwestTransport,
     Transport, TransportError,
@@ -182,6 +182,7 @@ impl ClientBuilder {
                 retry: o.retry.unwrap_or(self.default_retry),
                 budget: o.retry_budget.unwrap_or_default(),
                 quota,
+                token_store: o.token_store,
                 timeout: o.timeout.unwrap_or(DEFAULT_TIMEOUT),
                 deadline: o.deadline.unwrap_or(DEFAULT_DEADLINE),
                 max_response_bytes: o
@@ -203,6 +204,7 @@ struct Shared {
     retry: RetryPolicy,
     budget: Arc<RetryBudget>,
     quota: Option<QuotaTracker>,
+    token_store: Option<Arc<dyn TokenStore>>,
     timeout: Duration,
     deadline: Duration,
     max_response_bytes: usize,
@@ -272,6 +274,12 @@ impl Client {
     /// The last quota the vendor reported, when rate-limit tracking is on.
     pub fn quota(&self) -> Option<Quota> {
         self.shared.quota.as_ref().and_then(QuotaTracker::last)
+    }
+
+    /// The shared token store of the options (`ClientOptions::token_store`), for the vendor's
+    /// token cache: `TokenCache::with_store(store, StoreKey::new(vendor, &[credential parts]))`.
+    pub fn token_store(&self) -> Option<&Arc<dyn TokenStore>> {
+        self.shared.token_store.as_ref()
     }
 
     /// The shared retry budget.
