@@ -17,6 +17,7 @@ use crate::api::{
     TagsHandler, WebhooksHandler,
 };
 use crate::operations::OPERATIONS;
+use crate::validate::ValidationRules;
 
 /// The vendor name used in errors, tracing and fixtures.
 pub const VENDOR: &str = "claire";
@@ -39,7 +40,7 @@ pub enum KeyPlacement {
 /// deadline, retry policy and budget, your own `reqwest::Client` or transport, the largest
 /// answer read) are partner-core's [`ClientOptions`]: set them one by one with the setters
 /// below, or hand over a whole `ClientOptions` with [`options`](Self::options). The API key,
-/// where it goes and the validation rules are Claire's own.
+/// where it goes and the [validation rules](Self::validation_rules) are Claire's own.
 ///
 /// ```no_run
 /// # fn main() -> Result<(), claire_client::Error> {
@@ -55,6 +56,7 @@ pub struct ClaireClientBuilder {
     options: ClientOptions,
     api_key: Option<SecretString>,
     placement: KeyPlacement,
+    rules: ValidationRules,
 }
 
 impl std::fmt::Debug for ClaireClientBuilder {
@@ -64,6 +66,7 @@ impl std::fmt::Debug for ClaireClientBuilder {
             .field("options", &self.options)
             .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
             .field("placement", &self.placement)
+            .field("rules", &self.rules)
             .finish()
     }
 }
@@ -74,6 +77,7 @@ impl Default for ClaireClientBuilder {
             options: ClientOptions::new(),
             api_key: None,
             placement: KeyPlacement::Header,
+            rules: ValidationRules::LENIENT,
         }
     }
 }
@@ -90,6 +94,13 @@ impl ClaireClientBuilder {
     /// Where the key goes (default: the `Authorization` header).
     pub fn key_placement(mut self, placement: KeyPlacement) -> Self {
         self.placement = placement;
+        self
+    }
+
+    /// Which reading of the document's ambiguous rules is checked before sending (default:
+    /// [`ValidationRules::LENIENT`]; Claire's server is the final judge either way).
+    pub fn validation_rules(mut self, rules: ValidationRules) -> Self {
+        self.rules = rules;
         self
     }
 
@@ -123,6 +134,7 @@ impl ClaireClientBuilder {
         };
         Ok(ClaireClient {
             core: core.with_auth(auth),
+            rules: self.rules,
         })
     }
 }
@@ -134,6 +146,7 @@ impl ClaireClientBuilder {
 #[derive(Debug, Clone)]
 pub struct ClaireClient {
     core: Client,
+    rules: ValidationRules,
 }
 
 impl ClaireClient {
@@ -149,6 +162,11 @@ impl ClaireClient {
         RetryPolicy::default()
             .with_max_server_wait(Duration::from_secs(3600))
             .with_max_elapsed(Duration::from_secs(3600 + 120))
+    }
+
+    /// The rules checked before sending ([`ClaireClientBuilder::validation_rules`]).
+    pub fn validation_rules(&self) -> &ValidationRules {
+        &self.rules
     }
 
     /// The partner-core client underneath (for [`Client::build_request`] and such).

@@ -15,7 +15,7 @@
 //!     .api_key(SecretString::from("key from the Claire dashboard"))
 //!     .build()?;
 //! for location in client.locations().list().await? {
-//!     let today = chrono::Utc::now().date_naive();
+//!     let today = claire_client::Utc::now().date_naive();
 //!     let filter = AppointmentFilter::new(location.id).date(today);
 //!     for appointment in client.appointments().list(&filter).await? {
 //!         println!("{} {} {:?}", appointment.wo_nr, appointment.reg_number, appointment.status);
@@ -65,7 +65,18 @@ pub use partner_core::{
 };
 pub use rust_decimal::Decimal;
 pub use url::Url;
+pub use validate::{ValidateWith, ValidationRules};
 pub use webhook::{
     DEVELOPMENT_SENDER, ImportOutcome, PRODUCTION_SENDER, ReceiveError, WebhookPayload,
     WebhookReceiver, WebhookTestMessage, WebhookTestPayload,
 };
+
+/// The crate README's quickstart, compiled as a doc test so it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}
+
+/// The worked flow of `docs/claire.md`, compiled as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/claire.md")]
+mod docs_page {}

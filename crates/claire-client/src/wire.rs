@@ -179,7 +179,7 @@ mod tests {
         a: Option<DateTime<Utc>>,
         #[serde(with = "nullable_time")]
         b: Option<DateTime<Utc>>,
-        #[serde(with = "nullable_vec")]
+        #[serde(default, with = "nullable_vec")]
         c: Vec<u8>,
         #[serde(with = "money")]
         d: Decimal,

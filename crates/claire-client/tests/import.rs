@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use chrono::{TimeZone, Utc};
 use claire_client::{
     ClaireClient, Error, ImportAppointment, ImportCar, ImportCustomer, ImportIntervention,
-    ImportRequest, LocationId, MAX_IMPORT_BATCH, SecretString,
+    ImportRequest, LocationId, MAX_IMPORT_BATCH, SecretString, ValidateWith, ValidationRules,
 };
 use httpmock::prelude::*;
 use partner_core::validation::{Rule, Validate};
@@ -80,7 +80,6 @@ fn every_violation_is_reported_with_index_and_field() {
         ("appointments[1].car.vin", Rule::Required),
         ("appointments[1].car.make", Rule::Required),
         ("appointments[2].car", Rule::Required),
-        ("appointments[2].customer_owner.dms_nr", Rule::Required),
         ("appointments[2].interventions[0].dms_nr", Rule::Required),
         ("appointments[2].interventions[1].title", Rule::Required),
         ("appointments[4].location_id", Rule::Required),
@@ -99,13 +98,30 @@ fn every_violation_is_reported_with_index_and_field() {
     );
     assert!(!err.has("appointments[1].car.model", &Rule::Required));
     assert_eq!(err.violations().len(), want.len() + 2, "{err}");
+
+    // The owner beside a complete driver lacks a DMS number: only the strict reading says so.
+    let strict = req.validate_with(&ValidationRules::STRICT).unwrap_err();
+    assert!(strict.has("appointments[2].customer_owner.dms_nr", &Rule::Required));
+    assert_eq!(strict.violations().len(), err.violations().len() + 1);
 }
 
 #[test]
-fn one_named_customer_is_enough_but_every_customer_needs_a_dms_nr() {
+fn one_customer_with_dms_nr_and_surname_is_enough() {
+    // "have at least one customer with a dms_nr and surname" (Import Appointments).
     // A lease company owner without a surname rides along with a named driver.
     let with_company = valid(12, 1).owner(ImportCustomer::new("K-LEASE", ""));
     assert!(with_company.validate().is_ok());
+    // So does one without a DMS number, unless the strict reading is asked for.
+    let without_nr = valid(12, 5).owner(ImportCustomer::new("", "Lease BV"));
+    assert!(without_nr.validate().is_ok());
+    let strict = without_nr
+        .validate_with(&ValidationRules::STRICT)
+        .unwrap_err();
+    assert!(
+        strict.has("customer_owner.dms_nr", &Rule::Required),
+        "{strict}"
+    );
+    assert_eq!(strict.violations().len(), 1, "{strict}");
     // The named customer may be any of the three.
     let mut owner_named = valid(12, 2).owner(ImportCustomer::new("K-O", "Smit"));
     owner_named.customer_driver = Some(ImportCustomer::new("K-D", " "));

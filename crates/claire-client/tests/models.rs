@@ -291,6 +291,72 @@ fn check_with_question_results() {
     );
 }
 
+/// Every JSON path to an array-valued key, as (parent path, key).
+fn list_keys(v: &Value, here: &mut Vec<String>, out: &mut Vec<(Vec<String>, String)>) {
+    if let Value::Object(map) = v {
+        for (k, x) in map {
+            if x.is_array() {
+                out.push((here.clone(), k.clone()));
+            }
+            here.push(k.clone());
+            list_keys(x, here, out);
+            here.pop();
+        }
+    } else if let Value::Array(items) = v {
+        for (i, x) in items.iter().enumerate() {
+            here.push(i.to_string());
+            list_keys(x, here, out);
+            here.pop();
+        }
+    }
+}
+
+fn object_at<'a>(v: &'a mut Value, path: &[String]) -> &'a mut serde_json::Map<String, Value> {
+    let mut cur = v;
+    for step in path {
+        cur = match step.parse::<usize>() {
+            Ok(i) if cur.is_array() => &mut cur[i],
+            _ => &mut cur[step.as_str()],
+        };
+    }
+    cur.as_object_mut().unwrap()
+}
+
+/// "Any list in any answer may arrive as null, absent or []": every list of a nested
+/// appointment and of a check, at every depth, is read as empty in all three forms.
+#[test]
+fn every_list_at_any_depth_may_be_null_absent_or_empty() {
+    fn check<T: DeserializeOwned>(body: &Value) -> usize {
+        let mut lists = Vec::new();
+        list_keys(body, &mut Vec::new(), &mut lists);
+        for (path, key) in &lists {
+            for replacement in [Some(Value::Null), None, Some(json!([]))] {
+                let mut variant = body.clone();
+                let parent = object_at(&mut variant, path);
+                match &replacement {
+                    Some(value) => parent.insert(key.clone(), value.clone()),
+                    None => parent.remove(key),
+                };
+                let bytes = serde_json::to_vec(&variant).unwrap();
+                if let Err(e) = partner_core::decode_json::<T>("test", &bytes) {
+                    panic!("{}.{key} as {replacement:?}: {e}", path.join("."));
+                }
+            }
+        }
+        lists.len()
+    }
+    assert!(check::<Appointment>(&realistic_appointment()) >= 8);
+    let check_body = json!({
+        "id": 1, "checklist": {"id": 3, "tag_names": ["oil"]},
+        "question_items": [{"id": 10, "tyre_replacements": [{"id": 4}], "question_tags": [{"id": 2}],
+            "image_urls": ["a"], "video_urls": ["b"], "answers": ["worn"], "snooze_history": [{"id": 1}]}]
+    });
+    assert_eq!(check::<Check>(&check_body), 8);
+    // Request types read back too (the sandbox decodes them): an import's interventions.
+    let import = json!({"appointments": [{"dms_nr": "A-1", "interventions": [{"dms_nr": "I-1"}]}]});
+    assert_eq!(check::<claire_client::ImportRequest>(&import), 2);
+}
+
 #[test]
 fn bad_values_fail_with_their_path() {
     let err = partner_core::decode_json::<Appointment>(

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use claire_client::{
     AppointmentFilter, AppointmentId, ClaireClient, CustomerKind, Error, KeyPlacement, LocationId,
-    SecretString, Webhook, WebhookId, WebhookTriggerId,
+    SecretString, ValidationRules, Webhook, WebhookId, WebhookTriggerId,
 };
 use httpmock::prelude::*;
 use partner_core::validation::Rule;
@@ -101,30 +101,15 @@ async fn invalid_filters_are_refused_before_sending() {
         })
         .await;
     let c = client(&server);
+    // What the document forbids outright: no location ("required: true"), `is_pinned: false`
+    // ("False is not accepted"), a customer kind outside driver/owner/contractor.
     let mut bad = AppointmentFilter::default();
     bad.is_pinned = Some(false);
-    bad.customer_kind = Some(CustomerKind::Driver);
     let err = c.appointments().list(&bad).await.unwrap_err();
     let v = err.validation().expect("validation error");
     assert!(v.has("location_id", &Rule::Required));
     assert!(v.for_field("is_pinned").count() == 1);
-    assert!(
-        v.for_field("customer_kind").count() == 1,
-        "customer_kind without dms_nr"
-    );
-    assert_eq!(v.violations().len(), 3, "{v}");
-
-    let none = c
-        .appointments()
-        .list(&AppointmentFilter::new(LocationId(12)))
-        .await
-        .unwrap_err();
-    assert!(
-        none.validation()
-            .unwrap()
-            .for_field("dms_nr")
-            .any(|x| x.rule.to_string().contains("at least one filter"))
-    );
+    assert_eq!(v.violations().len(), 2, "{v}");
 
     let kind = AppointmentFilter::new(LocationId(1))
         .dms_nr("K")
@@ -177,6 +162,105 @@ async fn invalid_filters_are_refused_before_sending() {
         .unwrap_err();
     assert_eq!(dms.validation().unwrap().violations().len(), 2);
     any.assert_calls_async(0).await;
+}
+
+/// "At least one filter must be used" beside a required `location_id`, and `customer_kind`
+/// "required only if the DMS number is of a customer": two readings each. The lenient one is
+/// the default (sent, Claire judges), the strict one refuses before sending.
+#[tokio::test]
+async fn ambiguous_filter_rules_are_lenient_unless_strict_is_asked_for() {
+    let server = MockServer::start_async().await;
+    let list = server
+        .mock_async(|when, then| {
+            when.method(POST).path("/v1/appointments/list");
+            then.status(200).json_body(json!({"appointments": null}));
+        })
+        .await;
+    let location_only = AppointmentFilter::new(LocationId(12));
+    let kind_only = AppointmentFilter::new(LocationId(12)).customer_kind(CustomerKind::Driver);
+    let blank_nr = AppointmentFilter::new(LocationId(12)).dms_nr(" ");
+
+    let lenient = client(&server);
+    assert_eq!(lenient.validation_rules(), &ValidationRules::LENIENT);
+    for filter in [&location_only, &kind_only, &blank_nr] {
+        assert!(
+            lenient
+                .appointments()
+                .list(filter)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+    list.assert_calls_async(3).await;
+
+    let strict = ClaireClient::builder()
+        .base_url(server.base_url())
+        .api_key(SecretString::from(KEY))
+        .validation_rules(ValidationRules::STRICT)
+        .build()
+        .unwrap();
+    let err = strict
+        .appointments()
+        .list(&location_only)
+        .await
+        .unwrap_err();
+    assert!(
+        err.validation()
+            .unwrap()
+            .for_field("dms_nr")
+            .any(|x| x.rule.to_string().contains("at least one filter")),
+        "{err}"
+    );
+    let err = strict.appointments().list(&kind_only).await.unwrap_err();
+    assert!(
+        err.validation()
+            .unwrap()
+            .for_field("customer_kind")
+            .any(|x| x.rule.to_string().contains("together with dms_nr")),
+        "{err}"
+    );
+    let err = strict.appointments().list(&blank_nr).await.unwrap_err();
+    assert!(err.validation().unwrap().has("dms_nr", &Rule::Required));
+    list.assert_calls_async(3).await;
+}
+
+/// The document states no rules for a webhook's fields: by default only an update's id is
+/// checked; the strict rules want a name, a trigger, an http(s) URL and named headers.
+#[tokio::test]
+async fn webhook_fields_are_checked_only_when_strict() {
+    let server = MockServer::start_async().await;
+    let create = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/v1/webhooks/create")
+                .json_body_includes(
+                    json!({"name": "", "webhook_trigger_id": 0, "url": ""}).to_string(),
+                );
+            then.status(200).json_body(json!({"ID": 10}));
+        })
+        .await;
+    let bare = Webhook::new("", WebhookTriggerId::Unknown(0), "");
+    assert_eq!(
+        client(&server).webhooks().create(&bare).await.unwrap(),
+        WebhookId(10)
+    );
+    create.assert_async().await;
+    let err = client(&server).webhooks().update(&bare).await.unwrap_err();
+    assert!(err.validation().unwrap().has("id", &Rule::Required));
+
+    let strict = ClaireClient::builder()
+        .base_url(server.base_url())
+        .api_key(SecretString::from(KEY))
+        .validation_rules(ValidationRules::STRICT)
+        .build()
+        .unwrap();
+    let err = strict.webhooks().create(&bare).await.unwrap_err();
+    let v = err.validation().unwrap();
+    for field in ["name", "webhook_trigger_id", "url"] {
+        assert!(v.has(field, &Rule::Required), "{field}: {v}");
+    }
+    create.assert_calls_async(1).await;
 }
 
 #[tokio::test]
@@ -255,7 +339,10 @@ async fn create_update_delete_webhook() {
         .mock_async(|when, then| {
             when.method(POST)
                 .path("/v1/webhooks/update")
-                .json_body_includes(json!({"id": 9, "active": false, "headers": null}).to_string());
+                .json_body_includes(
+                    json!({"id": 9, "name": "import results", "active": false, "headers": null})
+                        .to_string(),
+                );
             then.status(200);
         })
         .await;
@@ -286,6 +373,7 @@ async fn create_update_delete_webhook() {
         WebhookTriggerId::PublicApiAppointmentImported,
         "https://example.com/h",
     )
+    .name("import results")
     .active(false);
     updated.id = id;
     c.webhooks().update(&updated).await.unwrap();

@@ -1,7 +1,6 @@
 //! Appointments: list by filters, get one, import a batch, and the deprecated lookup by DMS
 //! number.
 
-use partner_core::validation::Validate;
 use partner_core::{Error, Request};
 
 use crate::client::ClaireClient;
@@ -9,7 +8,7 @@ use crate::models::{
     Appointment, AppointmentFilter, AppointmentId, AppointmentList, CustomerKind, ImportQueued,
     ImportRequest, LocationId,
 };
-use crate::validate::{check_dms_lookup, require_set};
+use crate::validate::{ValidateWith, check_dms_lookup, require_set};
 
 /// Appointment calls; get one from [`ClaireClient::appointments`].
 #[derive(Debug, Clone, Copy)]
@@ -27,12 +26,12 @@ impl<'a> AppointmentsHandler<'a> {
     /// ```no_run
     /// # async fn run(client: claire_client::ClaireClient) -> Result<(), claire_client::Error> {
     /// use claire_client::{AppointmentFilter, LocationId};
-    /// let today = chrono::Utc::now().date_naive();
+    /// let today = claire_client::Utc::now().date_naive();
     /// let list = client.appointments().list(&AppointmentFilter::new(LocationId(12)).date(today)).await?;
     /// # Ok(()) }
     /// ```
     pub async fn list(&self, filter: &AppointmentFilter) -> Result<Vec<Appointment>, Error> {
-        filter.validate()?;
+        filter.validate_with(self.client.validation_rules())?;
         let req = Request::new("ListAppointments").json(filter)?;
         let page: AppointmentList = self.client.core().send_json(req).await?;
         Ok(page.appointments)
@@ -68,8 +67,7 @@ impl<'a> AppointmentsHandler<'a> {
     ///
     /// ```no_run
     /// # async fn run(client: claire_client::ClaireClient) -> Result<(), claire_client::Error> {
-    /// use chrono::Utc;
-    /// use claire_client::{ImportAppointment, ImportCar, ImportCustomer, ImportRequest, LocationId};
+    /// use claire_client::{ImportAppointment, ImportCar, ImportCustomer, ImportRequest, LocationId, Utc};
     /// let appointment = ImportAppointment::new(LocationId(12), "A-1001", "WO-1001", Utc::now(), Utc::now())
     ///     .car(ImportCar::new("C-77", "WVWZZZ1JZXW000001", "Volkswagen", "Golf"))
     ///     .driver(ImportCustomer::new("K-501", "Jansen"));
@@ -78,7 +76,7 @@ impl<'a> AppointmentsHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn import(&self, request: &ImportRequest) -> Result<ImportQueued, Error> {
-        request.validate()?;
+        request.validate_with(self.client.validation_rules())?;
         let req = Request::new("ImportAppointments").json(request)?;
         self.client.core().send(req).await?;
         Ok(ImportQueued {

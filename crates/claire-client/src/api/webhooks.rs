@@ -50,7 +50,7 @@ impl<'a> WebhooksHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn create(&self, webhook: &Webhook) -> Result<WebhookId, Error> {
-        check_webhook(webhook, false)?;
+        check_webhook(webhook, false, self.client.validation_rules())?;
         let req = Request::new("CreateWebhook").json(webhook)?;
         let created: CreatedWebhook = self.client.core().send_json(req).await?;
         Ok(created.id)
@@ -82,7 +82,7 @@ impl<'a> WebhooksHandler<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn update(&self, webhook: &Webhook) -> Result<(), Error> {
-        check_webhook(webhook, true)?;
+        check_webhook(webhook, true, self.client.validation_rules())?;
         self.client
             .core()
             .send(Request::new("UpdateWebhook").json(webhook)?)

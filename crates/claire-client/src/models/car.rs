@@ -99,10 +99,10 @@ pub struct Car {
     /// Tyres in storage (`TyreInStorage`).
     pub tyres_in_storage: Option<CarTyres>,
     /// Tyres of a truck.
-    #[serde(with = "crate::wire::nullable_vec")]
+    #[serde(default, with = "crate::wire::nullable_vec")]
     pub truck_tyres: Vec<TruckTyre>,
     /// Notes on the car made in Claire.
-    #[serde(with = "crate::wire::nullable_vec")]
+    #[serde(default, with = "crate::wire::nullable_vec")]
     pub notes: Vec<CarNote>,
 }
 

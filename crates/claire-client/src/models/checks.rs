@@ -111,7 +111,7 @@ pub struct Check {
     /// Receptionist assigned to this check.
     pub receptionist: Option<User>,
     /// Results of the check (`QuestionResults`).
-    #[serde(rename = "question_items", with = "crate::wire::nullable_vec")]
+    #[serde(default, rename = "question_items", with = "crate::wire::nullable_vec")]
     pub question_results: Vec<QuestionResult>,
 }
 
@@ -133,7 +133,7 @@ pub struct Checklist {
     #[serde(alias = "Name")]
     pub name: String,
     /// Names of the tags associated with the checklist.
-    #[serde(alias = "TagNames", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "TagNames", with = "crate::wire::nullable_vec")]
     pub tag_names: Vec<String>,
     /// Fields this crate does not model (the document gives no JSON example for this
     /// model, so its wire names are partly assumed); nothing the server sends is lost.
@@ -216,21 +216,26 @@ pub struct QuestionResult {
     #[serde(alias = "Tyre")]
     pub tyre: Option<Tyre>,
     /// Replacement tyres offered.
-    #[serde(alias = "TyreReplacements", with = "crate::wire::nullable_vec")]
+    #[serde(
+        default,
+        alias = "TyreReplacements",
+        with = "crate::wire::nullable_vec"
+    )]
     pub tyre_replacements: Vec<TyreReplacement>,
     /// Tags of this question.
-    #[serde(alias = "QuestionTags", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "QuestionTags", with = "crate::wire::nullable_vec")]
     pub question_tags: Vec<Tag>,
     /// Image URLs taken for this item.
-    #[serde(alias = "ImageURLs", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "ImageURLs", with = "crate::wire::nullable_vec")]
     pub image_urls: Vec<String>,
     /// Video URLs taken for this item.
-    #[serde(alias = "VideoURLs", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "VideoURLs", with = "crate::wire::nullable_vec")]
     pub video_urls: Vec<String>,
     /// Raw answers of the question's elements (`AnswerItemNames`). On the wire `answers`: the
     /// changelog (02.12.2019) renamed the single `answer` of `question_items` to the array
     /// `answers`; the Go name and its snake_case are accepted too.
     #[serde(
+        default,
         rename = "answers",
         alias = "answer_item_names",
         alias = "AnswerItemNames",
@@ -238,7 +243,7 @@ pub struct QuestionResult {
     )]
     pub answer_item_names: Vec<String>,
     /// Snooze log, one entry per change.
-    #[serde(alias = "SnoozeHistory", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "SnoozeHistory", with = "crate::wire::nullable_vec")]
     pub snooze_history: Vec<Snooze>,
     /// Fields this crate does not model (the document gives no JSON example for this
     /// model, so its wire names are partly assumed); nothing the server sends is lost.

@@ -33,14 +33,13 @@ mod tags;
 mod tyres;
 mod webhooks;
 
-pub(crate) use appointments::AppointmentList;
 pub use appointments::{
-    Appointment, AppointmentFilter, AppointmentStatusHistory, CUSTOMER_COMMUNICATION_BASE,
-    CommunicationChannel, Customer, CustomerKind, FinalCheckImage, FinalCheckVideo,
-    ImportAppointment, ImportCar, ImportCustomer, ImportIntervention, ImportQueued, ImportRequest,
-    Intervention, InterventionAttachment, InterventionElement, InterventionElementStatus,
-    InterventionElementType, MAX_IMPORT_BATCH, StatusIdentifier, StatusOverride,
-    customer_communication_url,
+    Appointment, AppointmentFilter, AppointmentList, AppointmentStatusHistory,
+    CUSTOMER_COMMUNICATION_BASE, CommunicationChannel, Customer, CustomerKind, FinalCheckImage,
+    FinalCheckVideo, ImportAppointment, ImportCar, ImportCustomer, ImportIntervention,
+    ImportQueued, ImportRequest, Intervention, InterventionAttachment, InterventionElement,
+    InterventionElementStatus, InterventionElementType, MAX_IMPORT_BATCH, StatusIdentifier,
+    StatusOverride, customer_communication_url,
 };
 pub use car::{Car, CarNote, MccStatus};
 pub use checks::{

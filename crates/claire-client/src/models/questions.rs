@@ -84,7 +84,7 @@ pub struct Question {
     /// `None` for a default question; otherwise the role of the user who created it (then only the dealer's locations see it). The example's `0` reads as `Some(Role::Unknown(0))`.
     pub role_id: Option<Role>,
     /// Elements of the question.
-    #[serde(with = "crate::wire::nullable_vec")]
+    #[serde(default, with = "crate::wire::nullable_vec")]
     pub question_elements: Vec<QuestionElement>,
 }
 

@@ -100,7 +100,7 @@ pub struct Webhook {
     /// The webhook is active.
     pub active: bool,
     /// Headers sent with each call. An update replaces them all.
-    #[serde(with = "crate::wire::nullable_vec")]
+    #[serde(default, with = "crate::wire::nullable_vec")]
     pub headers: Vec<WebhookHeader>,
     /// The public account that created it.
     pub public_account: Option<PublicAccount>,
@@ -120,6 +120,15 @@ impl Webhook {
             active: true,
             ..Webhook::default()
         }
+    }
+
+    /// Sets the name (`name` on the wire, "Name of the webhook" in the Webhook Model), for
+    /// example to rename a webhook read with [`crate::api::WebhooksHandler::get`] before
+    /// updating it. The document states no rule for it (the dashboard form asks for one);
+    /// only the strict rules ([`crate::ValidationRules::webhook_fields`]) refuse a blank name.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
     }
 
     /// Limits the webhook to one location.
@@ -263,7 +272,7 @@ pub struct WebhookError {
 #[non_exhaustive]
 pub struct WebhookErrorPage {
     /// Errors of this page (`Items`).
-    #[serde(alias = "Items", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "Items", with = "crate::wire::nullable_vec")]
     pub items: Vec<WebhookError>,
     /// Number of pages (`NbPages`).
     #[serde(alias = "NbPages")]

@@ -6,15 +6,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::models::{Appointment, CustomerKind, LocationId};
 
-/// Filters of `POST /v1/appointments/list`. The location is required, plus at least one
-/// filter (`dms_nr`, `date` or `pinned`).
+/// Filters of `POST /v1/appointments/list`. The location is required; "at least one filter
+/// must be used" reads, by default, as the location being one (the strict reading, one of
+/// `dms_nr`, `date` or `pinned` besides it, is [`crate::ValidationRules::STRICT`]).
 ///
 /// ```
-/// use claire_client::{AppointmentFilter, LocationId};
-/// use partner_core::validation::Validate;
-/// let f = AppointmentFilter::new(LocationId(12)).date(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+/// use claire_client::{AppointmentFilter, LocationId, NaiveDate, Validate};
+/// let f = AppointmentFilter::new(LocationId(12)).date(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
 /// assert!(f.validate().is_ok());
-/// assert!(AppointmentFilter::new(LocationId(12)).validate().is_err()); // no filter
+/// assert!(AppointmentFilter::default().validate().is_err()); // no location
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -79,9 +79,12 @@ impl AppointmentFilter {
     }
 }
 
-/// The answer of `POST /v1/appointments/list`.
-#[derive(Deserialize)]
-pub(crate) struct AppointmentList {
+/// The answer of `POST /v1/appointments/list` (`{"appointments": [...]}`; `null` or absent
+/// reads as empty). [`crate::AppointmentsHandler::list`] returns its list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AppointmentList {
+    /// The appointments found.
     #[serde(default, with = "crate::wire::nullable_vec")]
-    pub(crate) appointments: Vec<Appointment>,
+    pub appointments: Vec<Appointment>,
 }

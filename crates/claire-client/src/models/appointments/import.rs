@@ -122,7 +122,11 @@ pub struct ImportAppointment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_contract: Option<ImportCustomer>,
     /// Interventions (optional; each needs a DMS number and a title).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "partner_core::wire::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub interventions: Vec<ImportIntervention>,
     /// Further fields, sent as given.
     #[serde(flatten)]
@@ -329,7 +333,13 @@ impl ImportIntervention {
         self
     }
 
-    /// Sets the price the customer pays.
+    /// Sets the price the customer pays (exact decimal, sent as a JSON number).
+    ///
+    /// ```
+    /// use claire_client::{Decimal, ImportIntervention};
+    /// let oil = ImportIntervention::new("I-1", "Oil change").price(Decimal::new(8950, 2));
+    /// assert_eq!(oil.price, Some("89.50".parse().unwrap()));
+    /// ```
     pub fn price(mut self, price: Decimal) -> Self {
         self.price = Some(price);
         self

@@ -111,13 +111,13 @@ pub struct Intervention {
     #[serde(alias = "VisibleToCustomer")]
     pub visible_to_customer: bool,
     /// Snooze log.
-    #[serde(alias = "SnoozeHistory", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "SnoozeHistory", with = "crate::wire::nullable_vec")]
     pub snooze_history: Vec<Snooze>,
     /// Elements (tasks, labour, parts, ...).
-    #[serde(alias = "Elements", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "Elements", with = "crate::wire::nullable_vec")]
     pub elements: Vec<InterventionElement>,
     /// Attachments.
-    #[serde(alias = "Attachments", with = "crate::wire::nullable_vec")]
+    #[serde(default, alias = "Attachments", with = "crate::wire::nullable_vec")]
     pub attachments: Vec<InterventionAttachment>,
     /// Fields this crate does not model (the document gives no JSON example for this
     /// model, so its wire names are partly assumed); nothing the server sends is lost.

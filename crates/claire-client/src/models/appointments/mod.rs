@@ -23,8 +23,7 @@ pub use customer::{
     CUSTOMER_COMMUNICATION_BASE, CommunicationChannel, Customer, CustomerKind,
     customer_communication_url,
 };
-pub use filter::AppointmentFilter;
-pub(crate) use filter::AppointmentList;
+pub use filter::{AppointmentFilter, AppointmentList};
 pub use import::{
     ImportAppointment, ImportCar, ImportCustomer, ImportIntervention, ImportQueued, ImportRequest,
     MAX_IMPORT_BATCH,
@@ -233,16 +232,16 @@ pub struct Appointment {
     /// Car profile picture URL.
     pub car_profile_picture: Option<String>,
     /// Images added during the final check.
-    #[serde(with = "crate::wire::nullable_vec")]
+    #[serde(default, with = "crate::wire::nullable_vec")]
     pub final_check_images: Vec<FinalCheckImage>,
     /// Videos added during the final check.
-    #[serde(with = "crate::wire::nullable_vec")]
+    #[serde(default, with = "crate::wire::nullable_vec")]
     pub final_check_videos: Vec<FinalCheckVideo>,
     /// Status history.
-    #[serde(with = "crate::wire::nullable_vec")]
+    #[serde(default, with = "crate::wire::nullable_vec")]
     pub status_history: Vec<AppointmentStatusHistory>,
     /// Initial interventions.
-    #[serde(with = "crate::wire::nullable_vec")]
+    #[serde(default, with = "crate::wire::nullable_vec")]
     pub interventions: Vec<Intervention>,
     /// Key of the customer communication sent for this appointment (`CustomcomReceptionistKey`); see [`Appointment::customer_communication_url`].
     pub customcom_key: Option<String>,
@@ -250,7 +249,7 @@ pub struct Appointment {
     #[serde(rename = "appointment_status_name")]
     pub status_name: String,
     /// Names of the checklists performed (`ChecklistNames`).
-    #[serde(rename = "checklists", with = "crate::wire::nullable_vec")]
+    #[serde(default, rename = "checklists", with = "crate::wire::nullable_vec")]
     pub checklist_names: Vec<String>,
     /// Dealer name.
     pub dealer_name: String,
