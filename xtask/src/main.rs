@@ -1,4 +1,5 @@
-//! Workspace tasks: `cargo xtask contract-test`, `cargo xtask fixtures`, `cargo xtask features`.
+//! Workspace tasks: `cargo xtask contract-test`, `cargo xtask fixtures`, `cargo xtask features`,
+//! `cargo xtask chaos`.
 //!
 //! Kept to std and serde_json (rust-analyzer's rule: xtask must build fast). The contract test
 //! itself lives in each vendor crate (`tests/contract.rs`, on partner-testkit); xtask runs it,
@@ -7,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod bench;
+mod chaos;
 mod contract;
 mod features;
 mod fixtures;
@@ -32,6 +35,11 @@ tasks:
                                    record fixtures from the sandbox's tour into
                                    target/recorded-fixtures and compare them with fixtures/
   features                         check that each facade feature compiles only its vendor
+  bench [overhead|paging|sheets]   the side-by-side benchmarks, in release (docs/PERFORMANCE.md)
+  chaos [--calls N] [--seed S] [--check]
+                                   soak every vendor's client against the sandbox with faults
+                                   on; writes docs/RELIABILITY.md (--check: only fail on a
+                                   duplicate create, a panic or a call past its deadline)
 ";
 
 fn main() -> ExitCode {
@@ -40,6 +48,8 @@ fn main() -> ExitCode {
         Some("contract-test") => contract::run(&args[1..]),
         Some("fixtures") => fixtures::run(&args[1..]),
         Some("features") => features::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
+        Some("chaos") => chaos::run(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             Ok(())

@@ -101,7 +101,83 @@ pub(crate) async fn fault_layer(
             let answer = next.run(request).await;
             drop_mid_body(answer).await
         }
+        Some(Fault::BadGatewayHtml) => html(
+            StatusCode::BAD_GATEWAY,
+            "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>",
+        ),
+        Some(Fault::GatewayTimeout) => injected(StatusCode::GATEWAY_TIMEOUT, None),
+        Some(Fault::TooManyRequestsQuotaLeft) => {
+            let mut r = injected(StatusCode::TOO_MANY_REQUESTS, None);
+            quota_headers(&mut r, 100, 3600);
+            r
+        }
+        Some(Fault::TooManyRequestsQuotaSpent) => {
+            let mut r = injected(StatusCode::TOO_MANY_REQUESTS, None);
+            quota_headers(&mut r, 0, 1);
+            r
+        }
+        Some(Fault::LoginPage) => html(
+            StatusCode::OK,
+            "<!DOCTYPE html><html><body><form action=\"/login\">Sign in to continue</form></body></html>",
+        ),
+        Some(Fault::EmptyOk) => Response::builder()
+            .status(StatusCode::OK)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::empty())
+            .unwrap_or_default(),
+        Some(Fault::TruncatedJson) => {
+            let answer = next.run(request).await;
+            let (mut parts, body) = answer.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_default();
+            let cut = bytes.slice(..bytes.len() / 2);
+            parts
+                .headers
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(cut.len()));
+            Response::from_parts(parts, Body::from(cut))
+        }
+        Some(Fault::HugeBody) => Response::builder()
+            .status(StatusCode::OK)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(huge_body()))
+            .unwrap_or_default(),
+        Some(Fault::SlowAnswer) => {
+            let answer = next.run(request).await;
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            answer
+        }
     }
+}
+
+/// Ten megabytes of a JSON array of numbers: valid JSON, not the answer.
+fn huge_body() -> Bytes {
+    static BODY: std::sync::OnceLock<Bytes> = std::sync::OnceLock::new();
+    BODY.get_or_init(|| {
+        let mut text = String::with_capacity(10_000_002);
+        text.push('[');
+        while text.len() < 10_000_000 {
+            text.push_str("1234567,");
+        }
+        text.push_str("0]");
+        Bytes::from(text)
+    })
+    .clone()
+}
+
+fn html(status: StatusCode, page: &'static str) -> Response {
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .body(Body::from(page))
+        .unwrap_or_default()
+}
+
+fn quota_headers(response: &mut Response, remaining: u64, reset: u64) {
+    let headers = response.headers_mut();
+    headers.insert("x-ratelimit-limit", HeaderValue::from(10_800u64));
+    headers.insert("x-ratelimit-remaining", HeaderValue::from(remaining));
+    headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
 }
 
 fn injected(status: StatusCode, retry_after: Option<u64>) -> Response {

@@ -1,5 +1,6 @@
 //! Fault injection: added latency, a share of 500/503 answers, 429 storms with
-//! `Retry-After`, and connections dropped mid-response, per vendor.
+//! `Retry-After`, connections dropped mid-response, and a chaos share drawing from every
+//! failure a client meets in the field ([`Fault::CHAOS`]), per vendor.
 //!
 //! Random faults draw from a seeded generator, so a test that fixes the seed sees the same
 //! faults on every run. Tests that need an exact sequence queue faults with
@@ -57,6 +58,9 @@ pub struct FaultConfig {
     pub retry_after_secs: u64,
     /// Share (0..=1) of requests whose connection is dropped mid-response.
     pub drop_rate: f64,
+    /// Share (0..=1) of requests answered with one of the [`Fault::CHAOS`] faults, drawn
+    /// evenly: every status, body and connection failure a client meets in the field.
+    pub chaos_rate: f64,
 }
 
 impl FaultConfig {
@@ -72,6 +76,7 @@ impl FaultConfig {
             ("server_error_rate", self.server_error_rate),
             ("rate_limit_rate", self.rate_limit_rate),
             ("drop_rate", self.drop_rate),
+            ("chaos_rate", self.chaos_rate),
         ] {
             if !(0.0..=1.0).contains(&value) {
                 return Err(SandboxError::InvalidFault {
@@ -87,9 +92,9 @@ impl FaultConfig {
                 reason: format!("{:?} is longer than {MAX_LATENCY:?}", self.latency),
             });
         }
-        if self.server_error_rate + self.rate_limit_rate + self.drop_rate > 1.0 {
+        if self.server_error_rate + self.rate_limit_rate + self.drop_rate + self.chaos_rate > 1.0 {
             return Err(SandboxError::InvalidFault {
-                field: "server_error_rate + rate_limit_rate + drop_rate",
+                field: "server_error_rate + rate_limit_rate + drop_rate + chaos_rate",
                 reason: "the shares add up to more than 1".to_owned(),
             });
         }
@@ -129,6 +134,7 @@ impl std::str::FromStr for FaultConfig {
                 "errors" => config.server_error_rate = share("server_error_rate", value)?,
                 "rate-limit" => config.rate_limit_rate = share("rate_limit_rate", value)?,
                 "drop" => config.drop_rate = share("drop_rate", value)?,
+                "chaos" => config.chaos_rate = share("chaos_rate", value)?,
                 "retry-after" => {
                     config.retry_after_secs = value
                         .trim()
@@ -139,7 +145,7 @@ impl std::str::FromStr for FaultConfig {
                     return Err(bad(
                         "faults",
                         format!(
-                            "unknown setting `{other}` (latency, errors, rate-limit, retry-after, drop)"
+                            "unknown setting `{other}` (latency, errors, rate-limit, retry-after, drop, chaos)"
                         ),
                     ));
                 }
@@ -164,6 +170,56 @@ pub enum Fault {
     },
     /// The vendor handles the request, then the connection drops mid-response.
     DropConnection,
+    /// `502 Bad Gateway` with a proxy's HTML page; the vendor never sees the request.
+    BadGatewayHtml,
+    /// `504 Gateway Timeout`; the vendor never sees the request.
+    GatewayTimeout,
+    /// `429` without `Retry-After`, its quota headers showing requests left (a transient
+    /// refusal: the client must back off, not wait for the window's reset).
+    TooManyRequestsQuotaLeft,
+    /// `429` with `X-RateLimit-Remaining: 0` and `X-RateLimit-Reset: 1`: the quota is spent.
+    TooManyRequestsQuotaSpent,
+    /// `200` carrying a proxy's HTML login page; the vendor never sees the request.
+    LoginPage,
+    /// `200` with an empty body; the vendor never sees the request.
+    EmptyOk,
+    /// The vendor handles the request, then its JSON answer is cut in half (the length
+    /// header matching the cut, so only the JSON is broken).
+    TruncatedJson,
+    /// `200` with a 10 MB body that is not the answer; the vendor never sees the request.
+    HugeBody,
+    /// The vendor handles the request, but the answer comes only after 2 s (past a short
+    /// client timeout).
+    SlowAnswer,
+}
+
+impl Fault {
+    /// The faults a chaos draw picks from, evenly.
+    pub const CHAOS: &'static [Fault] = &[
+        Fault::InternalError,
+        Fault::Unavailable,
+        Fault::BadGatewayHtml,
+        Fault::GatewayTimeout,
+        Fault::TooManyRequests {
+            retry_after_secs: 0,
+        },
+        Fault::TooManyRequestsQuotaLeft,
+        Fault::TooManyRequestsQuotaSpent,
+        Fault::DropConnection,
+        Fault::LoginPage,
+        Fault::EmptyOk,
+        Fault::TruncatedJson,
+        Fault::HugeBody,
+        Fault::SlowAnswer,
+    ];
+
+    /// Whether the vendor's handler runs (its state changes) before the fault shows.
+    pub fn reaches_vendor(self) -> bool {
+        matches!(
+            self,
+            Fault::DropConnection | Fault::TruncatedJson | Fault::SlowAnswer
+        )
+    }
 }
 
 /// How many faults a vendor has injected so far.
@@ -177,6 +233,8 @@ pub struct FaultStats {
     pub rate_limited: u64,
     /// Connections dropped.
     pub dropped: u64,
+    /// Other faults injected (chaos draws: bodies, gateways, slow answers).
+    pub other: u64,
 }
 
 #[derive(Debug)]
@@ -283,6 +341,7 @@ impl Faults {
                 let server = config.server_error_rate;
                 let limited = server + config.rate_limit_rate;
                 let dropped = limited + config.drop_rate;
+                let chaos = dropped + config.chaos_rate;
                 if draw < server {
                     Some(if state.rng.bool() {
                         Fault::InternalError
@@ -295,6 +354,8 @@ impl Faults {
                     })
                 } else if draw < dropped {
                     Some(Fault::DropConnection)
+                } else if draw < chaos {
+                    Some(Fault::CHAOS[state.rng.usize(..Fault::CHAOS.len())])
                 } else {
                     None
                 }
@@ -303,8 +364,13 @@ impl Faults {
         state.stats.requests += 1;
         match fault {
             Some(Fault::InternalError | Fault::Unavailable) => state.stats.server_errors += 1,
-            Some(Fault::TooManyRequests { .. }) => state.stats.rate_limited += 1,
+            Some(
+                Fault::TooManyRequests { .. }
+                | Fault::TooManyRequestsQuotaLeft
+                | Fault::TooManyRequestsQuotaSpent,
+            ) => state.stats.rate_limited += 1,
             Some(Fault::DropConnection) => state.stats.dropped += 1,
+            Some(_) => state.stats.other += 1,
             None => {}
         }
         Decision {

@@ -20,6 +20,7 @@
 
 pub mod bigfix;
 pub mod carfix;
+pub mod chaos;
 pub mod claire;
 pub mod error;
 mod fault_layer;

@@ -81,6 +81,9 @@ struct State {
     import_keys: HashMap<(LocationId, String, Option<DateTime<Utc>>), AppointmentId>,
     cars: Vec<Car>,
     webhooks: Vec<Webhook>,
+    /// The name of every webhook ever created, deleted ones included (the chaos soak counts
+    /// creates left twice from it).
+    webhook_log: Vec<String>,
     webhook_errors: Vec<WebhookError>,
     deliveries: Vec<Delivery>,
     next_id: i64,
@@ -141,6 +144,17 @@ impl ClaireSandbox {
     /// Every webhook call made so far.
     pub fn deliveries(&self) -> Vec<Delivery> {
         lock(&self.state).deliveries.clone()
+    }
+
+    /// The name of every webhook ever created, deleted ones included.
+    pub fn webhook_log(&self) -> Vec<String> {
+        lock(&self.state).webhook_log.clone()
+    }
+
+    /// Deletes every webhook (as the dealer would in the dashboard), freeing the per-key
+    /// limit; the log stays.
+    pub fn clear_webhooks(&self) {
+        lock(&self.state).webhooks.clear();
     }
 
     /// How many requests reached the rate limit in each window so far, oldest first, 429s

@@ -95,6 +95,7 @@ impl ClaireSandbox {
                     )));
                 }
                 webhook.id = WebhookId(state.next_id());
+                state.webhook_log.push(webhook.name.clone());
                 webhook.dealer_id = DEMO_DEALER_ID;
                 webhook.created_on = Some(Utc::now());
                 webhook.updated_on = webhook.created_on;

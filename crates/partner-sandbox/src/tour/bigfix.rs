@@ -39,7 +39,7 @@ fn bulk_row(reference: &str, i: u32) -> BulkRow {
 }
 
 /// A valid single order for reference `reference`.
-fn single_order(reference: &str) -> RepairOrder {
+pub(crate) fn single_order(reference: &str) -> RepairOrder {
     RepairOrder {
         repair_ref_no: reference.into(),
         client_name: "Acme Warranty".into(),

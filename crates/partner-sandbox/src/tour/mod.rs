@@ -9,6 +9,8 @@ mod claire;
 mod jifeline;
 mod shipinsure;
 
+pub(crate) use bigfix::single_order as bigfix_order;
+
 use std::io::Write;
 
 use crate::{Sandbox, SandboxBuilder, SandboxError, Vendor};
@@ -65,7 +67,11 @@ fn failed<E: std::error::Error + Send + Sync + 'static>(
 }
 
 /// A tour step that answered, but not as the sandbox should have.
-fn unexpected(vendor: Vendor, step: &'static str, message: impl Into<String>) -> SandboxError {
+pub(crate) fn unexpected(
+    vendor: Vendor,
+    step: &'static str,
+    message: impl Into<String>,
+) -> SandboxError {
     SandboxError::TourExpectation {
         vendor: vendor.name(),
         step,
