@@ -5,11 +5,15 @@
 //! `md5(api_token_key + tracking_number + premium_amount)` for API #1, the client's reading
 //! `md5(api_token_key + tracking_number)` for #2 and #3), so a signing bug in the client
 //! shows up as the 401 the vendor would send. Bodies are read with the client's own models
-//! and checked with their `Validate` rules, plus the document's seven delivery statuses.
+//! and checked with the strict reading of their rules (`ValidationRules::STRICT`: a server
+//! may refuse what the client lets through by default), including the document's seven
+//! delivery statuses.
 //!
 //! Answers follow the crate's fixtures: `{"status": "success", ...}` on success,
-//! `{"status": "fail", "message": ...}` with HTTP 200 for a refused duplicate or unknown
-//! order, 400 for an invalid body and 401 for a bad signature.
+//! `{"status": "fail", "message": ...}` with HTTP 200 for an unknown order, 400 for an
+//! invalid body and 401 for a bad signature. A tracking number insured twice is HTTP 409,
+//! and so is the cancel of a policy already cancelled ("Policy already cancelled"), as the
+//! vendor answers them (issue 11).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -18,12 +22,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use partner_core::Operation;
 use partner_core::signing::md5_hex;
-use partner_core::validation::Validate;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 use shipinsure_client::{
     CancelDeliveryRequest, DeliveryStatus, OperationId, SubmitDeliveryRequest,
-    TrackingDetailRequest,
+    TrackingDetailRequest, ValidateWith, ValidationRules,
 };
 
 use crate::server::{Call, Refusal, VendorApi, json};
@@ -82,8 +85,8 @@ impl ShipInsureSandbox {
         self.state().policies.values().cloned().collect()
     }
 
-    /// Checks the signature over `fields` and reads the body as `T`, validated.
-    fn read<T: DeserializeOwned + Validate>(
+    /// Checks the signature over `fields` and reads the body as `T`, validated strictly.
+    fn read<T: DeserializeOwned + ValidateWith>(
         &self,
         call: &Call,
         fields: &[&str],
@@ -112,7 +115,9 @@ impl ShipInsureSandbox {
         }
         let request: T =
             serde_json::from_value(Value::Object(body)).map_err(|e| bad(e.to_string()))?;
-        request.validate().map_err(|e| bad(e.to_string()))?;
+        request
+            .validate_with(&ValidationRules::STRICT)
+            .map_err(|e| bad(e.to_string()))?;
         Ok(request)
     }
 
@@ -122,7 +127,7 @@ impl ShipInsureSandbox {
         let mut state = self.state();
         if state.policies.contains_key(&request.tracking_number) {
             return Err(Refusal(
-                StatusCode::OK,
+                StatusCode::CONFLICT,
                 format!(
                     "tracking_number {} is already insured",
                     request.tracking_number
@@ -192,16 +197,17 @@ impl ShipInsureSandbox {
                 ),
             ));
         }
-        // Cancelling twice changes nothing more, so a retried cancel succeeds again.
-        let message = if policy.cancelled.is_some() {
-            "the policy was already cancelled"
-        } else {
-            policy.cancelled = Some(request.cancellation_reason.clone());
-            "the policy is cancelled"
-        };
+        // Cancelling twice changes nothing more; the vendor says so with a 409.
+        if policy.cancelled.is_some() {
+            return Err(Refusal(
+                StatusCode::CONFLICT,
+                "Policy already cancelled".to_owned(),
+            ));
+        }
+        policy.cancelled = Some(request.cancellation_reason.clone());
         Ok(json!({
             "status": "success",
-            "message": message,
+            "message": "the policy is cancelled",
             "tracking_number": request.tracking_number,
             "policy_id": policy.policy_id,
         }))

@@ -1,5 +1,6 @@
-//! shipinsure against the sandbox: the worked flow, bad signatures, duplicates, validation,
-//! and retries around faults (429 storms retried, dropped connections only when safe).
+//! shipinsure against the sandbox: the worked flow, bad signatures, duplicates (typed),
+//! validation, and retries around faults (429 storms retried, dropped connections only when
+//! safe, a resent cancel told the policy is already cancelled).
 
 mod common;
 
@@ -9,8 +10,8 @@ use partner_sandbox::shipinsure::DEMO_API_TOKEN_KEY;
 use partner_sandbox::{Fault, FaultConfig, Sandbox, Vendor};
 use shipinsure_client::{
     Addresses, Amounts, CancelDeliveryRequest, Customer, DeliveryStatus, EnvironmentConfig, Goods,
-    Md5Concat, OperationId, ShipInsureClient, SubmitDeliveryRequest, TrackingDetailRequest,
-    TrackingEvent,
+    Md5Concat, OperationId, ShipInsureClient, ShipInsureError, SubmitDeliveryRequest,
+    TrackingDetailRequest, TrackingEvent,
 };
 
 async fn sandbox() -> Sandbox {
@@ -100,7 +101,13 @@ async fn worked_flow_insure_track_cancel() {
         .insert(&event(DeliveryStatus::Returned, "T-1"))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Rejected { .. }), "{err:?}");
+    assert!(
+        matches!(err.core(), Some(Error::Rejected { .. })),
+        "{err:?}"
+    );
+    // Cancelling again is refused with a 409 the client reads as "already cancelled".
+    let err = client.deliveries().cancel(&cancel).await.unwrap_err();
+    assert!(err.is_already_cancelled(), "{err:?}");
 }
 
 #[tokio::test]
@@ -112,7 +119,7 @@ async fn a_bad_signature_is_refused_with_401() {
         .submit(&order("T-2"))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Auth { .. }), "{err:?}");
+    assert!(matches!(err.core(), Some(Error::Auth { .. })), "{err:?}");
 
     // The right key with a formula the sandbox does not use (premium left out) is refused too.
     let wrong_formula = ShipInsureClient::builder(EnvironmentConfig::staging(
@@ -130,7 +137,7 @@ async fn a_bad_signature_is_refused_with_401() {
         .submit(&order("T-2"))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Auth { .. }), "{err:?}");
+    assert!(matches!(err.core(), Some(Error::Auth { .. })), "{err:?}");
     assert!(sandbox.shipinsure().policy("T-2").is_none());
 }
 
@@ -141,24 +148,36 @@ async fn duplicates_and_unknown_orders_are_rejected() {
     client.deliveries().submit(&order("T-3")).await.unwrap();
     let err = client.deliveries().submit(&order("T-3")).await.unwrap_err();
     match err {
-        Error::Rejected { message, .. } => {
+        ShipInsureError::Duplicate {
+            tracking_number,
+            message,
+        } => {
+            assert_eq!(tracking_number, "T-3");
             assert!(message.contains("already insured"), "{message}");
         }
         other => panic!("{other:?}"),
     }
+    assert_eq!(sandbox.shipinsure().policies().len(), 1);
     let err = client
         .tracking()
         .insert(&event(DeliveryStatus::InDelivery, "NOPE"))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Rejected { .. }), "{err:?}");
+    assert!(
+        matches!(err.core(), Some(Error::Rejected { .. })),
+        "{err:?}"
+    );
     let undocumented = DeliveryStatus::from_wire("teleported");
     let err = client
         .tracking()
         .insert(&event(undocumented, "T-3"))
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Status { status: 400, .. }), "{err:?}");
+    // The client sends a status the vendor may have added; this server knows only seven.
+    assert!(
+        matches!(err.core(), Some(Error::Status { status: 400, .. })),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -208,7 +227,10 @@ async fn a_dropped_connection_is_retried_only_when_safe() {
     // Submitting is unsafe: the drop surfaces, though the sandbox did insure the order.
     faults.push([Fault::DropConnection]);
     let err = client.deliveries().submit(&order("T-6")).await.unwrap_err();
-    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert!(
+        matches!(err.core(), Some(Error::Transport { .. })),
+        "{err:?}"
+    );
     assert_eq!(err.request_sent(), RequestSent::Maybe);
     let policy = sandbox
         .shipinsure()
@@ -216,7 +238,8 @@ async fn a_dropped_connection_is_retried_only_when_safe() {
         .expect("the vendor saw the request");
     assert_eq!(faults.stats().requests, 1, "not re-sent");
 
-    // Cancelling is safe to repeat: the drop is retried and the second answer arrives.
+    // Cancelling is safe to repeat: the drop (after the sandbox cancelled) is retried, and
+    // the vendor's 409 "Policy already cancelled" reads as the typed answer, not a conflict.
     faults.push([Fault::DropConnection]);
     let cancel = CancelDeliveryRequest::new(
         "T-6",
@@ -225,10 +248,26 @@ async fn a_dropped_connection_is_retried_only_when_safe() {
         "b",
         Utc::now(),
     );
-    let answer = client.deliveries().cancel(&cancel).await.unwrap();
+    let err = client.deliveries().cancel(&cancel).await.unwrap_err();
+    match &err {
+        ShipInsureError::AlreadyCancelled {
+            tracking_number,
+            message,
+            ..
+        } => {
+            assert_eq!(tracking_number, "T-6");
+            assert_eq!(message, "Policy already cancelled");
+        }
+        other => panic!("expected AlreadyCancelled, got {other:?}"),
+    }
     assert_eq!(
-        answer.message.as_deref(),
-        Some("the policy was already cancelled")
+        sandbox
+            .shipinsure()
+            .policy("T-6")
+            .unwrap()
+            .cancelled
+            .as_deref(),
+        Some("b")
     );
     assert_eq!(faults.stats().dropped, 2);
 }
@@ -254,8 +293,10 @@ async fn seeded_server_errors_are_retried_on_safe_calls() {
         })
         .unwrap();
     let cancel = CancelDeliveryRequest::new("T-7", policy.policy_id, "agent", "test", Utc::now());
-    for _ in 0..3 {
-        client.deliveries().cancel(&cancel).await.unwrap();
+    client.deliveries().cancel(&cancel).await.unwrap();
+    for _ in 0..2 {
+        let err = client.deliveries().cancel(&cancel).await.unwrap_err();
+        assert!(err.is_already_cancelled(), "{err:?}");
     }
     let stats = faults.stats();
     assert!(stats.server_errors > 0, "{stats:?}");

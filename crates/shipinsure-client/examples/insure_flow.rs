@@ -10,8 +10,8 @@ use httpmock::MockServer;
 use serde_json::json;
 use shipinsure_client::{
     Addresses, Amounts, CancelDeliveryRequest, Customer, DeliveryStatus, EnvironmentConfig, Error,
-    Goods, OperationId, Recipient, ShipInsureClient, SubmitDeliveryRequest, TrackingDetailRequest,
-    TrackingEvent,
+    Goods, OperationId, Recipient, ShipInsureClient, ShipInsureError, SubmitDeliveryRequest,
+    TrackingDetailRequest, TrackingEvent,
 };
 
 /// The key the mock expects; in real use it comes from the vendor, never from source code.
@@ -99,7 +99,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut refused = cancel;
     refused.tracking_number = "SME0009999".into();
     match client.deliveries().cancel(&refused).await {
-        Err(Error::Rejected { code, message, .. }) => println!("4. refused ({code:?}): {message}"),
+        Err(ShipInsureError::Core(Error::Rejected { code, message, .. })) => {
+            println!("4. refused ({code:?}): {message}");
+        }
         other => return Err(format!("4. expected a rejection, got {other:?}").into()),
     }
     Ok(())
@@ -107,7 +109,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// Answers like the vendor would (the document shows only the response field names), and
 /// only to the signature it expects: anything else gets httpmock's 404, which the flow
-/// would report as `Error::Status`.
+/// would report as `ShipInsureError::Core(Error::Status { .. })`.
 async fn mock_vendor(server: &MockServer) {
     let submits = [
         // printf '%s' 'example-staging-keySME000123415000' | md5sum

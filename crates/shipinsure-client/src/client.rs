@@ -4,77 +4,84 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
-use partner_core::validation::Validate;
-use partner_core::{
-    Client, ClientBuilder, ConfigError, Error, Request, RetryPolicy, Transport, decode_json,
-};
+use partner_core::{Client, ClientOptions, ConfigError, Error, Request};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::api::{Deliveries, Tracking};
 use crate::models::StatusRule;
-use crate::models::common::{Envelope, default_is_success};
+use crate::models::common::{default_is_success, read_answer};
 use crate::operations::{OPERATIONS, OperationId, VENDOR};
 use crate::signature::{Schemes, SignatureScheme};
+use crate::validate::{ValidateWith, ValidationRules};
 use crate::wire::timestamp::TimestampFormat;
 
 mod environment;
 
 pub use environment::{Environment, EnvironmentConfig};
 
-/// Configures a [`ShipInsureClient`].
+/// Configures a [`ShipInsureClient`]: the environment (base URL and `api_token_key`), the
+/// settings every vendor client shares ([`ClientOptions`]: base URL, path and method
+/// overrides, timeouts, deadline, retry policy and budget, HTTP client or transport, largest
+/// answer), and this vendor's own: signature schemes, the success rule, the timestamp
+/// format and the validation rules.
+///
+/// The base URL is the environment's unless one is set here (with
+/// [`base_url`](Self::base_url) or in the [`ClientOptions`] given to
+/// [`options`](Self::options)), which then wins.
+///
+/// Retries follow the policy set with [`retry_policy`](Self::retry_policy) (default:
+/// partner-core's). Submitting and tracking are re-sent only when they surely never reached
+/// the vendor or were refused with a 429; cancelling is retried on any retryable failure
+/// (timeouts, 408, 429, 500, 502, 503, 504).
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use shipinsure_client::{operations, ClientOptions, EnvironmentConfig, ShipInsureClient};
+/// let shared = ClientOptions::new()
+///     .timeout(Duration::from_secs(10))
+///     .override_path(operations::SUBMIT_SME_DELIVERY, "/partner/v2/orders");
+/// let client = ShipInsureClient::builder(EnvironmentConfig::production("https://api.example", "k3y"))
+///     .options(shared)
+///     .build()?;
+/// # Ok::<(), partner_core::Error>(())
+/// ```
 pub struct ShipInsureClientBuilder {
     config: EnvironmentConfig,
-    core: ClientBuilder,
+    options: ClientOptions,
     schemes: Schemes,
     is_success: StatusRule,
     timestamps: TimestampFormat,
+    rules: ValidationRules,
 }
 
 impl fmt::Debug for ShipInsureClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ShipInsureClientBuilder")
             .field("config", &self.config)
+            .field("options", &self.options)
             .field("schemes", &self.schemes)
             .field("timestamps", &self.timestamps)
+            .field("rules", &self.rules)
             .finish_non_exhaustive()
     }
 }
 
 impl ShipInsureClientBuilder {
     fn new(config: EnvironmentConfig) -> Self {
-        let core = Client::builder(VENDOR, OPERATIONS)
-            .base_url(config.base_url())
-            .user_agent(concat!(
-                env!("CARGO_PKG_NAME"),
-                "/",
-                env!("CARGO_PKG_VERSION")
-            ));
         ShipInsureClientBuilder {
             config,
-            core,
+            options: ClientOptions::new(),
             schemes: Schemes::default(),
             is_success: default_is_success,
             timestamps: TimestampFormat::default(),
+            rules: ValidationRules::default(),
         }
     }
 
-    /// Replaces the assumed path of one operation with the one the vendor gave you.
-    ///
-    /// ```no_run
-    /// # use shipinsure_client::{EnvironmentConfig, OperationId, ShipInsureClient};
-    /// let client = ShipInsureClient::builder(EnvironmentConfig::production("https://api.example", "k3y"))
-    ///     .override_path(OperationId::SubmitSmeDelivery, "/partner/v2/orders")
-    ///     .build()?;
-    /// # Ok::<(), partner_core::Error>(())
-    /// ```
-    pub fn override_path(mut self, operation: OperationId, path: impl Into<String>) -> Self {
-        self.core = self.core.override_path(operation.name(), path);
-        self
-    }
+    partner_core::client_options_methods!();
 
     /// Replaces how one operation's `signature` is computed.
     ///
@@ -104,45 +111,32 @@ impl ShipInsureClientBuilder {
         self
     }
 
-    /// How timestamps are sent (default `2022-04-06T06:05:00.528Z`, the document's example).
+    /// How the `timestamp` fields (`order_created_time`, `tracking_time`) are sent (default
+    /// `2022-04-06T06:05:00.528Z`, the document's example). `cancellation_time`, typed
+    /// "String" by the document, is always sent that way.
     pub fn timestamp_format(mut self, format: TimestampFormat) -> Self {
         self.timestamps = format;
         self
     }
 
-    /// Total timeout of each attempt (default 30 s).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.core = self.core.timeout(timeout);
+    /// Which readings of the document's ambiguous rules requests are checked against before
+    /// sending (default [`ValidationRules::LENIENT`]: only what the document forbids).
+    ///
+    /// ```no_run
+    /// # use shipinsure_client::{EnvironmentConfig, ShipInsureClient};
+    /// use shipinsure_client::validate::ValidationRules;
+    /// let client = ShipInsureClient::builder(EnvironmentConfig::staging("https://staging.example", "k3y"))
+    ///     .validation_rules(ValidationRules::STRICT)
+    ///     .build()?;
+    /// # Ok::<(), partner_core::Error>(())
+    /// ```
+    pub fn validation_rules(mut self, rules: ValidationRules) -> Self {
+        self.rules = rules;
         self
     }
 
-    /// Connect timeout of the built-in HTTP client (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.core = self.core.connect_timeout(timeout);
-        self
-    }
-
-    /// The retry policy. Submitting and tracking are re-sent only when they surely never
-    /// reached the vendor or were refused with a 429; cancelling is retried on any
-    /// retryable failure (timeouts, 408, 429, 500, 502, 503, 504).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.core = self.core.retry_policy(policy);
-        self
-    }
-
-    /// Uses your own `reqwest::Client` (proxy, roots, pool settings).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.core = self.core.http_client(client);
-        self
-    }
-
-    /// Uses your own transport (a mock in tests, a recorder).
-    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
-        self.core = self.core.transport(transport);
-        self
-    }
-
-    /// Builds the client, checking the base URL, the path overrides and that a key is set.
+    /// Builds the client, checking the base URL, the path and method overrides and that a
+    /// key is set.
     pub fn build(self) -> Result<ShipInsureClient, Error> {
         if self.config.key_is_blank() {
             return Err(ConfigError::MissingSetting {
@@ -151,13 +145,28 @@ impl ShipInsureClientBuilder {
             }
             .into());
         }
-        let core = self.core.build()?;
+        let options = match self.options.base_url_value() {
+            Some(_) => self.options,
+            None => self.options.base_url(self.config.base_url()),
+        };
+        // Submitting and tracking are declared unsafe to retry in `OPERATIONS`, so
+        // partner-core's default policy re-sends them only when they surely never left or
+        // were refused with a 429; this vendor needs no default of its own.
+        let core = Client::builder(VENDOR, OPERATIONS)
+            .user_agent(concat!(
+                env!("CARGO_PKG_NAME"),
+                "/",
+                env!("CARGO_PKG_VERSION")
+            ))
+            .options(options)
+            .build()?;
         Ok(ShipInsureClient {
             core,
             config: Arc::new(self.config),
             schemes: Arc::new(self.schemes),
             is_success: self.is_success,
             timestamps: self.timestamps,
+            rules: self.rules,
         })
     }
 }
@@ -177,6 +186,7 @@ pub struct ShipInsureClient {
     schemes: Arc<Schemes>,
     is_success: StatusRule,
     timestamps: TimestampFormat,
+    rules: ValidationRules,
 }
 
 impl fmt::Debug for ShipInsureClient {
@@ -222,12 +232,12 @@ impl ShipInsureClient {
     }
 
     /// The signed request for `operation` over `body`, after validation; no I/O.
-    fn signed_request<B: Serialize + Validate>(
+    fn signed_request<B: Serialize + ValidateWith>(
         &self,
         operation: OperationId,
         body: &B,
     ) -> Result<Request, Error> {
-        body.validate()?;
+        body.validate_with(&self.rules)?;
         let name = operation.name();
         let mut fields = match serde_json::to_value(body) {
             Ok(Value::Object(fields)) => fields,
@@ -256,22 +266,11 @@ impl ShipInsureClient {
     /// [`Error::Rejected`] and decodes the rest as `R`.
     pub(crate) async fn call<B, R>(&self, operation: OperationId, body: &B) -> Result<R, Error>
     where
-        B: Serialize + Validate,
+        B: Serialize + ValidateWith,
         R: DeserializeOwned,
     {
-        let name = operation.name();
         let request = self.signed_request(operation, body)?;
         let response = self.core.send(request).await?;
-        let Envelope { status, message } = decode_json(name, &response.body)?;
-        // A missing `status` is left to `R`: API #1 and #2 require it, API #3 may omit it.
-        if let Some(status) = status.filter(|s| !(self.is_success)(s)) {
-            tracing::debug!(operation = name, status = %status, "the vendor rejected the call");
-            return Err(Error::Rejected {
-                operation: name,
-                code: Some(status),
-                message: message.unwrap_or_else(|| "no message given".to_owned()),
-            });
-        }
-        decode_json(name, &response.body)
+        read_answer(operation, &response.body, self.is_success)
     }
 }

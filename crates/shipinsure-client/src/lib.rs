@@ -19,7 +19,7 @@
 //!     Addresses, Amounts, Customer, EnvironmentConfig, Goods, ShipInsureClient, SubmitDeliveryRequest,
 //! };
 //!
-//! # async fn run() -> Result<(), partner_core::Error> {
+//! # async fn run() -> Result<(), shipinsure_client::ShipInsureError> {
 //! let client = ShipInsureClient::builder(EnvironmentConfig::staging(
 //!     "https://staging.shipinsure.example",
 //!     std::env::var("SHIPINSURE_STAGING_API_TOKEN_KEY").unwrap_or_default(),
@@ -42,12 +42,17 @@
 //!
 //! ## Errors
 //!
-//! Every method returns [`partner_core::Error`] (re-exported as [`Error`]):
-//! `Validation` lists every broken rule before anything is sent; `Rejected` is a 2xx answer
-//! whose `status` is not a success (its `code` is the status, its `message` the vendor's;
-//! API #3, which documents no response, may also answer without `status`: a success);
-//! `Auth` is a 401/403; `Status` any other non-2xx; `Decode` names the JSON path that did
-//! not fit. Which `status` values count as success is a guess the document forces
+//! Every call returns [`ShipInsureError`]. Its two variants of its own are the answers the
+//! vendor gives a meaning: [`ShipInsureError::Duplicate`] (HTTP 409 to a submit: the
+//! tracking number is already insured) and [`ShipInsureError::AlreadyCancelled`] (a cancel
+//! of a policy that is already cancelled, such as the resend of a cancel whose first attempt
+//! timed out). Everything else is [`ShipInsureError::Core`] with a [`partner_core::Error`]
+//! (re-exported as [`Error`], which [`ShipInsureClientBuilder::build`] returns):
+//! `Validation` lists every broken rule before anything is sent ([`validate`]); `Rejected`
+//! is a 2xx answer whose `status` is not a success (its `code` is the status, its `message`
+//! the vendor's; API #3, which documents no response, may also answer without `status`: a
+//! success); `Auth` is a 401/403; `Status` any other non-2xx; `Decode` names the JSON path
+//! that did not fit. Which `status` values count as success is a guess the document forces
 //! ([`ShipInsureClientBuilder::success_status`]).
 //!
 //! ## Testing your code
@@ -58,6 +63,7 @@
 
 pub mod api;
 mod client;
+mod error;
 pub mod models;
 pub mod operations;
 pub mod signature;
@@ -66,6 +72,7 @@ pub mod wire;
 
 pub use api::{Deliveries, Tracking};
 pub use client::{Environment, EnvironmentConfig, ShipInsureClient, ShipInsureClientBuilder};
+pub use error::ShipInsureError;
 pub use models::{
     Addresses, Amounts, CancelDeliveryRequest, CancelDeliveryResponse, Customer, DeliveryStatus,
     Goods, PolicyId, Recipient, Sender, StatusRule, SubmitDeliveryRequest, SubmitDeliveryResponse,
@@ -73,12 +80,15 @@ pub use models::{
 };
 pub use operations::{OPERATIONS, OperationId, VENDOR};
 pub use signature::{Md5Concat, SignatureInput, SignaturePart, SignatureScheme};
+pub use validate::{ValidateWith, ValidationRules};
 #[doc(no_inline)]
 pub use wire::timestamp;
 pub use wire::timestamp::TimestampFormat;
 
 /// Re-exported so users name the same versions as this crate.
-pub use partner_core::{Error, ExposeSecret, RetryPolicy, SecretString};
+pub use partner_core::{
+    ClientOptions, Error, ExposeSecret, RequestSent, RetryPolicy, SecretString,
+};
 
 /// The README's quickstart, compiled as a doctest so it cannot go stale.
 #[cfg(doctest)]

@@ -7,11 +7,14 @@ use std::sync::Arc;
 
 use common::{KEY, cancel, mock_builder, submit, tracking};
 use httpmock::MockServer;
+use partner_core::ConfigError;
+use partner_core::http::Method;
 use partner_core::mock::{MockTransport, json_response};
 use partner_core::validation::Rule;
 use serde_json::json;
 use shipinsure_client::{
-    DeliveryStatus, EnvironmentConfig, Error, OperationId, PolicyId, RetryPolicy, ShipInsureClient,
+    ClientOptions, DeliveryStatus, EnvironmentConfig, Error, OperationId, PolicyId, RetryPolicy,
+    ShipInsureClient, ShipInsureError, ValidationRules,
 };
 
 fn client_for(server: &MockServer) -> ShipInsureClient {
@@ -110,7 +113,10 @@ async fn overridden_paths_join_the_base_url_path() {
         format!("{}/partner", server.base_url()),
         KEY,
     ))
-    .override_path(OperationId::CancelSmeDeliveryOrder, "/v2/cancel-order")
+    .override_path(
+        OperationId::CancelSmeDeliveryOrder.name(),
+        "/v2/cancel-order",
+    )
     .build()
     .unwrap();
     let answer = client
@@ -165,12 +171,12 @@ async fn submit_and_tracking_answers_need_a_status() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, Error::Decode { operation: "SubmitSmeDelivery", message, .. } if message.contains("status")),
+        matches!(err.core(), Some(Error::Decode { operation: "SubmitSmeDelivery", message, .. }) if message.contains("status")),
         "{err:?}"
     );
     let err = client.tracking().insert(&tracking("T1")).await.unwrap_err();
     assert!(
-        matches!(&err, Error::Decode { operation: "InsertTrackingDetail", message, .. } if message.contains("status")),
+        matches!(err.core(), Some(Error::Decode { operation: "InsertTrackingDetail", message, .. }) if message.contains("status")),
         "{err:?}"
     );
 }
@@ -178,7 +184,10 @@ async fn submit_and_tracking_answers_need_a_status() {
 #[tokio::test]
 async fn invalid_requests_report_every_violation_and_send_nothing() {
     let (builder, mock) = mock_builder(KEY, common::success_body());
-    let client = builder.build().unwrap();
+    let client = builder
+        .validation_rules(ValidationRules::STRICT)
+        .build()
+        .unwrap();
     let mut order = submit("", -1);
     order.goods.quantity = 0;
     order.customer.name = "   ".into();
@@ -211,6 +220,33 @@ async fn invalid_requests_report_every_violation_and_send_nothing() {
 }
 
 #[tokio::test]
+async fn by_default_only_what_the_document_forbids_is_refused() {
+    // Issue 11's principle: amounts and quantities are "interger" with no stated range,
+    // `tracking_detail*` may be present but empty, and the vendor may add statuses; its
+    // server judges those. A blank required field is refused (with nothing sent).
+    let (builder, mock) = mock_builder(KEY, common::success_body());
+    let client = builder.build().unwrap();
+    let mut order = submit("T1", -1);
+    order.goods.quantity = 0;
+    client.deliveries().submit(&order).await.unwrap();
+    let mut update = tracking("T1");
+    update.events.clear();
+    update.delivery_status = DeliveryStatus::from_wire("lost_in_transit");
+    client.tracking().insert(&update).await.unwrap();
+    let sent = mock.requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(common::sent_body(&mock, 0)["premium_amount"], -1);
+    assert_eq!(common::sent_body(&mock, 0)["good_quantity"], 0);
+    assert_eq!(common::sent_body(&mock, 1)["tracking_detail"], json!([]));
+
+    let mut blank = submit("T1", 1);
+    blank.customer.name = " ".into();
+    let err = client.deliveries().submit(&blank).await.unwrap_err();
+    assert_eq!(err.validation().unwrap().violations().len(), 1);
+    assert_eq!(mock.requests().len(), 2, "the blank name was not sent");
+}
+
+#[tokio::test]
 async fn a_failure_status_is_a_rejected_error_with_the_message() {
     let (builder, _) = mock_builder(
         KEY,
@@ -224,11 +260,11 @@ async fn a_failure_status_is_a_rejected_error_with_the_message() {
         .await
         .unwrap_err();
     match err {
-        Error::Rejected {
+        ShipInsureError::Core(Error::Rejected {
             operation,
             code,
             message,
-        } => {
+        }) => {
             assert_eq!(operation, "SubmitSmeDelivery");
             assert_eq!(code.as_deref(), Some("fail"));
             assert_eq!(message, "premium_amount does not match");
@@ -244,7 +280,7 @@ async fn a_failure_status_is_a_rejected_error_with_the_message() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, Error::Rejected { message, .. } if message == "no message given"),
+        matches!(err.core(), Some(Error::Rejected { message, .. }) if message == "no message given"),
         "{err:?}"
     );
 }
@@ -279,7 +315,7 @@ async fn the_success_rule_is_replaceable() {
     let client = builder.success_status(|s| s == "00").build().unwrap();
     assert!(matches!(
         client.tracking().insert(&tracking("T1")).await,
-        Err(Error::Rejected { .. })
+        Err(ShipInsureError::Core(Error::Rejected { .. }))
     ));
 }
 
@@ -294,7 +330,7 @@ async fn a_success_without_policy_id_names_the_missing_field() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, Error::Decode { operation: "SubmitSmeDelivery", message, .. } if message.contains("policy_id")),
+        matches!(err.core(), Some(Error::Decode { operation: "SubmitSmeDelivery", message, .. }) if message.contains("policy_id")),
         "{err:?}"
     );
 }
@@ -315,7 +351,7 @@ async fn http_errors_carry_the_vendor_message() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, Error::Status { status: 400, message, .. } if message == "customer_phone is invalid"),
+        matches!(err.core(), Some(Error::Status { status: 400, message, .. }) if message == "customer_phone is invalid"),
         "{err:?}"
     );
 }
@@ -381,7 +417,10 @@ async fn submit_is_not_resent_once_the_vendor_answered() {
         .submit(&submit("T1", 1))
         .await
         .unwrap_err();
-    assert!(matches!(&err, Error::Status { status: 503, .. }), "{err:?}");
+    assert!(
+        matches!(err.core(), Some(Error::Status { status: 503, .. })),
+        "{err:?}"
+    );
     assert_eq!(mock.requests().len(), 1);
 }
 
@@ -402,7 +441,9 @@ async fn submit_is_resent_after_a_429() {
 
 #[tokio::test]
 async fn an_echoed_epoch_cancellation_time_is_read_back() {
-    // 2026-11-23T10:00:00Z, the time `common::cancel` sends (`date -u -d ... +%s`).
+    // 2026-11-23T10:00:00Z, the time `common::cancel` sends (`date -u -d ... +%s`). The
+    // client sends it as text whatever the timestamp format; a vendor may still echo it as
+    // an epoch integer, which is read back.
     let (builder, mock) = mock_builder(
         KEY,
         json!({"tracking_number": "T1", "policy_id": "POL-1", "cancellation_time": 1_795_428_000_i64}),
@@ -415,7 +456,7 @@ async fn an_echoed_epoch_cancellation_time_is_read_back() {
     let answer = client.deliveries().cancel(&request).await.unwrap();
     assert_eq!(
         common::sent_body(&mock, 0)["cancellation_time"],
-        1_795_428_000_i64
+        "2026-11-23T10:00:00.000Z"
     );
     assert_eq!(answer.cancellation_time, Some(request.cancellation_time));
 }
@@ -427,6 +468,9 @@ async fn timestamps_can_be_sent_as_epoch_integers() {
         .timestamp_format(shipinsure_client::TimestampFormat::UnixSeconds)
         .build()
         .unwrap();
+    // Only the fields API #1 and #2 type "timestamp" change; API #3 types
+    // `cancellation_time` "String" with the example "2022-04-06T06:05:00.528Z", so it stays
+    // text (an epoch integer there made every cancel fail, issue 11).
     client
         .deliveries()
         .submit(&submit("SME0001234", 15000))
@@ -453,11 +497,239 @@ async fn timestamps_can_be_sent_as_epoch_integers() {
     );
     assert_eq!(
         common::sent_body(&mock, 2)["cancellation_time"],
-        1_795_428_000_i64
+        "2026-11-23T10:00:00.000Z"
     );
     // The signature does not involve the times, so it is unchanged.
     assert_eq!(
         common::sent_body(&mock, 0)["signature"],
         "115abe6fc82693e97ce0a9fd83d85d35"
     );
+    let (builder, mock) = mock_builder(KEY, common::success_body());
+    let client = builder
+        .timestamp_format(shipinsure_client::TimestampFormat::UnixMillis)
+        .build()
+        .unwrap();
+    client
+        .deliveries()
+        .cancel(&cancel("SME0001234", "POL-1"))
+        .await
+        .unwrap();
+    assert_eq!(
+        common::sent_body(&mock, 0)["cancellation_time"],
+        "2026-11-23T10:00:00.000Z"
+    );
+}
+
+#[tokio::test]
+async fn shared_client_options_are_honoured() {
+    // Base URL, path override and method override given once, in a `ClientOptions` value.
+    let mock = MockTransport::new();
+    mock.fallback(|_| Ok(json_response(200, &common::success_body())));
+    let shared = ClientOptions::new()
+        .base_url("https://gateway.example/shipinsure")
+        .override_path(
+            shipinsure_client::operations::SUBMIT_SME_DELIVERY,
+            "/v2/orders",
+        )
+        .override_method(OperationId::CancelSmeDeliveryOrder.name(), Method::PUT)
+        .transport(Arc::new(mock.clone()));
+    let client = ShipInsureClient::builder(EnvironmentConfig::staging(
+        "https://staging.shipinsure.example",
+        KEY,
+    ))
+    .options(shared)
+    .build()
+    .unwrap();
+    client.deliveries().submit(&submit("T1", 1)).await.unwrap();
+    client
+        .deliveries()
+        .cancel(&cancel("T1", "POL-1"))
+        .await
+        .unwrap();
+    let sent = mock.requests();
+    assert_eq!(sent.len(), 2);
+    // The options' base URL wins over the environment's, and the override joins its path.
+    assert_eq!(
+        sent[0].url.as_str(),
+        "https://gateway.example/shipinsure/v2/orders"
+    );
+    assert_eq!(sent[0].method, Method::POST);
+    assert_eq!(
+        sent[1].url.as_str(),
+        "https://gateway.example/shipinsure/api/v1/sme-delivery/cancel"
+    );
+    assert_eq!(
+        sent[1].method,
+        Method::PUT,
+        "override_method changes the method sent"
+    );
+}
+
+#[tokio::test]
+async fn the_environment_gives_the_base_url_unless_one_is_set() {
+    let (builder, mock) = mock_builder(KEY, common::success_body());
+    let client = builder
+        .override_method(OperationId::InsertTrackingDetail.name(), Method::PATCH)
+        .timeout(std::time::Duration::from_secs(5))
+        .build()
+        .unwrap();
+    client.tracking().insert(&tracking("T1")).await.unwrap();
+    let sent = &mock.requests()[0];
+    assert_eq!(
+        sent.url.as_str(),
+        "https://staging.shipinsure.example/api/v1/sme-delivery/tracking"
+    );
+    assert_eq!(sent.method, Method::PATCH);
+    assert_eq!(sent.timeout, Some(std::time::Duration::from_secs(5)));
+}
+
+#[test]
+fn overrides_of_unknown_operations_fail_the_build() {
+    let config = EnvironmentConfig::staging("https://staging.shipinsure.example", KEY);
+    for builder in [
+        ShipInsureClient::builder(config.clone()).override_path("SubmitDelivery", "/x"),
+        ShipInsureClient::builder(config)
+            .options(ClientOptions::new().override_method("CancelOrder", Method::DELETE)),
+    ] {
+        let err = builder.build().unwrap_err();
+        assert!(
+            matches!(&err, Error::Config(ConfigError::UnknownOperation { .. })),
+            "{err:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_409_to_a_submit_is_a_typed_duplicate() {
+    // A bare 409 (no body), as the vendor answers a tracking number it already insured.
+    let mock = MockTransport::new();
+    mock.push(partner_core::mock::response(409, &[], ""));
+    mock.push(json_response(
+        409,
+        &json!({"status": "fail", "message": "tracking_number T1 already exists"}),
+    ));
+    let client = client_on(&mock);
+    let err = client
+        .deliveries()
+        .submit(&submit("T1", 1))
+        .await
+        .unwrap_err();
+    match &err {
+        ShipInsureError::Duplicate {
+            tracking_number,
+            message,
+        } => {
+            assert_eq!(tracking_number, "T1");
+            assert_eq!(message, "Conflict");
+        }
+        other => panic!("expected Duplicate, got {other:?}"),
+    }
+    assert_eq!(err.status(), Some(409));
+    assert!(!err.is_retryable());
+    let err = client
+        .deliveries()
+        .submit(&submit("T1", 1))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, ShipInsureError::Duplicate { message, .. } if message == "tracking_number T1 already exists"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("`T1` is already insured"), "{err}");
+    assert_eq!(mock.requests().len(), 2, "a duplicate is never re-sent");
+}
+
+fn timed_out_after_sending() -> partner_core::TransportError {
+    partner_core::TransportError::new(
+        partner_core::TransportErrorKind::Timeout,
+        partner_core::RequestSent::Maybe,
+        "the vendor took too long",
+    )
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_resent_cancel_that_finds_the_policy_cancelled_says_so() {
+    // The first attempt timed out after the vendor processed it; the retry is told
+    // "Policy already cancelled" with a 409. The caller learns the policy is cancelled.
+    let mock = MockTransport::new();
+    mock.push_error(timed_out_after_sending());
+    mock.push(json_response(
+        409,
+        &json!({"status": "fail", "message": "Policy already cancelled"}),
+    ));
+    let err = client_on(&mock)
+        .deliveries()
+        .cancel(&cancel("T1", "POL-1"))
+        .await
+        .unwrap_err();
+    match &err {
+        ShipInsureError::AlreadyCancelled {
+            tracking_number,
+            policy_id,
+            message,
+        } => {
+            assert_eq!(tracking_number, "T1");
+            assert_eq!(policy_id, &PolicyId::new("POL-1"));
+            assert_eq!(message, "Policy already cancelled");
+        }
+        other => panic!("expected AlreadyCancelled, got {other:?}"),
+    }
+    assert!(err.is_already_cancelled() && !err.is_retryable());
+    let sent = mock.requests();
+    assert_eq!(sent.len(), 2, "the cancel was re-sent once");
+    assert_eq!(sent[0].body, sent[1].body);
+}
+
+#[tokio::test]
+async fn a_first_cancel_of_a_cancelled_policy_says_so_too() {
+    // Chosen: whenever the vendor says "already cancelled", not only after our own resend
+    // (a cancel from another system, or an earlier call of ours, cancelled it just as well).
+    for answer in [
+        json_response(
+            409,
+            &json!({"status": "fail", "message": "Policy already cancelled"}),
+        ),
+        partner_core::mock::response(
+            409,
+            &[("content-type", "text/plain")],
+            "Policy already canceled",
+        ),
+        json_response(
+            200,
+            &json!({"status": "fail", "message": "policy already cancelled"}),
+        ),
+    ] {
+        let mock = MockTransport::new();
+        mock.push(answer);
+        let err = client_on(&mock)
+            .deliveries()
+            .cancel(&cancel("T1", "POL-1"))
+            .await
+            .unwrap_err();
+        assert!(err.is_already_cancelled(), "{err:?}");
+        assert_eq!(mock.requests().len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn other_conflicts_on_a_cancel_stay_conflicts() {
+    for answer in [
+        partner_core::mock::response(409, &[], ""),
+        json_response(
+            409,
+            &json!({"status": "fail", "message": "policy_id does not belong to T1"}),
+        ),
+    ] {
+        let mock = MockTransport::new();
+        mock.push(answer);
+        let err = client_on(&mock)
+            .deliveries()
+            .cancel(&cancel("T1", "POL-1"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err.core(), Some(Error::Status { status: 409, .. })),
+            "{err:?}"
+        );
+    }
 }

@@ -173,7 +173,7 @@ async fn a_scheme_naming_a_missing_field_fails_before_sending() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, Error::Encode { operation: "InsertTrackingDetail", message } if message.contains("premium_amount")),
+        matches!(err.core(), Some(Error::Encode { operation: "InsertTrackingDetail", message }) if message.contains("premium_amount")),
         "{err:?}"
     );
     assert!(mock.requests().is_empty());

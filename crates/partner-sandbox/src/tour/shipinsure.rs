@@ -1,12 +1,13 @@
 //! shipinsure's worked flow: insure a delivery, report its tracking events, try the same
-//! tracking number again (refused), cancel the policy.
+//! tracking number again (a typed duplicate), cancel the policy, cancel it again (a typed
+//! "already cancelled").
 
 use std::io::Write;
 
 use chrono::Utc;
 use shipinsure_client::{
-    Addresses, Amounts, CancelDeliveryRequest, Customer, DeliveryStatus, EnvironmentConfig, Error,
-    Goods, ShipInsureClient, SubmitDeliveryRequest, TrackingDetailRequest, TrackingEvent,
+    Addresses, Amounts, CancelDeliveryRequest, Customer, DeliveryStatus, EnvironmentConfig, Goods,
+    ShipInsureClient, ShipInsureError, SubmitDeliveryRequest, TrackingDetailRequest, TrackingEvent,
 };
 
 use super::{failed, unexpected};
@@ -61,17 +62,17 @@ pub(super) async fn run(sandbox: &Sandbox, out: &mut impl Write) -> Result<(), S
     }
 
     match client.deliveries().submit(&order).await {
-        Err(Error::Rejected { message, .. }) => {
+        Err(ShipInsureError::Duplicate { message, .. }) => {
             writeln!(
                 out,
-                "- the same tracking number again is refused: {message}"
+                "- the same tracking number again is a duplicate (HTTP 409): {message}"
             )?;
         }
         other => {
             return Err(unexpected(
                 V,
                 "submit a duplicate",
-                format!("expected a rejection, got {other:?}"),
+                format!("expected a duplicate, got {other:?}"),
             ));
         }
     }
@@ -94,5 +95,18 @@ pub(super) async fn run(sandbox: &Sandbox, out: &mut impl Write) -> Result<(), S
         policy.policy_id.as_str(),
         cancelled.message.as_deref().unwrap_or("ok")
     )?;
+
+    match client.deliveries().cancel(&cancel).await {
+        Err(ShipInsureError::AlreadyCancelled { message, .. }) => {
+            writeln!(out, "- cancelling again: already cancelled ({message})")?;
+        }
+        other => {
+            return Err(unexpected(
+                V,
+                "cancel twice",
+                format!("expected AlreadyCancelled, got {other:?}"),
+            ));
+        }
+    }
     Ok(())
 }

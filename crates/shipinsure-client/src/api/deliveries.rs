@@ -1,9 +1,8 @@
 //! Delivery insurance: submitting an SME delivery order (API #1) and cancelling its policy
 //! (API #3). Both are keyed by the order's `tracking_number`.
 
-use partner_core::Error;
-
 use crate::client::ShipInsureClient;
+use crate::error::{ShipInsureError, cancel_error, submit_error};
 use crate::models::{
     CancelDeliveryRequest, CancelDeliveryResponse, SubmitDeliveryRequest, SubmitDeliveryResponse,
 };
@@ -23,14 +22,17 @@ impl<'a> Deliveries<'a> {
     /// API #1 - Submit SME Delivery: insures a new delivery order and returns its policy.
     ///
     /// Signed with `md5(api_token_key + tracking_number + premium_amount)`. The request is
-    /// validated first (required strings, non-negative amounts, `good_quantity` >= 1); a
-    /// response whose `status` is not a success is [`Error::Rejected`] with the vendor's
-    /// message. Not retried once the vendor may have acted on it (a 429 is retried).
+    /// validated first (required strings; more with
+    /// [`ValidationRules::STRICT`](crate::validate::ValidationRules::STRICT)); HTTP 409 is
+    /// [`ShipInsureError::Duplicate`] (the tracking number is already insured), a response
+    /// whose `status` is not a success is [`partner_core::Error::Rejected`] with the
+    /// vendor's message. Not retried once the vendor may have acted on it (a 429 is
+    /// retried).
     ///
     /// ```no_run
     /// # use chrono::Utc;
     /// # use shipinsure_client::*;
-    /// # async fn run(client: ShipInsureClient) -> Result<(), Error> {
+    /// # async fn run(client: ShipInsureClient) -> Result<(), ShipInsureError> {
     /// let order = SubmitDeliveryRequest::new(
     ///     "SME0001234",
     ///     "ahasme",
@@ -48,10 +50,11 @@ impl<'a> Deliveries<'a> {
     pub async fn submit(
         &self,
         request: &SubmitDeliveryRequest,
-    ) -> Result<SubmitDeliveryResponse, Error> {
+    ) -> Result<SubmitDeliveryResponse, ShipInsureError> {
         self.client
             .call(OperationId::SubmitSmeDelivery, request)
             .await
+            .map_err(|e| submit_error(e, &request.tracking_number))
     }
 
     /// API #3 - Cancel SME Delivery Order: cancels the policy API #1 issued.
@@ -59,13 +62,19 @@ impl<'a> Deliveries<'a> {
     /// Signed with `md5(api_token_key + tracking_number)` by default (the document gives no
     /// formula; see [`crate::signature`]). Every field must be non-blank, in particular the
     /// `policy_id`. The document shows no response of its own: a failure `status` is
-    /// [`Error::Rejected`], and an answer without `status` (such as an echo of the
-    /// cancellation, the JSON the document shows under API #3) is a success.
+    /// [`partner_core::Error::Rejected`], and an answer without `status` (such as an echo of
+    /// the cancellation, the JSON the document shows under API #3) is a success.
+    ///
+    /// Cancelling is retried after timeouts and 5xx answers, so the vendor may see it twice.
+    /// Whenever it says the policy is already cancelled (HTTP 409 or a failure `status`
+    /// whose message says "already cancelled"), the answer is
+    /// [`ShipInsureError::AlreadyCancelled`]: the policy is cancelled, by this call's
+    /// earlier attempt or before. Any other 409 stays an [`ShipInsureError::Core`] error.
     ///
     /// ```no_run
     /// # use chrono::Utc;
     /// # use shipinsure_client::*;
-    /// # async fn run(client: ShipInsureClient, policy: SubmitDeliveryResponse) -> Result<(), Error> {
+    /// # async fn run(client: ShipInsureClient, policy: SubmitDeliveryResponse) -> Result<(), ShipInsureError> {
     /// let cancel = CancelDeliveryRequest::new(
     ///     "SME0001234",
     ///     policy.policy_id,
@@ -73,16 +82,20 @@ impl<'a> Deliveries<'a> {
     ///     "customer cancelled the order",
     ///     Utc::now(),
     /// );
-    /// let answer = client.deliveries().cancel(&cancel).await?;
-    /// println!("{:?}: {:?}", answer.status, answer.message);
+    /// match client.deliveries().cancel(&cancel).await {
+    ///     Ok(answer) => println!("{:?}: {:?}", answer.status, answer.message),
+    ///     Err(ShipInsureError::AlreadyCancelled { policy_id, .. }) => println!("{policy_id} was already cancelled"),
+    ///     Err(e) => return Err(e),
+    /// }
     /// # Ok(()) }
     /// ```
     pub async fn cancel(
         &self,
         request: &CancelDeliveryRequest,
-    ) -> Result<CancelDeliveryResponse, Error> {
+    ) -> Result<CancelDeliveryResponse, ShipInsureError> {
         self.client
             .call(OperationId::CancelSmeDeliveryOrder, request)
             .await
+            .map_err(|e| cancel_error(e, &request.tracking_number, &request.policy_id))
     }
 }

@@ -1,9 +1,8 @@
 //! Tracking events (API #2): every event that changes a tracking number's status, and the
 //! delivery status it leads to.
 
-use partner_core::Error;
-
 use crate::client::ShipInsureClient;
+use crate::error::ShipInsureError;
 use crate::models::{TrackingDetailRequest, TrackingDetailResponse};
 use crate::operations::OperationId;
 
@@ -22,14 +21,15 @@ impl<'a> Tracking<'a> {
     /// `delivery_status`.
     ///
     /// Signed with `md5(api_token_key + tracking_number)` by default (the document gives no
-    /// formula; see [`crate::signature`]). Needs a non-blank `tracking_number` and at least
-    /// one event. Not retried once the vendor may have acted on it (events could be logged
+    /// formula; see [`crate::signature`]). Needs a non-blank `tracking_number` and a
+    /// `delivery_status` (at least one event and a documented status only with
+    /// [`ValidationRules::STRICT`](crate::validate::ValidationRules::STRICT)). Not retried once the vendor may have acted on it (events could be logged
     /// twice); a 429 is retried.
     ///
     /// ```no_run
     /// # use chrono::Utc;
     /// # use shipinsure_client::*;
-    /// # async fn run(client: ShipInsureClient) -> Result<(), Error> {
+    /// # async fn run(client: ShipInsureClient) -> Result<(), ShipInsureError> {
     /// let event = TrackingEvent::new(Utc::now())
     ///     .with_tracking_status("Out for delivery")
     ///     .with_handler_name("Tran Van B")
@@ -41,9 +41,10 @@ impl<'a> Tracking<'a> {
     pub async fn insert(
         &self,
         request: &TrackingDetailRequest,
-    ) -> Result<TrackingDetailResponse, Error> {
-        self.client
+    ) -> Result<TrackingDetailResponse, ShipInsureError> {
+        Ok(self
+            .client
             .call(OperationId::InsertTrackingDetail, request)
-            .await
+            .await?)
     }
 }

@@ -3,15 +3,17 @@
 //! The document types `order_created_time` (API #1) and `tracking_time` (API #2) as
 //! "timestamp" and `cancellation_time` (API #3) as "String", and shows exactly one value,
 //! in API #3's example: RFC 3339 in UTC with milliseconds and a `Z`. All three are written
-//! that way. Reading is lenient (any RFC 3339 offset or precision, converted to UTC) so
+//! that way by default. Reading is lenient (any RFC 3339 offset or precision, converted to UTC) so
 //! values echoed back by the vendor still parse. Sub-millisecond precision is not sent.
 //!
 //! Use with `#[serde(with = "shipinsure_client::wire::timestamp")]` on a `DateTime<Utc>`, or
 //! [`option`] on an `Option<DateTime<Utc>>`.
 //!
-//! Because "timestamp" could also mean Unix time, the client can send the three timestamp
-//! fields as epoch integers instead ([`TimestampFormat`],
+//! Because "timestamp" could also mean Unix time, the client can send the two fields typed
+//! "timestamp" as epoch integers instead ([`TimestampFormat`],
 //! [`crate::ShipInsureClientBuilder::timestamp_format`]) once the vendor says so.
+//! `cancellation_time` is not one of them: API #3 types it "String" and shows it as
+//! `"2022-04-06T06:05:00.528Z"`, so it is always sent as that text.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use partner_core::Error;
@@ -20,7 +22,10 @@ use serde_json::{Map, Value};
 
 use crate::operations::OperationId;
 
-/// How the client writes `order_created_time`, `tracking_time` and `cancellation_time`.
+/// How the client writes the fields the document types "timestamp" without an example:
+/// `order_created_time` (API #1) and `tracking_time` (API #2, in each event). API #3's
+/// `cancellation_time` is typed "String" with an RFC 3339 example and is always sent as
+/// RFC 3339 text, whatever this says ([`TimestampFormat::fields`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum TimestampFormat {
@@ -34,6 +39,23 @@ pub enum TimestampFormat {
 }
 
 impl TimestampFormat {
+    /// The fields of `operation` this option changes: the ones the document types
+    /// "timestamp" (`tracking_detail[].tracking_time` is written `tracking_time`).
+    ///
+    /// ```
+    /// use shipinsure_client::{OperationId, TimestampFormat};
+    /// assert_eq!(TimestampFormat::fields(OperationId::SubmitSmeDelivery), ["order_created_time"]);
+    /// assert!(TimestampFormat::fields(OperationId::CancelSmeDeliveryOrder).is_empty());
+    /// ```
+    pub const fn fields(operation: OperationId) -> &'static [&'static str] {
+        match operation {
+            OperationId::SubmitSmeDelivery => &["order_created_time"],
+            OperationId::InsertTrackingDetail => &["tracking_time"],
+            // "cancellation_time* String", example "2022-04-06T06:05:00.528Z": not open.
+            OperationId::CancelSmeDeliveryOrder => &[],
+        }
+    }
+
     /// Rewrites the timestamp fields of `operation`'s wire body (written by the models in
     /// the default format) into this format. The signature is computed afterwards, over the
     /// values actually sent.
@@ -47,9 +69,7 @@ impl TimestampFormat {
         }
         match operation {
             OperationId::SubmitSmeDelivery => self.rewrite(operation, body, "order_created_time"),
-            OperationId::CancelSmeDeliveryOrder => {
-                self.rewrite(operation, body, "cancellation_time")
-            }
+            OperationId::CancelSmeDeliveryOrder => Ok(()),
             OperationId::InsertTrackingDetail => {
                 let events = body
                     .get_mut("tracking_detail")
@@ -149,9 +169,9 @@ pub mod option {
     }
 }
 
-/// For times the vendor echoes back (API #3's answer): RFC 3339 text as above, or an epoch
-/// integer, since a client configured with [`TimestampFormat::UnixSeconds`] or
-/// [`TimestampFormat::UnixMillis`] sends integers the vendor may echo. Integers of magnitude
+/// For times the vendor echoes back (API #3's answer): RFC 3339 text as above, or, read
+/// leniently since the document shows no answer of its own, an epoch integer (a server that
+/// stores times as Unix time may echo one). Integers of magnitude
 /// 10^11 or more are milliseconds (10^11 seconds is past the year 5000), smaller ones
 /// seconds. Serialises like [`option`].
 pub(crate) mod echoed {
@@ -248,7 +268,7 @@ mod tests {
     }
 
     #[test]
-    fn epoch_formats_rewrite_every_timestamp_field() {
+    fn epoch_formats_rewrite_the_timestamp_fields() {
         let mut submit = serde_json::json!({"order_created_time": "2022-04-06T06:05:00.528Z", "tracking_number": "T"});
         let body = submit.as_object_mut().unwrap();
         TimestampFormat::UnixMillis
@@ -283,13 +303,32 @@ mod tests {
             )
             .unwrap();
         assert_eq!(cancel, before);
-        TimestampFormat::UnixSeconds
-            .apply(
-                OperationId::CancelSmeDeliveryOrder,
-                cancel.as_object_mut().unwrap(),
-            )
-            .unwrap();
-        assert_eq!(cancel["cancellation_time"], 1_649_225_100_i64);
+    }
+
+    #[test]
+    fn cancellation_time_stays_text_in_every_format() {
+        // API #3: "cancellation_time* String", example "2022-04-06T06:05:00.528Z".
+        for format in [
+            TimestampFormat::Rfc3339Millis,
+            TimestampFormat::UnixSeconds,
+            TimestampFormat::UnixMillis,
+        ] {
+            let mut cancel = serde_json::json!({"cancellation_time": "2022-04-06T06:05:00.528Z"});
+            format
+                .apply(
+                    OperationId::CancelSmeDeliveryOrder,
+                    cancel.as_object_mut().unwrap(),
+                )
+                .unwrap();
+            assert_eq!(
+                cancel["cancellation_time"], "2022-04-06T06:05:00.528Z",
+                "{format:?}"
+            );
+        }
+        assert_eq!(
+            OperationId::ALL.map(TimestampFormat::fields),
+            [&["order_created_time"][..], &["tracking_time"][..], &[][..]]
+        );
     }
 
     #[derive(Debug, Deserialize)]

@@ -1,6 +1,8 @@
 //! Requests and clients shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod decode;
+
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};

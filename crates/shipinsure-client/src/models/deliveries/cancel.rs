@@ -79,8 +79,8 @@ pub struct CancelDeliveryResponse {
     /// `cancellation_reason`, when the vendor echoes it.
     #[serde(default)]
     pub cancellation_reason: Option<String>,
-    /// `cancellation_time`, when the vendor echoes it: `2022-04-06T06:05:00.528Z`, or the
-    /// epoch integer an epoch [`crate::TimestampFormat`] sent.
+    /// `cancellation_time`, when the vendor echoes it: `2022-04-06T06:05:00.528Z` as sent,
+    /// or (read leniently) an epoch integer in seconds or milliseconds.
     #[serde(default, with = "crate::wire::timestamp::echoed")]
     pub cancellation_time: Option<DateTime<Utc>>,
 }
