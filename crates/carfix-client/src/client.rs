@@ -13,14 +13,14 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Duration;
 
-use partner_core::validation::Validate;
 use partner_core::{
     BearerAuth, Client, ClientOptions, ConfigError, Error, Request, SecretString, TokenCache,
 };
 
 use crate::OPERATIONS;
 use crate::auth::{Credentials, token_cache};
-use crate::models::common::Items;
+use crate::models::common::{Items, List};
+use crate::validate::{Rules, Strictness};
 
 mod affiliate;
 mod pair;
@@ -56,6 +56,7 @@ pub struct Parts {
     pub(crate) client: Client,
     pub(crate) tokens: Arc<TokenCache>,
     pub(crate) credentials: Credentials,
+    pub(crate) strictness: Strictness,
 }
 
 impl fmt::Debug for Parts {
@@ -64,6 +65,7 @@ impl fmt::Debug for Parts {
             .field("client", &self.client)
             .field("credentials", &self.credentials)
             .field("logins", &self.tokens.logins())
+            .field("strictness", &self.strictness)
             .finish()
     }
 }
@@ -74,15 +76,39 @@ impl Parts {
         self.tokens.get().await.map(|_| ())
     }
 
-    /// Validates `body` (nothing is sent when a rule is broken), sends it as JSON and
-    /// decodes the answer.
+    /// Checks `body` against the client's rule set; nothing is sent when a rule is broken.
+    pub(crate) fn check<B: Rules>(&self, body: &B) -> Result<(), Error> {
+        Ok(body.check(self.strictness)?)
+    }
+
+    /// Checks `body` (nothing is sent when a rule is broken), sends it as JSON and decodes
+    /// the answer.
     pub(crate) async fn call<B, T>(&self, op: &'static str, body: &B) -> Result<T, Error>
     where
-        B: serde::Serialize + Validate,
+        B: serde::Serialize + Rules,
         T: serde::de::DeserializeOwned,
     {
-        body.validate()?;
+        self.check(body)?;
         self.client.send_json(Request::new(op).json(body)?).await
+    }
+
+    /// Sends `req` and reads a top-level list, `null` as empty (3.9 to 3.17, 3.21, 3.22).
+    pub(crate) async fn list<T>(&self, req: Request) -> Result<Vec<T>, Error>
+    where
+        T: serde::de::DeserializeOwned,
+    {
+        let list: List<T> = self.client.send_json(req).await?;
+        Ok(list.0)
+    }
+
+    /// Checks `body`, sends it as JSON and reads a top-level list, `null` as empty.
+    pub(crate) async fn call_list<B, T>(&self, op: &'static str, body: &B) -> Result<Vec<T>, Error>
+    where
+        B: serde::Serialize + Rules,
+        T: serde::de::DeserializeOwned,
+    {
+        self.check(body)?;
+        self.list(Request::new(op).json(body)?).await
     }
 
     /// Sends `req` and unwraps the `{ "items": [...] }` envelope (3.18, 4.1, 4.2, 4.4).
@@ -124,6 +150,7 @@ impl Parts {
         login: &'static str,
         credentials: Credentials,
         refresh_ahead: Duration,
+        strictness: Strictness,
     ) -> Parts {
         let tokens = token_cache(core.clone(), login, credentials.clone(), refresh_ahead);
         let client = core.with_auth(Arc::new(BearerAuth::new(tokens.clone())));
@@ -131,6 +158,7 @@ impl Parts {
             client,
             tokens,
             credentials,
+            strictness,
         }
     }
 }
@@ -166,6 +194,7 @@ pub struct ClientBuilder<A> {
     options: ClientOptions,
     credentials: Option<Credentials>,
     refresh_ahead: Duration,
+    strictness: Strictness,
     _api: PhantomData<fn() -> A>,
 }
 
@@ -175,6 +204,7 @@ impl<A> fmt::Debug for ClientBuilder<A> {
             .field("options", &self.options)
             .field("credentials", &self.credentials)
             .field("refresh_ahead", &self.refresh_ahead)
+            .field("strictness", &self.strictness)
             .finish()
     }
 }
@@ -192,6 +222,7 @@ impl<A: Api> ClientBuilder<A> {
             options: ClientOptions::new(),
             credentials: None,
             refresh_ahead: DEFAULT_REFRESH_AHEAD,
+            strictness: Strictness::Lenient,
             _api: PhantomData,
         }
     }
@@ -215,6 +246,13 @@ impl<A: Api> ClientBuilder<A> {
         self
     }
 
+    /// Which reading of the document requests are checked against before sending (default
+    /// [`Strictness::Lenient`]: only what it unambiguously forbids; see [`crate::validate`]).
+    pub fn strictness(mut self, strictness: Strictness) -> Self {
+        self.strictness = strictness;
+        self
+    }
+
     /// Builds the client. No request is sent: the first call logs in.
     pub fn build(self) -> Result<A, Error> {
         let credentials = self.credentials.ok_or(missing_credentials(A::LOGIN))?;
@@ -224,6 +262,7 @@ impl<A: Api> ClientBuilder<A> {
             A::LOGIN,
             credentials,
             self.refresh_ahead,
+            self.strictness,
         )))
     }
 }

@@ -8,7 +8,8 @@
 //!
 //! Each logs in with its own `clientusername`/`clientkey` (2.1, 2.2); the bearer token is
 //! cached, replaced before it expires and fetched again once if CarFix answers 401. Inputs are
-//! checked against the document's limits before anything is sent, and every error is a
+//! checked before anything is sent against what the document unambiguously forbids (or, opt
+//! in, its stricter reading: [`Strictness`]), and every error is a
 //! [`partner_core::Error`] (`Validation` lists all broken rules by field; `Rejected` is a 2xx
 //! whose body says the call failed).
 //!
@@ -60,7 +61,7 @@ pub use client::{
 pub use models::cases::{
     Cancellation, CaseCreated, CaseDetails, CaseInfo, CaseListFilter, CaseStatusReport,
     CaseSummary, CreateCaseRequest, InitialCaseInfo, InitialCaseRequest, RatingRequest,
-    ServiceInfo,
+    ReportedStatus, ServiceInfo,
 };
 pub use models::claims::{
     ClaimDetail, ClaimInfo, ClaimSummary, Estimate, EstimateLabour, EstimatePart,
@@ -71,6 +72,7 @@ pub use models::incident_photos::{CasePhotos, Photo, PhotoUpload};
 pub use models::lookups::{CarMake, LookupItem, PunctureType};
 pub use models::trucks::{Truck, TruckPositionUpdate};
 pub use operations::OPERATIONS;
+pub use validate::Strictness;
 pub use wire::{Coordinate, CoordinateError, MarkedAmount, TyrePosition, TyrePunctures};
 
 /// The README's examples compile as doc tests.

@@ -9,6 +9,7 @@
 //! | `1550.00`, `"0.60"`, `"*1,000.00"`, `"1,000.00F"` | `Decimal`, [`MarkedAmount`] | [`money`] |
 //! | `"Yes"`/`"No"`, `"true"`/`"false"` | `bool` | [`yes_no`], [`bool_string`] |
 //! | photos as base64 text | `Vec<u8>` | [`base64_bytes`] |
+//! | `""` for a request key without value | `Option<String>` | [`blank_if_none`] |
 //!
 //! Value sets (statuses) are models, in [`crate::models::common`].
 
@@ -54,6 +55,23 @@ pub(crate) mod flexible_f64 {
                 .map(Some)
                 .map_err(|_| serde::de::Error::custom(format_args!("{t:?} is not a number"))),
         }
+    }
+}
+
+/// Serde for an optional text in a request body that sends every documented key (CarFix's
+/// examples send `""` for no value, as 3.3's `WorkshopName`): `None` is written `""`, and
+/// `null`, a blank text or a missing key read as `None`.
+pub mod blank_if_none {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Serde serialiser (`None` as `""`).
+    pub fn serialize<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(v.as_deref().unwrap_or_default())
+    }
+
+    /// Serde deserialiser.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
     }
 }
 

@@ -65,14 +65,26 @@ async fn invalid_input_is_refused_before_any_request() {
     let req = InitialCaseRequest::new("", "0123456789", "x".repeat(201), "y".repeat(301), at);
     let err = carfix.cases().create_initial(&req).await.unwrap_err();
     let v = err.validation().expect("validation error");
+    // By default only what the document forbids: the table's lengths.
+    assert!(v.has("CaseInfo.Name", &Rule::MaxLength { max: 200 }));
+    assert!(v.has("IncidentLocation", &Rule::MaxLength { max: 300 }));
+    assert_eq!(v.violations().len(), 2, "{v}");
+    // The strict reading adds the blank vehicle number and the contact number format.
+    let strict = AffiliateClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("CARFIX-REFERRED", "k3y-s3cret")
+        .transport(Arc::new(mock.clone()))
+        .strictness(Strictness::Strict)
+        .build()
+        .unwrap();
+    let err = strict.cases().create_initial(&req).await.unwrap_err();
+    let v = err.validation().expect("validation error");
     assert!(v.has("CaseInfo.VehicleNo", &Rule::Required));
     assert!(
         v.for_field("CaseInfo.CallerContactNo")
             .any(|x| matches!(x.rule, Rule::Format { .. }))
     );
-    assert!(v.has("CaseInfo.Name", &Rule::MaxLength { max: 200 }));
-    assert!(v.has("IncidentLocation", &Rule::MaxLength { max: 300 }));
-    assert_eq!(v.violations().len(), 4);
+    assert_eq!(v.violations().len(), 4, "{v}");
     let err = carfix.cases().rate("C1", 6, "ok").await.unwrap_err();
     assert!(
         err.validation()
@@ -136,6 +148,7 @@ async fn exact_request_shapes_on_the_wire() {
         .base_url(server.base_url())
         .credentials("ONEWORKS-TOWING", "wk")
         .override_path("WorkshopLogin", "/cf/Token")
+        .strictness(Strictness::Strict)
         .build()
         .unwrap();
     let from = chrono::NaiveDate::from_ymd_opt(2022, 9, 1).unwrap();
@@ -161,7 +174,7 @@ async fn exact_request_shapes_on_the_wire() {
     login.assert_calls_async(1).await;
     claims.assert_calls_async(1).await;
     position.assert_calls_async(1).await;
-    // Backwards date ranges are refused before sending.
+    // Backwards date ranges are refused before sending (strict reading).
     let err = workshop
         .claims()
         .list()
@@ -196,7 +209,9 @@ async fn create_case_sends_the_documented_body() {
                                 "IsSpareTyreGoodCondition": false, "IsSpecialToolsAndNutAvailable": false, "TyrePuncture": 12},
                 "IncidentLocation": "JALAN AMPANG", "LocationCoordinate": "3.1589,101.7119",
                 "LocationState": "KUALA LUMPUR", "LocationArea": "AMPANG",
-                "PanelWorkshopName": "", "WorkshopName": "BENGKEL ALI"
+                "PanelWorkshopName": "", "WorkshopName": "BENGKEL ALI",
+                "TowDestination": "", "TowDestinationCoordinate": "", "TowDestinationState": "",
+                "TowDestinationArea": ""
             }));
             then.status(200).json_body(json!({"CaseID": "C-77", "Message": "Case Created Successfully", "Result": true}));
         })
@@ -206,7 +221,8 @@ async fn create_case_sends_the_documented_body() {
         .credentials("CARFIX-REFERRED", "k")
         .build()
         .unwrap();
-    // Only what dispatch needs: make, model, type, caller name and email go out blank.
+    // Only what dispatch needs: make, model, type, caller name, email and the tow
+    // destination (none: the car is repaired where it stands) go out blank.
     let info = CaseInfo::new("WXY 88", "n1", "s1", "60198765432");
     let mut service = ServiceInfo::new("b1");
     service.hand_brake_cant_release = true;
@@ -226,15 +242,18 @@ async fn create_case_sends_the_documented_body() {
 }
 
 #[tokio::test]
-async fn decode_errors_name_the_field_and_optional_bodies_are_sent_only_when_set() {
+async fn decode_errors_name_the_field_and_photos_are_filtered_here() {
     let mock = MockTransport::new();
     mock.push(json_response(200, &token(215999.9, "t")))
         .push(json_response(
             200,
             &json!({"Result": false, "Message": "Invalid client"}),
         ))
-        .push(json_response(200, &json!([])))
-        .push(json_response(200, &json!([{"CaseID": "C1", "Images": []}])))
+        .push(json_response(200, &json!(null)))
+        .push(json_response(
+            200,
+            &json!([{"CaseID": "C0", "Images": null}, {"CaseID": "C1", "Images": []}]),
+        ))
         .push(json_response(
             200,
             &json!({"VehicleNo": "ABC1234", "CreatedDate": "13/03/2023"}),
@@ -244,8 +263,12 @@ async fn decode_errors_name_the_field_and_optional_bodies_are_sent_only_when_set
     assert!(
         matches!(&err, Error::Rejected { operation: "Test", message, .. } if message == "Invalid client")
     );
-    assert!(carfix.photos().list().send().await.unwrap().is_empty());
+    assert!(
+        carfix.photos().list().send().await.unwrap().is_empty(),
+        "a null list is empty"
+    );
     let photos = carfix.photos().list().case_id("C1").send().await.unwrap();
+    assert_eq!(photos.len(), 1, "only the case asked for");
     assert_eq!(photos[0].case_id, "C1");
     let err = carfix.cases().get("C1").await.unwrap_err();
     assert!(
@@ -253,8 +276,11 @@ async fn decode_errors_name_the_field_and_optional_bodies_are_sent_only_when_set
         "{err}"
     );
     let reqs = mock.requests();
-    assert!(reqs[2].body.is_empty(), "3.22 sends no body by default");
-    assert_eq!(reqs[3].json_body().unwrap(), json!({"CaseID": "C1"}));
+    assert!(reqs[2].body.is_empty(), "3.22 sends no body");
+    assert!(
+        reqs[3].body.is_empty(),
+        "nor with a case id: no undocumented CaseID key"
+    );
 }
 
 #[tokio::test]
@@ -294,4 +320,32 @@ async fn workshop_decodes_marked_amounts_and_reports_bad_ones_by_path() {
     );
     let err = workshop.claims().get("").await.unwrap_err();
     assert!(err.validation().unwrap().has("key", &Rule::Required));
+}
+
+#[tokio::test]
+async fn claim_amounts_keep_the_scale_the_document_writes() {
+    // 4.5's example answer, verbatim.
+    let body = r#"{ "ClaimDetail": { "InCompanyName": "Insurance BHD", "CarRegNo": "ABC1234", "AccidentDate": "2022-08-22T14:24:00", "AccidentPlace": "58200 Kuala Lumpur, KL, Malaysia", "PolicyNo": "PN123", "PolicyCover": "", "ClaimType": "Own Damage", "Make": "BMW", "Model": "1-Series 2013 On", "VehYear": null, "EngineNo": null, "ChassisNo": null, "InsuredName": "Ali", "InsuredEmail": "ali@mail.com", "DriverName": "Ali" }, "EstimateDetail": { "Parts": 1550.00, "Labour": 0.00, "PaintworkLabour": 0.00, "PaintMaterials": 0.0, "Towing": 0.0, "Miscellenous": 0.00, "Total": 1550.00, "EstimateParts": [ { "Description": "*BONNET", "PartNo": null, "Src": 1, "Qty": 1, "Price": "*1,000.00", "Disc": 0.00, "Btmt": 0.00, "Total": "1,000.00F" } ], "EstimateMiscellaneous": [], "EstimateLabours": [ { "Description": "Bonnet", "Src": "T", "MET": "0.60", "Panel": "0.40", "Paint": "6.10", "CP": "0.40", "Other": "", "Total": 7.50 } ] } }"#;
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &token(215999.9, "t")))
+        .push(response(200, &[("content-type", "application/json")], body));
+    let workshop = WorkshopClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("ONEWORKS-TOWING", "k")
+        .transport(Arc::new(mock.clone()))
+        .build()
+        .unwrap();
+    let e = workshop.claims().get("K1").await.unwrap().estimate.unwrap();
+    let text = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    assert_eq!(text(e.parts), "1550.00");
+    assert_eq!(text(e.total), "1550.00");
+    assert_eq!(text(e.paint_materials), "0.0");
+    assert_eq!(text(e.miscellaneous), "0.00");
+    assert_eq!(text(e.parts_lines[0].discount), "0.00");
+    assert_eq!(text(e.labour_lines[0].total), "7.50");
+    assert_eq!(text(e.labour_lines[0].met), "0.60");
+    // Written back as the same numbers.
+    let again = serde_json::to_string(&e).unwrap();
+    assert!(again.contains(r#""Parts":1550.00"#), "{again}");
+    assert!(again.contains(r#""Total":7.50"#), "{again}");
 }

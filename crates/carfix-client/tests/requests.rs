@@ -263,7 +263,7 @@ async fn create_case_from_builders_is_the_documented_example() {
 }
 
 #[tokio::test]
-async fn create_case_without_workshop_or_tow_leaves_those_keys_out() {
+async fn create_case_without_workshop_or_tow_sends_those_keys_blank() {
     let req = CreateCaseRequest::new(
         lana_case_info(),
         ServiceInfo::new("bc-1"),
@@ -288,9 +288,25 @@ async fn create_case_without_workshop_or_tow_leaves_those_keys_out() {
             "LocationArea",
             "LocationCoordinate",
             "LocationState",
-            "ServiceInfo"
+            "PanelWorkshopName",
+            "ServiceInfo",
+            "TowDestination",
+            "TowDestinationArea",
+            "TowDestinationCoordinate",
+            "TowDestinationState",
+            "WorkshopName"
         ]
     );
+    for blank in [
+        "PanelWorkshopName",
+        "WorkshopName",
+        "TowDestination",
+        "TowDestinationCoordinate",
+        "TowDestinationState",
+        "TowDestinationArea",
+    ] {
+        assert_eq!(body[blank], json!(""), "{blank}");
+    }
     assert_eq!(body["ServiceInfo"]["TyrePuncture"], json!(0));
     assert_eq!(body["LocationCoordinate"], json!("3.1589,101.7119"));
 }
@@ -384,7 +400,10 @@ async fn case_list_filters_from_the_builder() {
         json!({"VehicleNumber": "ABC1234", "CreatedFromDate": "2023-10-02 00:00:00", "CreatedToDate": "2023-10-02 23:59:59"}),
     );
     let (_, sent) = affiliate(json!([]), |c| async move { c.cases().list().send().await }).await;
-    sent.assert_json("/api/Affiliate/GetListOfCases", json!({}));
+    sent.assert_json(
+        "/api/Affiliate/GetListOfCases",
+        json!({"VehicleNumber": "", "CreatedFromDate": "", "CreatedToDate": ""}),
+    );
 }
 
 #[tokio::test]
@@ -466,12 +485,12 @@ async fn truck_coordination_sends_truck_and_case_or_user_code() {
     .await;
     sent.assert_json(
         "/api/Affiliate/GetTruckCoordination",
-        json!({"TruckNo": "VBN 4321", "UserCode": "123456"}),
+        json!({"TruckNo": "VBN 4321", "CaseID": "", "UserCode": "123456"}),
     );
 }
 
 #[tokio::test]
-async fn photos_go_out_as_base64_and_the_list_sends_a_body_only_for_a_case() {
+async fn photos_go_out_as_base64_and_the_list_never_sends_a_body() {
     let ((), sent) = affiliate(json!({"Result": true}), |c| async move {
         c.photos().upload("C-1", TINY_JPEG).await
     })
@@ -486,7 +505,7 @@ async fn photos_go_out_as_base64_and_the_list_sends_a_body_only_for_a_case() {
         c.photos().list().case_id("C-1").send().await
     })
     .await;
-    sent.assert_json("/api/Affiliate/GetIncidentPhotos", json!({"CaseID": "C-1"}));
+    sent.assert_bodyless("POST", "/api/Affiliate/GetIncidentPhotos", &[]);
 }
 
 #[tokio::test]

@@ -1,5 +1,7 @@
-//! Every documented limit: the boundary value passes, one more fails naming the field.
+//! Every documented limit: the boundary value passes, one more fails naming the field; and
+//! what only the strict reading refuses (docs/carfix.md, "Validation before sending").
 
+use carfix_client::validate::Rules;
 use carfix_client::*;
 use partner_core::Rule;
 use partner_core::validation::Validate;
@@ -95,7 +97,7 @@ fn workshop_name_must_be_blank_with_a_panel_workshop() {
 }
 
 #[test]
-fn create_case_required_fields_and_formats_reported_together() {
+fn create_case_blank_values_and_formats_are_refused_by_the_strict_reading() {
     let mut r = full_case();
     r.case_info.vehicle_no.clear();
     r.case_info.nature_of_call = " ".into();
@@ -107,7 +109,14 @@ fn create_case_required_fields_and_formats_reported_together() {
         latitude: 100.0,
         longitude: 0.0,
     });
+    // By default only the coordinate that is not one.
     let err = r.validate().unwrap_err();
+    assert_eq!(err.violations().len(), 1, "{err}");
+    assert!(
+        err.for_field("TowDestinationCoordinate")
+            .any(|v| matches!(v.rule, Rule::Format { .. }))
+    );
+    let err = r.check(Strictness::Strict).unwrap_err();
     for f in [
         "CaseInfo.VehicleNo",
         "CaseInfo.NatureOfCall",
@@ -150,9 +159,12 @@ fn initial_case_limits() {
     assert!(err.has("CaseInfo.CallerContactNo", &Rule::MaxLength { max: 30 }));
     assert!(err.has("CaseInfo.Name", &Rule::MaxLength { max: 200 }));
     assert!(err.has("IncidentLocation", &Rule::MaxLength { max: 300 }));
-    let err = InitialCaseRequest::new("v", "", "", "", here())
-        .validate()
-        .unwrap_err();
+    let blank = InitialCaseRequest::new("v", "", "", "", here());
+    assert!(
+        blank.validate().is_ok(),
+        "blank values are the server's to judge"
+    );
+    let err = blank.check(Strictness::Strict).unwrap_err();
     assert!(err.has("CaseInfo.CallerContactNo", &Rule::Required));
     assert!(err.has("CaseInfo.Name", &Rule::Required));
     assert!(err.has("IncidentLocation", &Rule::Required));
@@ -194,25 +206,36 @@ fn case_list_range_may_be_one_instant_but_not_backwards() {
     same.created_from = Some(t);
     same.created_to = Some(t);
     assert!(same.validate().is_ok());
+    assert!(same.check(Strictness::Strict).is_ok());
     let mut backwards = same;
     backwards.created_from = Some(t + chrono::Duration::seconds(1));
-    let err = backwards.validate().unwrap_err();
+    assert!(
+        backwards.validate().is_ok(),
+        "the document does not forbid it"
+    );
+    let err = backwards.check(Strictness::Strict).unwrap_err();
     assert!(err.for_field("CreatedToDate").next().is_some(), "{err}");
 }
 
 #[tokio::test]
-async fn claim_range_may_be_one_day_but_not_backwards() {
+async fn claim_range_may_be_one_day_and_is_refused_backwards_only_strictly() {
     use partner_core::mock::{MockTransport, json_response};
     let mock = MockTransport::new();
     mock.push(json_response(
         200,
         &serde_json::json!({"access_token": "t", "expires_in": 215999.9}),
     ))
+    .push(json_response(200, &serde_json::json!({"items": []})))
+    .push(json_response(
+        200,
+        &serde_json::json!({"access_token": "t2", "expires_in": 215999.9}),
+    ))
     .push(json_response(200, &serde_json::json!({"items": []})));
     let workshop = WorkshopClient::builder()
         .base_url("https://carfix.example")
         .credentials("ONEWORKS-TOWING", "k")
         .transport(std::sync::Arc::new(mock.clone()))
+        .strictness(Strictness::Strict)
         .build()
         .unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2022, 9, 3).unwrap();
@@ -238,4 +261,21 @@ async fn claim_range_may_be_one_day_but_not_backwards() {
             .is_some()
     );
     assert_eq!(mock.requests().len(), 2, "the backwards range was not sent");
+    // The default rules leave it to CarFix (it finds nothing).
+    let lenient = WorkshopClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("ONEWORKS-TOWING", "k")
+        .transport(std::sync::Arc::new(mock.clone()))
+        .build()
+        .unwrap();
+    let backwards = lenient
+        .claims()
+        .list()
+        .accident_from(day.succ_opt().unwrap())
+        .accident_to(day);
+    assert!(backwards.send().await.unwrap().is_empty());
+    assert_eq!(
+        mock.requests().last().unwrap().url.query(),
+        Some("accidentFromDate=2022-09-04&accidentToDate=2022-09-03")
+    );
 }

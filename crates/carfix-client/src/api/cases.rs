@@ -1,7 +1,6 @@
 //! Case calls: open (3.2, 3.3), read (3.4, 3.20, 3.21), update (3.5 to 3.7), cancel (3.19).
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use partner_core::validation::Validate;
 use partner_core::{Error, Request};
 
 use crate::client::Parts;
@@ -143,7 +142,7 @@ impl<'a> Cases<'a> {
             key: case_id.to_owned(),
             is_check_only: true,
         };
-        body.validate()?;
+        self.parts.check(&body)?;
         // Only a check: safe to resend even though the operation itself is not.
         let req = Request::new(names::CANCEL_CASE)
             .json(&body)?
@@ -175,10 +174,20 @@ impl<'a> Cases<'a> {
 
     /// 3.20 Get Case Status. `"Result": "No"` is [`Error::Rejected`].
     ///
+    /// The document's answer lists every status, so a list does not tell the current one:
+    /// [`CaseStatusReport::current`] is `Some` only when CarFix sent exactly one. The way to
+    /// read a case's current status is [`Cases::get`] (3.4's `CaseStatus`).
+    ///
     /// ```no_run
+    /// use carfix_client::ReportedStatus;
     /// # async fn run(carfix: carfix_client::AffiliateClient) -> Result<(), partner_core::Error> {
     /// let report = carfix.cases().status("case-id").await?;
-    /// println!("{:?}", report.current());
+    /// let current = match report.reported() {
+    ///     ReportedStatus::Current(status) => Some(status.clone()),
+    ///     // Several statuses (as documented): ask 3.4 which one the case is in.
+    ///     _ => carfix.cases().get("case-id").await?.case_status,
+    /// };
+    /// println!("{current:?}");
     /// # Ok(()) }
     /// ```
     pub async fn status(&self, case_id: &str) -> Result<CaseStatusReport, Error> {
@@ -262,6 +271,6 @@ impl CaseList<'_> {
 
     /// Runs the query.
     pub async fn send(self) -> Result<Vec<CaseSummary>, Error> {
-        self.parts.call(names::GET_CASES, &self.filter).await
+        self.parts.call_list(names::GET_CASES, &self.filter).await
     }
 }

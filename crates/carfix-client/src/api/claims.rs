@@ -78,7 +78,7 @@ impl ClaimList<'_> {
 
     /// Runs the query.
     pub async fn send(self) -> Result<Vec<ClaimSummary>, Error> {
-        validate::claim_range(self.from, self.to)?;
+        validate::claim_range(self.from, self.to, self.parts.strictness)?;
         let req = Request::new(names::GET_CLAIMS)
             .query_opt("accidentFromDate", self.from.as_ref().map(date::format))
             .query_opt("accidentToDate", self.to.as_ref().map(date::format));

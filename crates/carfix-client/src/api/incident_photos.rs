@@ -1,11 +1,10 @@
 //! Incident photos: upload one JPEG (3.8) and read them back decoded (3.22).
 
-use partner_core::validation::Validate;
 use partner_core::{Error, Request};
 
 use crate::client::Parts;
 use crate::models::common::check_ack;
-use crate::models::incident_photos::{CasePhotos, PhotoQuery, PhotoUpload};
+use crate::models::incident_photos::{CasePhotos, PhotoUpload};
 use crate::operations::names;
 
 /// Photo calls; from [`crate::AffiliateClient::photos`].
@@ -29,7 +28,7 @@ impl<'a> Photos<'a> {
             case_id: case_id.to_owned(),
             jpeg: jpeg.into(),
         };
-        body.validate()?;
+        self.parts.check(&body)?;
         let resp = self
             .parts
             .client
@@ -38,8 +37,9 @@ impl<'a> Photos<'a> {
         check_ack(names::UPDATE_INCIDENT_PHOTOS, &resp.body)
     }
 
-    /// 3.22 Get Incident Photos, decoded to bytes. The document sends no body; narrow to one
-    /// case with `.case_id(..)` (an assumption: see docs/carfix.md), then `send()`.
+    /// 3.22 Get Incident Photos, decoded to bytes. The document sends no body and CarFix
+    /// answers every case's photos; `.case_id(..)` keeps one case's, filtered here (nothing
+    /// undocumented is sent), then `send()`.
     ///
     /// ```no_run
     /// # async fn run(carfix: carfix_client::AffiliateClient) -> Result<(), partner_core::Error> {
@@ -48,12 +48,13 @@ impl<'a> Photos<'a> {
     ///         println!("{}: {:?} ({} bytes)", case.case_id, photo.file_name, photo.bytes.len());
     ///     }
     /// }
-    /// # Ok(()) }
+    /// let one = carfix.photos().list().case_id("case-id").send().await?;
+    /// # let _ = one; Ok(()) }
     /// ```
     pub fn list(&self) -> PhotoList<'a> {
         PhotoList {
             parts: self.parts,
-            query: PhotoQuery::default(),
+            case_id: None,
         }
     }
 }
@@ -63,22 +64,26 @@ impl<'a> Photos<'a> {
 #[must_use = "call .send() to run the query"]
 pub struct PhotoList<'a> {
     parts: &'a Parts,
-    query: PhotoQuery,
+    case_id: Option<String>,
 }
 
 impl PhotoList<'_> {
-    /// Sends `{"CaseID": ..}` to ask for one case's photos (not in the document).
+    /// Keeps only this case's photos. The request stays the documented one (no body): the
+    /// answer, every case with photos, is filtered on this side.
     pub fn case_id(mut self, case_id: impl Into<String>) -> Self {
-        self.query.case_id = Some(case_id.into());
+        self.case_id = Some(case_id.into());
         self
     }
 
     /// Runs the query.
     pub async fn send(self) -> Result<Vec<CasePhotos>, Error> {
-        let mut req = Request::new(names::GET_INCIDENT_PHOTOS);
-        if self.query.case_id.is_some() {
-            req = req.json(&self.query)?;
+        let mut all: Vec<CasePhotos> = self
+            .parts
+            .list(Request::new(names::GET_INCIDENT_PHOTOS))
+            .await?;
+        if let Some(id) = &self.case_id {
+            all.retain(|c| c.case_id == *id);
         }
-        self.parts.client.send_json(req).await
+        Ok(all)
     }
 }

@@ -23,7 +23,7 @@ impl Lookups<'_> {
         &self,
         op: &'static str,
     ) -> Result<Vec<T>, Error> {
-        self.parts.client.send_json(Request::new(op)).await
+        self.parts.list(Request::new(op)).await
     }
 
     /// 3.12 Get States. Pass a state's `id` to [`Lookups::areas`], its `label` to Create Case.
@@ -48,7 +48,7 @@ impl Lookups<'_> {
     /// ```
     pub async fn areas(&self, state_id: &str) -> Result<Vec<LookupItem>, Error> {
         self.parts
-            .call(
+            .call_list(
                 names::GET_AREAS,
                 &StateQuery {
                     state: state_id.to_owned(),
@@ -66,7 +66,7 @@ impl Lookups<'_> {
     /// ```
     pub async fn workshops(&self, area_id: &str) -> Result<Vec<LookupItem>, Error> {
         self.parts
-            .call(
+            .call_list(
                 names::GET_WORKSHOPS,
                 &AreaQuery {
                     area: area_id.to_owned(),
@@ -84,7 +84,7 @@ impl Lookups<'_> {
     /// ```
     pub async fn rsa_workshops(&self, area_id: &str) -> Result<Vec<LookupItem>, Error> {
         self.parts
-            .call(
+            .call_list(
                 names::GET_RSA_WORKSHOPS,
                 &AreaQuery {
                     area: area_id.to_owned(),
@@ -125,7 +125,7 @@ impl Lookups<'_> {
     /// ```
     pub async fn services_needed(&self, nature_of_call_id: &str) -> Result<Vec<LookupItem>, Error> {
         self.parts
-            .call(
+            .call_list(
                 names::GET_SERVICE_NEEDED,
                 &NatureOfCallQuery {
                     nature_of_call: nature_of_call_id.to_owned(),

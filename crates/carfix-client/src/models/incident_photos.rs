@@ -23,13 +23,6 @@ pub struct PhotoUpload {
     pub jpeg: Vec<u8>,
 }
 
-/// Optional filter for 3.22 (the document sends no body; see docs/carfix.md).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub(crate) struct PhotoQuery {
-    #[serde(rename = "CaseID", skip_serializing_if = "Option::is_none")]
-    pub(crate) case_id: Option<String>,
-}
-
 /// The photos of one case (3.22).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]

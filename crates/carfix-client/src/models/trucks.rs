@@ -49,14 +49,15 @@ impl Truck {
 /// 3.18 Get Truck Coordination body.
 ///
 /// The definition lists `TruckNo` and `UserCode`; the example sends `TruckNo` and `CaseID`.
-/// All three are supported; absent ones are left out.
+/// The example's keys are always sent (`CaseID` as `""` when unset); `UserCode`, only in the
+/// definition, is sent when set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TruckQuery {
     /// Truck registration number.
     #[serde(rename = "TruckNo")]
     pub truck_no: String,
-    /// The case the truck serves (from the example).
-    #[serde(rename = "CaseID", default, skip_serializing_if = "Option::is_none")]
+    /// The case the truck serves (from the example; `""` when unset).
+    #[serde(rename = "CaseID", default, with = "crate::wire::blank_if_none")]
     pub case_id: Option<String>,
     /// The tow driver's user code (from the definition).
     #[serde(rename = "UserCode", default, skip_serializing_if = "Option::is_none")]

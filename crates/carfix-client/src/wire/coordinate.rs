@@ -97,6 +97,26 @@ impl<'de> Deserialize<'de> for Coordinate {
     }
 }
 
+/// An optional coordinate in a request body that sends every documented key (3.3's
+/// `TowDestinationCoordinate`): `None` is written `""`; reading is as [`option`].
+pub mod blank_if_none {
+    use super::Coordinate;
+    use serde::{Deserializer, Serialize, Serializer};
+
+    /// Serde serialiser (`None` as `""`).
+    pub fn serialize<S: Serializer>(c: &Option<Coordinate>, s: S) -> Result<S::Ok, S::Error> {
+        match c {
+            Some(c) => c.serialize(s),
+            None => s.serialize_str(""),
+        }
+    }
+
+    /// Serde deserialiser: `null`, `""` and a missing key read as `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Coordinate>, D::Error> {
+        super::option::deserialize(d)
+    }
+}
+
 /// Serde for an optional coordinate where the vendor may send `null` or `""`.
 pub mod option {
     use super::Coordinate;

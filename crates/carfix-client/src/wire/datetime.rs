@@ -77,6 +77,26 @@ macro_rules! serde_module {
                     }
                 }
             }
+
+            /// An optional value in a request body that sends every documented key: `None`
+            /// is written `""`; reading is as [`option`].
+            pub mod blank_if_none {
+                use chrono::NaiveDateTime;
+                use serde::{Deserializer, Serializer};
+
+                /// Serde serialiser (`None` as `""`).
+                pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+                    match t {
+                        Some(t) => super::serialize(t, s),
+                        None => s.serialize_str(""),
+                    }
+                }
+
+                /// Serde deserialiser: `null`, `""` and a missing key read as `None`.
+                pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
+                    super::option::deserialize(d)
+                }
+            }
         }
     };
 }

@@ -2,15 +2,17 @@
 //!
 //! Claim estimates (4.5) mix plain numbers (`"Parts": 1550.00`) with strings that carry a
 //! marker before or after the figure (`"*1,000.00"`, `"1,000.00F"`). Numbers are read into
-//! [`Decimal`] through their shortest decimal text, never through float arithmetic; marked
+//! [`Decimal`] from the number's own JSON text, never through a float, so the scale CarFix
+//! wrote is kept (`1550.00` is 1550.00, not 1550) and written back the same way; marked
 //! strings become a [`MarkedAmount`] that keeps its markers and its original text.
 
 use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Visitor};
+use serde::de::{self, Unexpected};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 /// An amount with the markers the estimate printed around it.
 ///
@@ -121,99 +123,90 @@ impl Serialize for MarkedAmount {
 }
 
 impl<'de> Deserialize<'de> for MarkedAmount {
+    /// Reads a marked string (`"*1,000.00"`) or a JSON number (`250.00`, its text kept).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = MarkedAmount;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an amount such as \"*1,000.00\" or 250.00")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<MarkedAmount, E> {
-                v.parse().map_err(E::custom)
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<MarkedAmount, E> {
-                number_text(v).parse().map_err(E::custom)
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<MarkedAmount, E> {
-                v.to_string().parse().map_err(E::custom)
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<MarkedAmount, E> {
-                v.to_string().parse().map_err(E::custom)
-            }
+        match written(d)? {
+            Some(Written::Text(t) | Written::Number(t)) => t.parse().map_err(de::Error::custom),
+            None => Err(de::Error::custom(
+                "expected an amount such as \"*1,000.00\" or 250.00, got null",
+            )),
         }
-        d.deserialize_any(V)
     }
 }
 
-/// The shortest decimal text of a float: JSON `1550.00` reads as 1550, `0.6` as 0.6.
-fn number_text(v: f64) -> String {
-    format!("{v}")
+/// A money value as CarFix wrote it: a JSON number's own text, or a string's content.
+enum Written {
+    Number(String),
+    Text(String),
 }
 
-/// Reads a [`Decimal`] from a JSON number or a plain numeric string (commas allowed).
-struct DecimalVisitor;
-
-impl<'de> Visitor<'de> for DecimalVisitor {
-    type Value = Option<Decimal>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number or a numeric string")
+/// Reads the value's JSON text (serde_json's `RawValue`), so `1550.00` stays `1550.00`
+/// instead of passing through an `f64` (which would give `1550`). `null` is `None`.
+///
+/// `RawValue` needs the JSON deserializer itself: these models decode from JSON text or a
+/// `serde_json::Value` (whose numbers are already floats), not inside `#[serde(untagged)]`
+/// or `#[serde(flatten)]`, which buffer the value first.
+fn written<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Written>, D::Error> {
+    let Some(raw) = Option::<Box<RawValue>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    let text = raw.get().trim();
+    let unexpected =
+        |what| de::Error::invalid_type(Unexpected::Other(what), &"a number or a numeric string");
+    match text.as_bytes().first() {
+        Some(b'"') => serde_json::from_str(text)
+            .map(|t| Some(Written::Text(t)))
+            .map_err(de::Error::custom),
+        Some(b'-' | b'0'..=b'9') => Ok(Some(Written::Number(text.to_owned()))),
+        Some(b'n') => Ok(None),
+        Some(b't' | b'f') => Err(unexpected("a boolean")),
+        Some(b'[') => Err(unexpected("a list")),
+        _ => Err(unexpected("an object")),
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        if !v.is_finite() {
-            return Err(E::custom("not a finite number"));
-        }
-        Decimal::from_str(&number_text(v))
+}
+
+/// A JSON number's text as an exact decimal, its scale kept (`0.00` has scale 2).
+fn number<E: de::Error>(text: &str) -> Result<Decimal, E> {
+    Decimal::from_str(text)
+        .or_else(|_| Decimal::from_scientific(text))
+        .map_err(|_| E::custom(format_args!("{text} does not fit an exact decimal")))
+}
+
+/// Reads an optional decimal: a number or numeric string (commas allowed); `null` and
+/// `""` are `None`.
+fn optional_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    match written(d)? {
+        None => Ok(None),
+        Some(Written::Number(n)) => number(&n).map(Some),
+        Some(Written::Text(t)) if t.trim().is_empty() => Ok(None),
+        Some(Written::Text(t)) => parse_figure(t.trim())
             .map(Some)
-            .map_err(E::custom)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from(v)))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from(v)))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        if v.trim().is_empty() {
-            return Ok(None);
-        }
-        parse_figure(v.trim())
-            .map(Some)
-            .ok_or_else(|| E::custom(format_args!("{v:?} is not a number")))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(DecimalVisitor)
+            .ok_or_else(|| de::Error::custom(format_args!("{t:?} is not a number"))),
     }
 }
 
-/// Serde for a required [`Decimal`] sent as a JSON number or numeric string; written back
-/// as a JSON number.
+/// Serde for a required [`Decimal`] sent as a JSON number or numeric string, read and
+/// written with its scale (`1550.00` in, `1550.00` out).
 pub mod decimal {
     use super::*;
 
-    /// Serde serialiser (a JSON number with the decimal's scale).
+    /// Serde serialiser: a JSON number with the decimal's own digits and scale.
     pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        // serde_json without arbitrary precision: an f64 is the closest JSON number.
-        let f: f64 = v.to_string().parse().map_err(serde::ser::Error::custom)?;
-        s.serialize_f64(f)
+        RawValue::from_string(v.to_string())
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s)
     }
 
     /// Serde deserialiser.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        d.deserialize_any(DecimalVisitor)?
-            .ok_or_else(|| de::Error::custom("expected a number, got nothing"))
+        optional_decimal(d)?.ok_or_else(|| de::Error::custom("expected a number, got nothing"))
     }
 
     /// The same for an optional value: `null` and `""` read as `None`.
     pub mod option {
         use super::*;
 
-        /// Serde serialiser.
+        /// Serde serialiser (`None` as `null`).
         pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
             match v {
                 Some(v) => super::serialize(v, s),
@@ -223,7 +216,7 @@ pub mod decimal {
 
         /// Serde deserialiser.
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-            d.deserialize_any(DecimalVisitor)
+            optional_decimal(d)
         }
     }
 }
@@ -256,8 +249,9 @@ mod tests {
         for bad in ["", "*", "F", "1,0.0.0"] {
             assert!(bad.parse::<MarkedAmount>().is_err(), "{bad}");
         }
-        let n: MarkedAmount = serde_json::from_str("7.5").unwrap();
-        assert_eq!(n.amount(), Decimal::new(75, 1));
+        let n: MarkedAmount = serde_json::from_str("7.50").unwrap();
+        assert_eq!(n.amount(), Decimal::new(750, 2));
+        assert_eq!(n.as_str(), "7.50", "a number's text is kept, not 7.5");
     }
 
     #[test]
@@ -273,12 +267,60 @@ mod tests {
         assert_eq!(t.a, Decimal::new(1, 1));
         assert_eq!(t.b, Some(Decimal::new(155025, 2)));
         let t: T = serde_json::from_str(r#"{"a": 8.40, "b": ""}"#).unwrap();
-        assert_eq!(t.a, Decimal::new(84, 1));
+        assert_eq!(t.a, Decimal::new(840, 2));
         assert_eq!(t.b, None);
-        assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"a":8.4,"b":null}"#);
+        assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"a":8.40,"b":null}"#);
         let t: T = serde_json::from_str(r#"{"a": 1550, "b": null}"#).unwrap();
         assert_eq!(t.a, Decimal::from(1550));
-        assert!(serde_json::from_str::<T>(r#"{"a": "abc"}"#).is_err());
-        assert!(serde_json::from_str::<T>(r#"{"a": null}"#).is_err());
+        let t: T = serde_json::from_str(r#"{"a": 1.5e3, "b": -0.00}"#).unwrap();
+        assert_eq!(t.a, Decimal::from(1500));
+        assert_eq!(t.b.unwrap().to_string(), "0.00");
+        for bad in [
+            r#"{"a": "abc"}"#,
+            r#"{"a": null}"#,
+            r#"{"a": true}"#,
+            r#"{"a": [1]}"#,
+        ] {
+            assert!(serde_json::from_str::<T>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn money_keeps_the_scale_it_was_written_with() {
+        #[derive(Debug, Deserialize, Serialize)]
+        struct Estimate {
+            #[serde(rename = "Total", with = "decimal::option", default)]
+            total: Option<Decimal>,
+            #[serde(rename = "Lines", default)]
+            lines: Vec<Line>,
+        }
+        #[derive(Debug, Deserialize, Serialize)]
+        struct Line {
+            #[serde(rename = "Disc", with = "decimal")]
+            disc: Decimal,
+        }
+        let body = br#"{"Total": 1550.00, "Lines": [{"Disc": 0.00}, {"Disc": 12.50}]}"#;
+        // Through partner-core's path-aware decoder, as the client decodes answers.
+        let e: Estimate = partner_core::decode_json("GetClaimDetail", body).unwrap();
+        assert_eq!(e.total.unwrap().to_string(), "1550.00");
+        assert_eq!(e.lines[0].disc.to_string(), "0.00");
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"Total":1550.00,"Lines":[{"Disc":0.00},{"Disc":12.50}]}"#,
+            "sent back with the same scale"
+        );
+        let err = partner_core::decode_json::<Estimate>(
+            "GetClaimDetail",
+            br#"{"Total": 1, "Lines": [{"Disc": "ten"}]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, partner_core::Error::Decode { path, .. } if path == "Lines[0].Disc"),
+            "{err:?}"
+        );
+        // A serde_json::Value holds floats: the value is exact, the written scale is gone.
+        let v = serde_json::json!({"Total": 1550.25});
+        let e: Estimate = serde_json::from_value(v).unwrap();
+        assert_eq!(e.total, Some(Decimal::new(155025, 2)));
     }
 }

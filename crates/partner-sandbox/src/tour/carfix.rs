@@ -164,15 +164,22 @@ pub(super) async fn run(sandbox: &Sandbox, out: &mut impl Write) -> Result<(), S
         .rate(&case_id, 5, "Fast and friendly")
         .await
         .map_err(failed(V, "rate the case"))?;
-    let status = carfix
+    let listed = carfix
         .cases()
         .status(&case_id)
         .await
         .map_err(failed(V, "get the status"))?;
+    // 3.20 lists statuses without saying which is current; 3.4 says it.
+    let current = carfix
+        .cases()
+        .get(&case_id)
+        .await
+        .map_err(failed(V, "get the case"))?
+        .case_status;
     writeln!(
         out,
-        "- case resolved and rated 5; status history {:?}",
-        status.case_status
+        "- case resolved and rated 5; now {current:?} (3.20 lists {:?})",
+        listed.case_status
     )?;
     Ok(())
 }

@@ -188,47 +188,43 @@ pub struct CreateCaseRequest {
     /// Area label from [`crate::Lookups::areas`].
     #[serde(rename = "LocationArea")]
     pub location_area: String,
-    /// Panel workshop name, at most 300 characters.
+    /// Panel workshop name, at most 300 characters. This and the other optional values
+    /// below are sent as `""` when `None`: the document's example sends every key.
     #[serde(
         rename = "PanelWorkshopName",
         default,
-        skip_serializing_if = "Option::is_none"
+        with = "crate::wire::blank_if_none"
     )]
     pub panel_workshop_name: Option<String>,
     /// Other workshop name, at most 300 characters; must be blank when a panel workshop is given.
-    #[serde(
-        rename = "WorkshopName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "WorkshopName", default, with = "crate::wire::blank_if_none")]
     pub workshop_name: Option<String>,
     /// Tow destination address, at most 300 characters.
     #[serde(
         rename = "TowDestination",
         default,
-        skip_serializing_if = "Option::is_none"
+        with = "crate::wire::blank_if_none"
     )]
     pub tow_destination: Option<String>,
     /// Tow destination position.
     #[serde(
         rename = "TowDestinationCoordinate",
         default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::wire::coordinate::option"
+        with = "crate::wire::coordinate::blank_if_none"
     )]
     pub tow_destination_coordinate: Option<Coordinate>,
     /// Tow destination state label.
     #[serde(
         rename = "TowDestinationState",
         default,
-        skip_serializing_if = "Option::is_none"
+        with = "crate::wire::blank_if_none"
     )]
     pub tow_destination_state: Option<String>,
     /// Tow destination area label.
     #[serde(
         rename = "TowDestinationArea",
         default,
-        skip_serializing_if = "Option::is_none"
+        with = "crate::wire::blank_if_none"
     )]
     pub tow_destination_area: Option<String>,
 }

@@ -5,32 +5,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::wire::datetime::{dotnet, filter};
 
-/// The 3.21 filters. Each is optional: absent filters are left out of the body.
+/// The 3.21 filters. Each is optional; an unset one is sent as `""` (the document's example
+/// sends all three keys).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[non_exhaustive]
 pub struct CaseListFilter {
     /// Vehicle number, at most 30 characters.
-    #[serde(
-        rename = "VehicleNumber",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "VehicleNumber", default, with = "crate::wire::blank_if_none")]
     pub vehicle_number: Option<String>,
     /// Created at or after (local time, sent as `yyyy-MM-dd HH:mm:ss`).
-    #[serde(
-        rename = "CreatedFromDate",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "filter::option"
-    )]
+    #[serde(rename = "CreatedFromDate", default, with = "filter::blank_if_none")]
     pub created_from: Option<NaiveDateTime>,
     /// Created at or before (local time).
-    #[serde(
-        rename = "CreatedToDate",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "filter::option"
-    )]
+    #[serde(rename = "CreatedToDate", default, with = "filter::blank_if_none")]
     pub created_to: Option<NaiveDateTime>,
 }
 
@@ -52,6 +39,7 @@ pub struct CaseSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::{Rules, Strictness};
     use partner_core::validation::Validate;
 
     #[test]
@@ -66,10 +54,15 @@ mod tests {
             serde_json::to_value(&f).unwrap(),
             serde_json::json!({"VehicleNumber": "ABC1234", "CreatedFromDate": "2023-10-01 00:00:00", "CreatedToDate": "2023-10-31 23:59:59"})
         );
+        let none = CaseListFilter::default();
         assert_eq!(
-            serde_json::to_value(CaseListFilter::default()).unwrap(),
-            serde_json::json!({})
+            serde_json::to_value(&none).unwrap(),
+            serde_json::json!({"VehicleNumber": "", "CreatedFromDate": "", "CreatedToDate": ""}),
+            "every documented key, blank when unset"
         );
+        let back: CaseListFilter =
+            serde_json::from_value(serde_json::to_value(&none).unwrap()).unwrap();
+        assert_eq!(back, none);
         let bad = CaseListFilter {
             vehicle_number: Some("x".repeat(31)),
             created_from: f.created_to,
@@ -77,7 +70,14 @@ mod tests {
         };
         let err = bad.validate().unwrap_err();
         assert!(err.has("VehicleNumber", &partner_core::Rule::MaxLength { max: 30 }));
-        assert_eq!(err.violations().len(), 2);
+        assert_eq!(err.violations().len(), 1, "a backwards range only strictly");
+        assert_eq!(
+            bad.check(Strictness::Strict)
+                .unwrap_err()
+                .violations()
+                .len(),
+            2
+        );
         assert!(
             CaseListFilter {
                 vehicle_number: Some("x".repeat(30)),

@@ -13,5 +13,5 @@ pub use initial::{InitialCaseInfo, InitialCaseRequest};
 pub use list::{CaseListFilter, CaseSummary};
 pub use updates::{
     ArrivalTimeRequest, CancelCaseRequest, Cancellation, CaseIdRequest, CaseKeyRequest,
-    CaseStatusReport, MAX_RATING, RatingRequest,
+    CaseStatusReport, MAX_RATING, RatingRequest, ReportedStatus,
 };

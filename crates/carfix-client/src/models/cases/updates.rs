@@ -101,16 +101,20 @@ pub struct CaseKeyRequest {
 
 /// The answer to 3.20.
 ///
-/// The document's example answers `CaseStatus` with a list of every status; a real case has
-/// one. Both shapes are read: a single status becomes a list of one, and
-/// [`CaseStatusReport::current`] is the last entry.
+/// The document's example answers `CaseStatus` with a list of all five statuses (`["Open",
+/// "WorkInProgress", "CaseResolved", "Closed", "Cancelled"]`). A list says which statuses
+/// CarFix names, not which one the case is in: no entry is the current one by position, so
+/// [`CaseStatusReport::current`] gives a status only when exactly one was sent, and
+/// [`CaseStatusReport::reported`] says which shape arrived. The case's current status is
+/// 3.4's `CaseStatus` ([`crate::Cases::get`], [`crate::CaseDetails::case_status`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CaseStatusReport {
     /// `"Yes"` when the case was found.
     #[serde(rename = "Result", with = "yes_no")]
     pub result: bool,
-    /// The status (or statuses) CarFix sent.
+    /// The status or statuses CarFix sent, in its order (a single one as a list of one;
+    /// `null` or a missing key as none).
     #[serde(rename = "CaseStatus", default, deserialize_with = "one_or_many")]
     pub case_status: Vec<CaseStatus>,
     /// CarFix's explanation when `result` is false (not documented; read when sent).
@@ -122,10 +126,47 @@ pub struct CaseStatusReport {
     pub error_message: Option<String>,
 }
 
+/// What a 3.20 answer says about the case's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReportedStatus<'a> {
+    /// Exactly one status: the case's current one.
+    Current(&'a CaseStatus),
+    /// Several statuses, as in the document's example: which one is current is not said.
+    /// Read it from 3.4 ([`crate::Cases::get`]).
+    Ambiguous(&'a [CaseStatus]),
+    /// No status at all.
+    Missing,
+}
+
 impl CaseStatusReport {
-    /// The case's status: the single one sent, or the last of a list.
+    /// The case's status when CarFix sent exactly one; `None` when it sent several (which is
+    /// current is unknown: read 3.4) or none.
     pub fn current(&self) -> Option<&CaseStatus> {
-        self.case_status.last()
+        match self.reported() {
+            ReportedStatus::Current(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Which shape the answer had: one status, several, or none.
+    ///
+    /// ```
+    /// use carfix_client::{CaseStatus, CaseStatusReport, ReportedStatus};
+    /// let documented: CaseStatusReport = serde_json::from_str(
+    ///     r#"{"Result": "Yes", "CaseStatus": ["Open", "WorkInProgress", "CaseResolved", "Closed", "Cancelled"]}"#,
+    /// ).unwrap();
+    /// assert!(matches!(documented.reported(), ReportedStatus::Ambiguous(all) if all.len() == 5));
+    /// assert_eq!(documented.current(), None);
+    /// let one: CaseStatusReport = serde_json::from_str(r#"{"Result": "Yes", "CaseStatus": "Open"}"#).unwrap();
+    /// assert_eq!(one.reported(), ReportedStatus::Current(&CaseStatus::Open));
+    /// ```
+    pub fn reported(&self) -> ReportedStatus<'_> {
+        match self.case_status.as_slice() {
+            [] => ReportedStatus::Missing,
+            [one] => ReportedStatus::Current(one),
+            several => ReportedStatus::Ambiguous(several),
+        }
     }
 }
 
@@ -176,7 +217,14 @@ mod tests {
             serde_json::from_str(r#"{"Result": "Yes", "CaseStatus": ["Open", "Cancelled"]}"#)
                 .unwrap();
         assert_eq!(s.case_status.len(), 2);
-        assert_eq!(s.current(), Some(&CaseStatus::Cancelled));
+        assert_eq!(s.current(), None, "an Open case must not read as Cancelled");
+        assert_eq!(
+            s.reported(),
+            ReportedStatus::Ambiguous(&[CaseStatus::Open, CaseStatus::Cancelled])
+        );
+        let s: CaseStatusReport =
+            serde_json::from_str(r#"{"Result": "No", "CaseStatus": null}"#).unwrap();
+        assert_eq!(s.reported(), ReportedStatus::Missing);
         let req = CancelCaseRequest {
             key: "k".into(),
             is_check_only: true,
