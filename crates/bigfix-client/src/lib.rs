@@ -51,12 +51,17 @@ pub use error::{BigfixError, SheetError};
 pub use models::{
     BULK_COLUMNS, BulkEngagementType, BulkRow, BulkSummary, BulkUploadResult, CreatedOrder,
     CreatedOrderData, EngagementType, MAX_ROWS_PER_UPLOAD, RepairOrder, RequestId, StatusCode,
-    Tracking, TrackingEvent, TrackingStatus, Workflow,
+    Tracking, TrackingEvent, TrackingStatus, UnreadableChunk, Workflow,
 };
 /// Operation names, so callers and tests do not repeat string literals.
 pub use operations as ops;
 pub use operations::{OPERATIONS, VENDOR};
-pub use partner_core::{ClientOptions, RetryPolicy, SecretString, ValidationErrors};
+/// The `partner-core` error inside [`BigfixError::Core`], re-exported so callers can match
+/// it without depending on `partner-core` themselves.
+pub use partner_core::Error as CoreError;
+pub use partner_core::{
+    ClientOptions, ConfigError, RequestSent, RetryPolicy, SecretString, ValidationErrors,
+};
 pub use sheet::{
     SheetRow, TemplateFile, XLSX_CONTENT_TYPE, read_sheet, read_sheet_header, write_sheet,
 };

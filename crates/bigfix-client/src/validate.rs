@@ -10,27 +10,110 @@ use partner_core::validation::{Rule, Validate, Validator};
 
 use crate::models::{BulkEngagementType, BulkRow, EngagementType, RepairOrder};
 
-/// Knobs for rules the document leaves ambiguous. The default is the strict reading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The switches for rules the document states in words that admit two readings. The
+/// default ([`ValidationRules::LENIENT`]) takes the lenient reading of each, so nothing the
+/// document allows is refused before BigFix sees it (BigFix's server is the final judge);
+/// [`ValidationRules::STRICT`] takes the strict reading of all. Rules the document states
+/// unambiguously (10-digit mobile, 6-digit pincode, required fields, the Engagement_Type
+/// values, at most 1000 orders, unique references, the column names) are always checked.
+///
+/// Start from either and change single switches:
+///
+/// ```
+/// use bigfix_client::ValidationRules;
+///
+/// let mut rules = ValidationRules::default();
+/// rules.allow_spaces_in_place_names = false; // "Tamil Nadu" refused before sending
+/// assert_ne!(rules, ValidationRules::LENIENT);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ValidationRules {
-    /// Allow spaces in City, State and centre_city ("Tamil Nadu", "Navi Mumbai"). The document
-    /// says "alphabets only (hyphens allowed)", so the default refuses them; turn this on if
-    /// BigFix accepts multi-word names for your account.
+    /// City and State may contain spaces ("Tamil Nadu", "New Delhi"). "Alphabets only
+    /// (hyphens allowed)" can mean letters only, or that names are made of letters rather
+    /// than digits and signs; multi-word names are the norm in India. Default `true`.
     pub allow_spaces_in_place_names: bool,
+    /// City and State may use letters of any script ("Pondichéry"); strict: A-Z only. The
+    /// document says "alphabets", not which. Default `true`.
+    pub allow_non_ascii_letters_in_place_names: bool,
+    /// Values are judged trimmed: a value of only spaces counts as missing, and " REP1 "
+    /// repeats "REP1" in a batch. The document says "required" and "unique" but not whether
+    /// surrounding blanks count. Default `false` (only an empty value is missing, and
+    /// references are compared exactly as they are sent).
+    pub trim_before_checking: bool,
+    /// A workbook's `Engagement_Type` must be spelt exactly "Onsite"/"Offsite" (the
+    /// workbook is uploaded unchanged). The document makes column *headers* case-sensitive,
+    /// not values. Default `false`: "onsite" passes and BigFix decides.
+    pub exact_engagement_type_in_sheets: bool,
+    /// A workbook may have columns after the 14 documented ones (ignored when reading,
+    /// uploaded as they are). The document says the file "must contain" the columns, with
+    /// their names and order unchanged, not that it holds nothing else. Default `true`.
+    pub allow_extra_sheet_columns: bool,
+    /// An upload may hold no orders (sent as a header-only workbook; `upload_all` with no
+    /// orders sends nothing). The document sets a maximum, not a minimum. Default `true`.
+    pub allow_empty_uploads: bool,
 }
 
 impl ValidationRules {
-    /// The strict documented rules.
-    pub const STRICT: ValidationRules = ValidationRules {
-        allow_spaces_in_place_names: false,
+    /// The lenient reading of every ambiguous rule (the default).
+    pub const LENIENT: ValidationRules = ValidationRules {
+        allow_spaces_in_place_names: true,
+        allow_non_ascii_letters_in_place_names: true,
+        trim_before_checking: false,
+        exact_engagement_type_in_sheets: false,
+        allow_extra_sheet_columns: true,
+        allow_empty_uploads: true,
     };
 
-    /// Strict rules except that place names may contain spaces.
+    /// The strict reading of every ambiguous rule: place names of A-Z and hyphens only (no
+    /// spaces), blank values missing, exact Engagement_Type spelling in workbooks, exactly
+    /// the 14 columns, at least one order per upload.
+    pub const STRICT: ValidationRules = ValidationRules {
+        allow_spaces_in_place_names: false,
+        allow_non_ascii_letters_in_place_names: false,
+        trim_before_checking: true,
+        exact_engagement_type_in_sheets: true,
+        allow_extra_sheet_columns: false,
+        allow_empty_uploads: false,
+    };
+
+    /// [`STRICT`](Self::STRICT) except that place names may contain spaces.
     pub const fn allowing_spaces_in_place_names() -> Self {
-        ValidationRules {
-            allow_spaces_in_place_names: true,
+        let mut rules = Self::STRICT;
+        rules.allow_spaces_in_place_names = true;
+        rules
+    }
+
+    /// [`LENIENT`](Self::LENIENT) except that place names may not contain spaces
+    /// ("Tamil Nadu" refused before sending).
+    pub const fn refusing_spaces_in_place_names() -> Self {
+        let mut rules = Self::LENIENT;
+        rules.allow_spaces_in_place_names = false;
+        rules
+    }
+
+    /// Whether `value` counts as missing.
+    pub(crate) fn is_missing(&self, value: &str) -> bool {
+        if self.trim_before_checking {
+            value.trim().is_empty()
+        } else {
+            value.is_empty()
         }
+    }
+
+    /// A reference as it is compared with others in a batch.
+    pub(crate) fn reference_key<'a>(&self, value: &'a str) -> &'a str {
+        if self.trim_before_checking {
+            value.trim()
+        } else {
+            value
+        }
+    }
+}
+
+impl Default for ValidationRules {
+    fn default() -> Self {
+        Self::LENIENT
     }
 }
 
@@ -41,16 +124,23 @@ pub(crate) fn is_digits(value: &str, len: usize) -> bool {
 
 /// Letters and hyphens (and spaces if allowed), with at least one letter.
 pub(crate) fn is_place_name(value: &str, rules: &ValidationRules) -> bool {
-    value.chars().any(|c| c.is_ascii_alphabetic())
-        && value.chars().all(|c| {
-            c.is_ascii_alphabetic() || c == '-' || (c == ' ' && rules.allow_spaces_in_place_names)
-        })
+    let letter = |c: char| {
+        if rules.allow_non_ascii_letters_in_place_names {
+            c.is_alphabetic()
+        } else {
+            c.is_ascii_alphabetic()
+        }
+    };
+    value.chars().any(letter)
+        && value
+            .chars()
+            .all(|c| letter(c) || c == '-' || (c == ' ' && rules.allow_spaces_in_place_names))
 }
 
 /// A plausible e-mail address: `local@domain.tld`, no spaces, one `@` (partner-core's rule).
 pub(crate) use partner_core::validation::is_email;
 
-/// Field checks that report each field once: a blank value is `Required`, a filled one is
+/// Field checks that report each field once: a missing value is `Required`, a given one is
 /// checked for its format.
 pub(crate) struct Fields<'a> {
     pub(crate) v: &'a mut Validator,
@@ -58,9 +148,12 @@ pub(crate) struct Fields<'a> {
 }
 
 impl Fields<'_> {
+    /// A required value: `Required` when missing ([`ValidationRules::trim_before_checking`]
+    /// says whether blanks count); true when given.
     pub(crate) fn text(&mut self, field: &str, value: &str) -> bool {
-        self.v.required(field, value);
-        !value.trim().is_empty()
+        let given = !self.rules.is_missing(value);
+        self.v.check(field, given, Rule::Required);
+        given
     }
 
     pub(crate) fn mobile(&mut self, field: &str, value: &str) {
@@ -152,9 +245,9 @@ impl RepairOrder {
 }
 
 impl Validate for RepairOrder {
-    /// The strict documented rules ([`ValidationRules::STRICT`]).
+    /// The default rules ([`ValidationRules::LENIENT`]).
     fn validate_into(&self, v: &mut Validator) {
-        self.check(v, &ValidationRules::STRICT);
+        self.check(v, &ValidationRules::default());
     }
 }
 
@@ -184,7 +277,8 @@ impl BulkRow {
 }
 
 /// Checks a batch: every row (fields `rows[i].Column`, `i` counting from 0), duplicate
-/// references inside the batch, and at least one row. `max_rows` caps the batch (use
+/// references inside the batch, and, unless [`ValidationRules::allow_empty_uploads`], at
+/// least one row. `max_rows` caps the batch (use
 /// [`MAX_ROWS_PER_UPLOAD`](crate::MAX_ROWS_PER_UPLOAD) for one upload, `None` before
 /// splitting).
 pub fn validate_rows(
@@ -193,13 +287,11 @@ pub fn validate_rows(
     max_rows: Option<usize>,
 ) -> Result<(), ValidationErrors> {
     let mut v = Validator::new();
-    v.check("rows", !rows.is_empty(), Rule::MinItems { min: 1 });
-    if let Some(max) = max_rows {
-        v.max_items("rows", rows.len(), max);
-    }
+    check_count(&mut v, rows.len(), rules, max_rows);
     v.each("rows", rows, |v, row| row.validate_into_with(v, rules));
     check_duplicates(
         &mut v,
+        rules,
         rows.iter()
             .enumerate()
             .map(|(i, r)| (format!("rows[{i}]"), r)),
@@ -207,14 +299,31 @@ pub fn validate_rows(
     v.finish()
 }
 
+/// The number of orders of one upload (field `rows`): at most `max_rows`, and at least one
+/// unless empty uploads are allowed.
+pub(crate) fn check_count(
+    v: &mut Validator,
+    count: usize,
+    rules: &ValidationRules,
+    max_rows: Option<usize>,
+) {
+    if !rules.allow_empty_uploads {
+        v.check("rows", count > 0, Rule::MinItems { min: 1 });
+    }
+    if let Some(max) = max_rows {
+        v.max_items("rows", count, max);
+    }
+}
+
 /// Reports each `repair_ref_no` seen before in `rows` (labelled), pointing at the first one.
 pub(crate) fn check_duplicates<'a>(
     v: &mut Validator,
+    rules: &ValidationRules,
     rows: impl Iterator<Item = (String, &'a BulkRow)>,
 ) {
     let mut seen: HashMap<&str, String> = HashMap::new();
     for (label, row) in rows {
-        let key = row.repair_ref_no.trim();
+        let key = rules.reference_key(&row.repair_ref_no);
         if key.is_empty() {
             continue;
         }

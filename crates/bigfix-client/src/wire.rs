@@ -7,6 +7,7 @@
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use partner_core::HttpResponse;
 use serde::de::{self, DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -79,14 +80,37 @@ pub(crate) fn server_message(body: &[u8], fallback: &str) -> String {
     }
 }
 
+/// `Success`: `"True"`/`"False"` (any case) or a JSON bool, read with
+/// `partner_core::wire::true_false`; absent or `null` reads as true, since the answer's HTTP
+/// status already said success (a 2xx is the only answer these models are read from).
+pub(crate) mod success_flag {
+    use super::*;
+
+    #[derive(Deserialize)]
+    struct Flag(#[serde(with = "partner_core::wire::true_false")] bool);
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+        Ok(Option::<Flag>::deserialize(d)?.is_none_or(|Flag(b)| b))
+    }
+
+    pub(crate) fn serialize<S: Serializer>(v: &bool, s: S) -> Result<S::Ok, S::Error> {
+        partner_core::wire::true_false::serialize(v, s)
+    }
+
+    /// The value of an absent `Success`.
+    pub(crate) fn absent() -> bool {
+        true
+    }
+}
+
 /// The fields every JSON answer shares, read before the full body so a `"Success": "False"`
 /// answer without `DATA` is reported as a rejection rather than a decode error.
 #[derive(Deserialize)]
 struct Envelope {
     #[serde(
         rename = "Success",
-        with = "partner_core::wire::true_false",
-        default = "yes"
+        with = "success_flag",
+        default = "success_flag::absent"
     )]
     success: bool,
     #[serde(rename = "Message", default)]
@@ -95,15 +119,13 @@ struct Envelope {
     status_code: Option<serde_json::Value>,
 }
 
-fn yes() -> bool {
-    true
-}
-
-/// Decodes a 2xx JSON body, turning `"Success": "False"` into [`partner_core::Error::Rejected`].
+/// Decodes a 2xx JSON body, turning `"Success": "False"` into
+/// [`partner_core::Error::Rejected`]; a body that does not have the documented shape is
+/// [`partner_core::Error::Decode`] naming the JSON path.
 pub(crate) fn decode_success<T: DeserializeOwned>(
     operation: &'static str,
     body: &[u8],
-) -> Result<T, BigfixError> {
+) -> Result<T, partner_core::Error> {
     let env: Envelope = partner_core::decode_json(operation, body)?;
     if !env.success {
         let text = |v: serde_json::Value| match v {
@@ -117,10 +139,31 @@ pub(crate) fn decode_success<T: DeserializeOwned>(
                 .message
                 .map(text)
                 .unwrap_or_else(|| "Success was not \"True\"".to_owned()),
-        }
-        .into());
+        });
     }
-    Ok(partner_core::decode_json(operation, body)?)
+    partner_core::decode_json(operation, body)
+}
+
+/// Reads a 2xx answer with `decode`. A body that cannot be read (a decode error) becomes
+/// [`BigfixError::OutcomeUnknown`]: the request was sent and BigFix answered success, so the
+/// caller must not treat it as unsent. Other errors (a rejection) pass through.
+pub(crate) fn read_answer<T>(
+    operation: &'static str,
+    resp: &HttpResponse,
+    decode: impl FnOnce(&[u8]) -> Result<T, partner_core::Error>,
+) -> Result<T, BigfixError> {
+    decode(&resp.body).map_err(|e| match e {
+        e @ partner_core::Error::Decode { .. } => BigfixError::OutcomeUnknown {
+            operation,
+            status: resp.status.as_u16(),
+            raw_body_excerpt: partner_core::error::excerpt(
+                &resp.body,
+                partner_core::error::EXCERPT_LIMIT,
+            ),
+            source: Box::new(e),
+        },
+        other => other.into(),
+    })
 }
 
 /// A wall-clock time in the BigFix *server's* time zone ("All timestamps are in server

@@ -246,3 +246,64 @@ async fn a_users_workbook_takes_1000_rows_and_refuses_1001() {
     assert_eq!(ok.uploaded_orders_count, 1000);
     assert_eq!(uploaded_rows(&mock.requests()[0]), rows(1000));
 }
+
+#[tokio::test]
+async fn no_orders_send_nothing_through_upload_all_and_strict_rules_refuse_empty_uploads() {
+    let mock = MockTransport::new();
+    mock.push(json_response(
+        200,
+        &json!({"Success": "True", "Status_code": 200, "Uploaded_Orders_Count": 0,
+        "Duplicate_Orders_Count": 0, "Duplicate_Reference_IDs": []}),
+    ));
+    let client = mock_client(&mock);
+    let summary = client
+        .bulk()
+        .upload_all("ops@acme.in", "Acme", &[])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(summary.chunks_sent(), 0);
+    assert!(mock.requests().is_empty(), "nothing to send");
+    // One upload of nothing is not forbidden by the document: BigFix judges it.
+    client
+        .bulk()
+        .upload("ops@acme.in", "Acme", &[])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded_rows(&mock.requests()[0]), []);
+
+    let strict = bigfix_client::BigfixClient::builder()
+        .transport(std::sync::Arc::new(mock.clone()))
+        .api_key(bigfix_client::SecretString::from("k"))
+        .validation_rules(bigfix_client::ValidationRules::STRICT)
+        .build()
+        .unwrap();
+    for err in [
+        strict
+            .bulk()
+            .upload_all("ops@acme.in", "Acme", &[])
+            .send()
+            .await
+            .unwrap_err(),
+        strict
+            .bulk()
+            .upload("ops@acme.in", "Acme", &[])
+            .send()
+            .await
+            .unwrap_err(),
+        strict
+            .bulk()
+            .upload_workbook("ops@acme.in", "Acme", "e.xlsx", write_sheet(&[]).unwrap())
+            .await
+            .unwrap_err(),
+    ] {
+        assert!(
+            err.validation()
+                .unwrap()
+                .has("rows", &Rule::MinItems { min: 1 }),
+            "{err}"
+        );
+    }
+    assert_eq!(mock.requests().len(), 1);
+}

@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use bigfix_client::{BigfixClient, BigfixError, SecretString, write_sheet};
+use bigfix_client::{BigfixClient, BigfixError, SecretString, ValidationRules, write_sheet};
 use common::{created_body, mock_client, order, rows};
 use httpmock::prelude::*;
 use partner_core::mock::{MockTransport, json_response, response};
@@ -211,10 +211,22 @@ async fn invalid_input_is_reported_whole_and_nothing_is_sent() {
     assert!(
         client
             .tracking()
-            .get("   ")
+            .get("")
             .await
             .unwrap_err()
             .validation()
+            .unwrap()
+            .has("ReferenceID", &Rule::Required)
+    );
+    let strict = BigfixClient::builder()
+        .transport(Arc::new(mock.clone()))
+        .api_key(SecretString::from("k"))
+        .validation_rules(ValidationRules::STRICT)
+        .build()
+        .unwrap();
+    let err = strict.tracking().get("   ").await.unwrap_err();
+    assert!(
+        err.validation()
             .unwrap()
             .has("ReferenceID", &Rule::Required)
     );
@@ -243,28 +255,42 @@ async fn invalid_input_is_reported_whole_and_nothing_is_sent() {
 }
 
 #[tokio::test]
-async fn place_names_with_spaces_are_a_client_setting() {
+async fn multi_word_place_names_are_sent_by_default_and_refused_only_when_strict() {
+    // "Tamil Nadu", "Uttar Pradesh", "West Bengal", "New Delhi" were refused before sending.
     let mock = MockTransport::new();
-    mock.push(json_response(200, &created_body()));
-    let mut o = order();
-    o.state = "Tamil Nadu".into();
-    assert!(
-        mock_client(&mock)
-            .orders()
-            .create(&o)
-            .await
-            .unwrap_err()
-            .validation()
-            .is_some()
-    );
-    let loose = BigfixClient::builder()
+    mock.fallback(|_| Ok(json_response(200, &created_body())));
+    let client = mock_client(&mock);
+    let strict = BigfixClient::builder()
         .transport(Arc::new(mock.clone()))
         .jwt(SecretString::from("j"))
-        .validation_rules(bigfix_client::ValidationRules::allowing_spaces_in_place_names())
+        .validation_rules(ValidationRules::refusing_spaces_in_place_names())
         .build()
         .unwrap();
-    loose.orders().create(&o).await.unwrap();
-    assert_eq!(mock.requests().len(), 1);
+    for (city, state) in [
+        ("Chennai", "Tamil Nadu"),
+        ("Lucknow", "Uttar Pradesh"),
+        ("Kolkata", "West Bengal"),
+        ("New Delhi", "Delhi"),
+    ] {
+        let mut o = order();
+        o.city = city.into();
+        o.state = state.into();
+        client.orders().create(&o).await.unwrap();
+        let sent = mock.requests().pop().unwrap().json_body().unwrap();
+        assert_eq!(
+            (sent["City"].as_str(), sent["State"].as_str()),
+            (Some(city), Some(state))
+        );
+        let before = mock.requests().len();
+        let err = strict.orders().create(&o).await.unwrap_err();
+        assert!(err.validation().is_some(), "{err}");
+        assert_eq!(
+            mock.requests().len(),
+            before,
+            "strict: refused before sending"
+        );
+    }
+    assert_eq!(mock.requests().len(), 4);
 }
 
 #[tokio::test]

@@ -4,14 +4,15 @@
 
 use partner_core::Request;
 use partner_core::multipart::Multipart;
-use partner_core::validation::{Rule, Validator};
+use partner_core::validation::Validator;
 
 use crate::client::{BigfixClient, Credential};
 use crate::error::BigfixError;
-use crate::models::{BulkRow, BulkSummary, BulkUploadResult, MAX_ROWS_PER_UPLOAD};
+use crate::models::{BulkRow, BulkSummary, BulkUploadResult, MAX_ROWS_PER_UPLOAD, UnreadableChunk};
 use crate::ops;
 use crate::sheet::{XLSX_CONTENT_TYPE, read_sheet, write_sheet};
-use crate::validate::{is_email, validate_rows};
+use crate::validate::{Fields, ValidationRules, check_count, validate_rows};
+use crate::wire::read_answer;
 
 /// The file name sent for generated workbooks unless you choose another.
 pub const DEFAULT_FILE_NAME: &str = "repair_orders.xlsx";
@@ -100,13 +101,13 @@ impl<'a> BulkOrders<'a> {
     ) -> Result<BulkUploadResult, BigfixError> {
         let mut form = FormFields::new(client_email.into(), client_name.into());
         form.file_name = file_name.into();
+        let rules = self.client.rules();
         let mut v = Validator::new();
-        form.validate_into(&mut v);
+        form.validate_into(&mut v, rules);
         v.finish()?;
-        let rows = read_sheet(&bytes, self.client.rules())?;
+        let rows = read_sheet(&bytes, rules)?;
         let mut v = Validator::new();
-        v.check("rows", !rows.is_empty(), Rule::MinItems { min: 1 });
-        v.max_items("rows", rows.len(), MAX_ROWS_PER_UPLOAD);
+        check_count(&mut v, rows.len(), rules, Some(MAX_ROWS_PER_UPLOAD));
         v.finish()?;
         send_workbook(self.client, &form, bytes).await
     }
@@ -129,16 +130,10 @@ impl FormFields {
         }
     }
 
-    fn validate_into(&self, v: &mut Validator) {
-        v.required("Client Email", &self.client_email);
-        if !self.client_email.trim().is_empty() {
-            v.format(
-                "Client Email",
-                is_email(&self.client_email),
-                "an e-mail address",
-            );
-        }
-        v.required("Client Name", &self.client_name);
+    fn validate_into(&self, v: &mut Validator, rules: &ValidationRules) {
+        let mut f = Fields { v, rules };
+        f.email("Client Email", &self.client_email);
+        f.text("Client Name", &self.client_name);
         v.format(
             "customFile",
             self.file_name.to_ascii_lowercase().ends_with(".xlsx"),
@@ -164,11 +159,13 @@ impl UploadBuilder<'_> {
     }
 
     /// Validates everything (all violations at once), writes the workbook and uploads it.
+    /// A 2xx answer that cannot be read is [`BigfixError::OutcomeUnknown`]: the workbook was
+    /// received, so do not send it again blindly.
     pub async fn send(self) -> Result<BulkUploadResult, BigfixError> {
+        let rules = self.client.rules();
         let mut v = Validator::new();
-        self.form.validate_into(&mut v);
-        if let Err(rows) = validate_rows(self.rows, self.client.rules(), Some(MAX_ROWS_PER_UPLOAD))
-        {
+        self.form.validate_into(&mut v, rules);
+        if let Err(rows) = validate_rows(self.rows, rules, Some(MAX_ROWS_PER_UPLOAD)) {
             v.extend(rows);
         }
         v.finish()?;
@@ -200,11 +197,17 @@ impl UploadAllBuilder<'_> {
         self
     }
 
-    /// Validates everything, then uploads the chunks in order. If a chunk fails the rest are
-    /// not sent and [`BigfixError::PartialUpload`] carries what the earlier chunks returned.
+    /// Validates everything, then uploads the chunks in order (no orders: nothing is sent
+    /// and the summary is empty, unless the rules refuse empty uploads).
+    ///
+    /// A chunk BigFix accepted (2xx) but whose answer could not be read was *sent*: it is
+    /// recorded in [`BulkSummary::unreadable`] with the raw answer, never sent again, and the
+    /// next chunks follow. If a chunk fails otherwise (refused, 5xx, timeout) the rest are not
+    /// sent and [`BigfixError::PartialUpload`] carries what the earlier chunks returned.
     pub async fn send(self) -> Result<BulkSummary, BigfixError> {
+        let rules = self.client.rules();
         let mut v = Validator::new();
-        self.form.validate_into(&mut v);
+        self.form.validate_into(&mut v, rules);
         let max = i64::try_from(MAX_ROWS_PER_UPLOAD).unwrap_or(i64::MAX);
         v.range(
             "chunk_size",
@@ -212,7 +215,7 @@ impl UploadAllBuilder<'_> {
             1,
             max,
         );
-        if let Err(rows) = validate_rows(self.rows, self.client.rules(), None) {
+        if let Err(rows) = validate_rows(self.rows, rules, None) {
             v.extend(rows);
         }
         v.finish()?;
@@ -225,6 +228,21 @@ impl UploadAllBuilder<'_> {
             };
             match outcome {
                 Ok(result) => summary.push(result),
+                Err(BigfixError::OutcomeUnknown {
+                    status,
+                    raw_body_excerpt,
+                    source,
+                    ..
+                }) => {
+                    let first = i * self.chunk_size;
+                    summary.unreadable.push(UnreadableChunk {
+                        chunk: i + 1,
+                        rows: first..first + chunk.len(),
+                        status,
+                        raw_body_excerpt,
+                        error: source.to_string(),
+                    });
+                }
                 Err(e) => {
                     return Err(BigfixError::PartialUpload {
                         completed: summary,
@@ -258,5 +276,5 @@ async fn send_workbook(
         );
     let resp = http.send_raw(Request::new(op).multipart(&body)).await?;
     let resp = client.check(http, op, resp)?;
-    crate::wire::decode_success(op, &resp.body)
+    read_answer(op, &resp, BulkUploadResult::from_json)
 }

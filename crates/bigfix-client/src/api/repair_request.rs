@@ -6,6 +6,7 @@ use crate::client::{BigfixClient, Credential};
 use crate::error::BigfixError;
 use crate::models::{CreatedOrder, RepairOrder};
 use crate::ops;
+use crate::wire::read_answer;
 
 /// Handler for single repair orders, from [`BigfixClient::orders`].
 #[derive(Debug, Clone, Copy)]
@@ -23,8 +24,10 @@ impl<'a> Orders<'a> {
     /// The order is validated first (every violation reported at once, nothing sent). A 400
     /// becomes [`BigfixError::Invalid`] with the server's message, a 409
     /// [`BigfixError::Duplicate`], a 2xx whose `Success` is not "True"
-    /// [`partner_core::Error::Rejected`]. Not retried after it may have reached BigFix
-    /// (see [`Orders::create_retrying`]).
+    /// [`partner_core::Error::Rejected`], a 2xx that cannot be read
+    /// [`BigfixError::OutcomeUnknown`] (the order was probably created: do not raise it
+    /// again under a new reference before checking). Not retried after it may have reached
+    /// BigFix (see [`Orders::create_retrying`]).
     ///
     /// ```no_run
     /// # use bigfix_client::{BigfixClient, RepairOrder, EngagementType};
@@ -94,6 +97,6 @@ impl<'a> Orders<'a> {
             });
         }
         let resp = self.client.check(http, op, resp)?;
-        crate::wire::decode_success(op, &resp.body)
+        read_answer(op, &resp, CreatedOrder::from_json)
     }
 }

@@ -66,6 +66,7 @@ impl<'a> Template<'a> {
             content_type: header("content-type"),
             file_name,
             bytes: resp.body,
+            rules: *self.client.rules(),
         })
     }
 }

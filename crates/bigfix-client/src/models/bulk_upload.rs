@@ -153,8 +153,13 @@ partner_core::open_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BulkUploadResult {
-    /// `Success`: "True" on the wire.
-    #[serde(rename = "Success", with = "partner_core::wire::true_false")]
+    /// `Success`: "True" on the wire (absent or `null` reads as true: the HTTP status said
+    /// success).
+    #[serde(
+        rename = "Success",
+        with = "crate::wire::success_flag",
+        default = "crate::wire::success_flag::absent"
+    )]
     pub success: bool,
     /// `Status_code`: documented as the integer 200 here (strings accepted).
     #[serde(
@@ -172,17 +177,33 @@ pub struct BulkUploadResult {
     /// Orders skipped because their repair_ref_no already existed.
     #[serde(rename = "Duplicate_Orders_Count", default)]
     pub duplicate_orders_count: u64,
-    /// The skipped references.
-    #[serde(rename = "Duplicate_Reference_IDs", default)]
+    /// The skipped references (`null`, absent or `[]`: none).
+    #[serde(
+        rename = "Duplicate_Reference_IDs",
+        default,
+        deserialize_with = "partner_core::wire::null_as_empty"
+    )]
     pub duplicate_reference_ids: Vec<String>,
 }
 
-/// The merged outcome of [`BulkOrders::upload_all`](crate::BulkOrders::upload_all): one result per chunk, in order,
-/// plus the totals.
+impl BulkUploadResult {
+    /// Reads the body of a 2xx answer to `UploadBulkOrders` as the client does: a
+    /// `"Success": "False"` body is [`partner_core::Error::Rejected`], a body without the
+    /// documented shape [`partner_core::Error::Decode`] naming the JSON path. (The client
+    /// reports the latter as [`BigfixError::OutcomeUnknown`](crate::BigfixError::OutcomeUnknown),
+    /// since the orders may have been stored.)
+    pub fn from_json(body: &[u8]) -> Result<Self, partner_core::Error> {
+        crate::wire::decode_success(crate::ops::UPLOAD_BULK_ORDERS, body)
+    }
+}
+
+/// The merged outcome of [`BulkOrders::upload_all`](crate::BulkOrders::upload_all): the
+/// answer of each chunk, in order, plus the totals, and the chunks that were sent but whose
+/// answer could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct BulkSummary {
-    /// Each chunk's answer, in upload order.
+    /// Each readable chunk's answer, in upload order.
     pub uploads: Vec<BulkUploadResult>,
     /// Sum of `Uploaded_Orders_Count`.
     pub uploaded: u64,
@@ -190,6 +211,29 @@ pub struct BulkSummary {
     pub duplicates: u64,
     /// Every duplicate reference reported, in order.
     pub duplicate_reference_ids: Vec<String>,
+    /// Chunks BigFix accepted (HTTP 2xx) whose answer could not be read. They were sent and
+    /// were not sent again: their orders were probably stored, but their counts are not in
+    /// the totals above. Check them (tracking, BigFix's summary e-mail) before uploading
+    /// their rows again.
+    pub unreadable: Vec<UnreadableChunk>,
+}
+
+/// A chunk of [`BulkOrders::upload_all`](crate::BulkOrders::upload_all) that was sent and
+/// answered with HTTP 2xx, but whose answer could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UnreadableChunk {
+    /// 1-based number of the chunk.
+    pub chunk: usize,
+    /// The indices of its orders in the slice given to `upload_all`.
+    pub rows: std::ops::Range<usize>,
+    /// The HTTP status of the answer.
+    pub status: u16,
+    /// The start of the answer as received, at most 512 bytes (these answers carry no
+    /// credentials).
+    pub raw_body_excerpt: String,
+    /// Why it could not be read (the JSON path and what was wrong).
+    pub error: String,
 }
 
 impl BulkSummary {
@@ -200,6 +244,17 @@ impl BulkSummary {
         self.duplicate_reference_ids
             .extend(result.duplicate_reference_ids.iter().cloned());
         self.uploads.push(result);
+    }
+
+    /// How many chunks were sent and answered with success, readable or not.
+    pub fn chunks_sent(&self) -> usize {
+        self.uploads.len() + self.unreadable.len()
+    }
+
+    /// True when every chunk's answer could be read (nothing in
+    /// [`unreadable`](Self::unreadable)).
+    pub fn all_answers_read(&self) -> bool {
+        self.unreadable.is_empty()
     }
 
     /// Merges answers (for example from uploads you made yourself).
@@ -248,5 +303,26 @@ mod tests {
         assert_eq!((r.uploaded_orders_count, r.duplicate_orders_count), (2, 1));
         assert_eq!(r.duplicate_reference_ids, ["REP10001"]);
         assert_eq!(serde_json::to_value(&r).unwrap()["Status_code"], 200);
+    }
+
+    #[test]
+    fn lists_may_arrive_null_absent_or_empty() {
+        for body in [
+            r#"{"Success": "True", "Uploaded_Orders_Count": 2, "Duplicate_Reference_IDs": null}"#,
+            r#"{"Success": "True", "Uploaded_Orders_Count": 2, "Duplicate_Reference_IDs": []}"#,
+            r#"{"Success": "True", "Uploaded_Orders_Count": 2}"#,
+            r#"{"Success": null, "Uploaded_Orders_Count": 2}"#,
+            r#"{"Uploaded_Orders_Count": 2}"#,
+        ] {
+            let r = BulkUploadResult::from_json(body.as_bytes()).unwrap();
+            assert!(r.success, "{body}");
+            assert_eq!(r.uploaded_orders_count, 2);
+            assert!(r.duplicate_reference_ids.is_empty(), "{body}");
+        }
+        let rejected = br#"{"Success": "False", "Message": "no", "Duplicate_Reference_IDs": null}"#;
+        assert!(matches!(
+            BulkUploadResult::from_json(rejected),
+            Err(partner_core::Error::Rejected { .. })
+        ));
     }
 }

@@ -9,6 +9,7 @@ pub mod tracking_status;
 
 pub use bulk_upload::{
     BULK_COLUMNS, BulkEngagementType, BulkRow, BulkSummary, BulkUploadResult, MAX_ROWS_PER_UPLOAD,
+    UnreadableChunk,
 };
 pub use order_tracking::{Tracking, TrackingEvent};
 pub use repair_request::{CreatedOrder, CreatedOrderData, EngagementType, RepairOrder, RequestId};

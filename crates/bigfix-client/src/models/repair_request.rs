@@ -88,8 +88,13 @@ partner_core::open_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CreatedOrder {
-    /// `Success`: the string "True" on the wire.
-    #[serde(rename = "Success", with = "partner_core::wire::true_false")]
+    /// `Success`: the string "True" on the wire (absent or `null` reads as true: the HTTP
+    /// status said success).
+    #[serde(
+        rename = "Success",
+        with = "crate::wire::success_flag",
+        default = "crate::wire::success_flag::absent"
+    )]
     pub success: bool,
     /// `Message` ("Repair request has been raised successfully").
     #[serde(rename = "Message", default)]
@@ -104,6 +109,17 @@ pub struct CreatedOrder {
     /// `DATA`.
     #[serde(rename = "DATA")]
     pub data: CreatedOrderData,
+}
+
+impl CreatedOrder {
+    /// Reads the body of a 2xx answer to `CreateRepairOrder` as the client does: a
+    /// `"Success": "False"` body is [`partner_core::Error::Rejected`], a body without the
+    /// documented shape [`partner_core::Error::Decode`] naming the JSON path. (The client
+    /// reports the latter as [`BigfixError::OutcomeUnknown`](crate::BigfixError::OutcomeUnknown),
+    /// since the order may have been created.)
+    pub fn from_json(body: &[u8]) -> Result<Self, partner_core::Error> {
+        crate::wire::decode_success(crate::ops::CREATE_REPAIR_ORDER, body)
+    }
 }
 
 /// `DATA` of a successful single order.

@@ -75,10 +75,12 @@ fn cell_text(data: &Data) -> Result<String, &'static str> {
 
 /// Reads the orders of the first sheet of an `.xlsx` workbook.
 ///
-/// Row 1 must hold [`BULK_COLUMNS`] exactly (case-sensitive, in order), else
-/// [`SheetError::Header`]. Blank rows are skipped. Every cell that is not text-like and every
-/// documented rule a row breaks (including a `repair_ref_no` repeated in the sheet) is
-/// reported together as [`SheetError::Rows`], fields named `row N.Column`.
+/// Row 1 must start with [`BULK_COLUMNS`] exactly (case-sensitive, in order), else
+/// [`SheetError::Header`]; further columns are ignored unless the rules refuse them
+/// ([`ValidationRules::allow_extra_sheet_columns`]). Blank rows are skipped. Every cell that
+/// is not text-like and every documented rule a row breaks (including a `repair_ref_no`
+/// repeated in the sheet) is reported together as [`SheetError::Rows`], fields named
+/// `row N.Column`.
 ///
 /// ```no_run
 /// let bytes = std::fs::read("orders.xlsx")?;
@@ -91,7 +93,12 @@ fn cell_text(data: &Data) -> Result<String, &'static str> {
 pub fn read_sheet(bytes: &[u8], rules: &ValidationRules) -> Result<Vec<SheetRow>, SheetError> {
     let range = first_sheet(bytes)?;
     let found = header_of(&range);
-    if found != BULK_COLUMNS {
+    let header_ok = if rules.allow_extra_sheet_columns {
+        found.len() >= BULK_COLUMNS.len() && found[..BULK_COLUMNS.len()] == BULK_COLUMNS
+    } else {
+        found == BULK_COLUMNS
+    };
+    if !header_ok {
         return Err(SheetError::Header {
             expected: BULK_COLUMNS.iter().map(|s| (*s).to_owned()).collect(),
             found,
@@ -118,9 +125,9 @@ pub fn read_sheet(bytes: &[u8], rules: &ValidationRules) -> Result<Vec<SheetRow>
                 String::new()
             })
         });
-        // The workbook is uploaded as it is, so "onsite" must not pass as "Onsite" here
-        // (`BulkEngagementType` itself reads case-insensitively).
-        let engagement_misspelt = {
+        // The workbook is uploaded as it is: with the strict rules "onsite" must not pass as
+        // "Onsite" here (`BulkEngagementType` itself reads case-insensitively).
+        let engagement_misspelt = rules.exact_engagement_type_in_sheets && {
             let typed = &cells[ENGAGEMENT_COLUMN];
             let parsed = BulkEngagementType::from_wire(typed);
             !parsed.is_unknown() && parsed.as_str() != typed
@@ -149,6 +156,7 @@ pub fn read_sheet(bytes: &[u8], rules: &ValidationRules) -> Result<Vec<SheetRow>
     }
     check_duplicates(
         &mut v,
+        rules,
         rows.iter()
             .map(|r| (format!("row {}", r.row_number), &r.order)),
     );

@@ -21,6 +21,8 @@ pub struct TemplateFile {
     pub file_name: Option<String>,
     /// The `Content-Type` sent.
     pub content_type: Option<String>,
+    /// The rules of the client that downloaded it, used by [`TemplateFile::sample_rows`].
+    pub(crate) rules: ValidationRules,
 }
 
 impl TemplateFile {
@@ -49,9 +51,15 @@ impl TemplateFile {
         }
     }
 
-    /// The sample rows of the template, read and validated like a user's sheet.
+    /// The sample rows of the template, read and validated like a user's sheet with the
+    /// validation rules of the client that downloaded it.
     pub fn sample_rows(&self) -> Result<Vec<SheetRow>, SheetError> {
-        read_sheet(&self.bytes, &ValidationRules::STRICT)
+        self.sample_rows_with(&self.rules)
+    }
+
+    /// The sample rows of the template, read and validated with `rules`.
+    pub fn sample_rows_with(&self, rules: &ValidationRules) -> Result<Vec<SheetRow>, SheetError> {
+        read_sheet(&self.bytes, rules)
     }
 }
 
@@ -66,6 +74,7 @@ mod tests {
             bytes: write_sheet(&[]).unwrap().into(),
             file_name: None,
             content_type: None,
+            rules: ValidationRules::default(),
         };
         ok.check_header().unwrap();
 
@@ -78,6 +87,7 @@ mod tests {
             bytes: book.save_to_buffer().unwrap().into(),
             file_name: None,
             content_type: None,
+            rules: ValidationRules::default(),
         };
         match changed.check_header() {
             Err(SheetError::Header { found, expected }) => {
@@ -90,7 +100,24 @@ mod tests {
             bytes: Bytes::from_static(b"not a zip"),
             file_name: None,
             content_type: None,
+            rules: ValidationRules::default(),
         };
         assert!(matches!(garbage.header(), Err(SheetError::Open(_))));
+    }
+
+    #[test]
+    fn sample_rows_use_the_rules_of_the_client() {
+        let mut sample = crate::models::test_data::row(0);
+        sample.state = "Tamil Nadu".into();
+        let mut template = TemplateFile {
+            bytes: write_sheet(&[sample]).unwrap().into(),
+            file_name: None,
+            content_type: None,
+            rules: ValidationRules::default(),
+        };
+        assert_eq!(template.sample_rows().unwrap()[0].order.state, "Tamil Nadu");
+        assert!(template.sample_rows_with(&ValidationRules::STRICT).is_err());
+        template.rules = ValidationRules::STRICT;
+        assert!(matches!(template.sample_rows(), Err(SheetError::Rows(_))));
     }
 }

@@ -169,10 +169,15 @@ fn engagement_type_reads_any_case_but_a_workbook_needs_the_exact_spelling() {
     r.engagement_type = lower;
     let read = read_sheet(&write_sheet(&[r]).unwrap(), &STRICT).unwrap();
     assert_eq!(read[0].order.engagement_type, BulkEngagementType::Offsite);
-    // ... but a user's "offsite" would be uploaded as typed, so reading refuses it.
+    // ... a user's "offsite" is uploaded as typed: by default BigFix judges it (the document
+    // makes headers case-sensitive, not values) ...
     let mut cells = good_cells("REP1");
     cells[4] = Cell::Text("offsite");
-    match read_sheet(&workbook(&BULK_COLUMNS, &[cells]), &STRICT) {
+    let bytes = workbook(&BULK_COLUMNS, &[cells]);
+    let read = read_sheet(&bytes, &ValidationRules::default()).unwrap();
+    assert_eq!(read[0].order.engagement_type, BulkEngagementType::Offsite);
+    // ... and the strict rules refuse it.
+    match read_sheet(&bytes, &STRICT) {
         Err(SheetError::Rows(err)) => {
             assert!(err.has(
                 "row 2.Engagement_Type",
@@ -230,5 +235,42 @@ fn not_a_workbook() {
     assert!(matches!(
         read_sheet(b"PK\x03\x04 not really", &STRICT),
         Err(SheetError::Open(_))
+    ));
+}
+
+#[test]
+fn columns_after_the_documented_ones_are_allowed_unless_strict() {
+    let mut header = BULK_COLUMNS.to_vec();
+    header.push("Notes");
+    let mut cells = good_cells("REP1");
+    cells.push(Cell::Text("call before noon"));
+    let bytes = workbook(&header, &[cells]);
+    let read = read_sheet(&bytes, &ValidationRules::default()).unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].order.issue, "Battery not charging");
+    match read_sheet(&bytes, &STRICT) {
+        Err(SheetError::Header { found, .. }) => assert_eq!(found.len(), 15),
+        other => panic!("expected a header error, got {other:?}"),
+    }
+    // The documented columns themselves must still match exactly, in order.
+    let mut renamed = header.clone();
+    renamed[1] = "name";
+    assert!(matches!(
+        read_sheet(&workbook(&renamed, &[]), &ValidationRules::default()),
+        Err(SheetError::Header { .. })
+    ));
+}
+
+#[test]
+fn multi_word_place_names_in_a_workbook_pass_by_default() {
+    let mut cells = good_cells("REP1");
+    cells[6] = Cell::Text("New Delhi");
+    cells[7] = Cell::Text("Uttar Pradesh");
+    let bytes = workbook(&BULK_COLUMNS, &[cells]);
+    let read = read_sheet(&bytes, &ValidationRules::default()).unwrap();
+    assert_eq!(read[0].order.state, "Uttar Pradesh");
+    assert!(matches!(
+        read_sheet(&bytes, &STRICT),
+        Err(SheetError::Rows(_))
     ));
 }

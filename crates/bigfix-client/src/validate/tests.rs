@@ -29,9 +29,30 @@ fn place_names() {
     assert!(!is_place_name("Tamil Nadu", &strict));
     assert!(!is_place_name("Sector 5", &strict));
     assert!(!is_place_name("---", &strict));
-    let loose = ValidationRules::allowing_spaces_in_place_names();
-    assert!(is_place_name("Tamil Nadu", &loose));
-    assert!(!is_place_name("Sector 5", &loose));
+    assert!(!is_place_name("Pondichéry", &strict));
+    let loose = ValidationRules::default();
+    assert_eq!(loose, ValidationRules::LENIENT);
+    for name in [
+        "Tamil Nadu",
+        "Uttar Pradesh",
+        "West Bengal",
+        "New Delhi",
+        "Jammu-Kashmir",
+        "Pondichéry",
+        "मुंबई",
+    ] {
+        assert!(is_place_name(name, &loose), "{name}");
+    }
+    for bad in ["Sector 5", "St. Thomas Mount", "---", "  ", "Bangalore_1"] {
+        assert!(!is_place_name(bad, &loose), "{bad}");
+    }
+    let spaces_only = ValidationRules::allowing_spaces_in_place_names();
+    assert!(is_place_name("Tamil Nadu", &spaces_only));
+    assert!(!is_place_name("Pondichéry", &spaces_only));
+    assert!(!is_place_name(
+        "Tamil Nadu",
+        &ValidationRules::refusing_spaces_in_place_names()
+    ));
 }
 
 #[test]
@@ -67,22 +88,33 @@ fn every_violation_is_reported_at_once() {
     o.engagement_type = EngagementType::from_wire("Onsite");
     o.name = "  ".into();
     o.size = String::new();
-    let err = o.validate().unwrap_err();
     let fmt = |e: &'static str| Rule::Format { expected: e.into() };
+    let one_of = Rule::OneOf {
+        allowed: EngagementType::WIRE,
+    };
+
+    let err = o.validate_with(&STRICT).unwrap_err();
     assert!(err.has("CustomerMobile", &fmt("10 digits")));
     assert!(err.has("Pincode", &fmt("6 digits")));
     assert!(err.has("City", &fmt("letters and hyphens only")));
     assert!(err.has("State", &fmt("letters and hyphens only")));
     assert!(err.has("CustomerEmail", &fmt("an e-mail address")));
-    assert!(err.has(
-        "Engagement_Type",
-        &Rule::OneOf {
-            allowed: EngagementType::WIRE
-        }
-    ));
-    assert!(err.has("Name", &Rule::Required));
+    assert!(err.has("Engagement_Type", &one_of));
+    assert!(
+        err.has("Name", &Rule::Required),
+        "blank is missing when strict"
+    );
     assert!(err.has("Size", &Rule::Required));
     assert_eq!(err.violations().len(), 8, "{err}");
+
+    // The default (lenient) reading: spaces are allowed in place names (a digit or `_` is
+    // still refused) and a blank name is sent for BigFix to judge; an empty one is missing.
+    let err = o.validate().unwrap_err();
+    assert!(err.has("City", &fmt("letters, hyphens and spaces only")));
+    assert!(err.has("State", &fmt("letters, hyphens and spaces only")));
+    assert!(!err.has("Name", &Rule::Required));
+    assert!(err.has("Size", &Rule::Required));
+    assert_eq!(err.violations().len(), 7, "{err}");
 }
 
 #[test]
@@ -124,14 +156,59 @@ fn every_required_field_is_checked() {
 }
 
 #[test]
-fn hyphenated_place_names_pass_and_spaces_are_a_switch() {
+fn multi_word_cities_and_states_pass_by_default_and_strict_mode_refuses_them() {
+    // "alphabets only (hyphens allowed)" (Repair Request API, Validation Rules): the lenient
+    // reading allows the spaces of multi-word names, the strict one is opt-in.
+    for (city, state) in [
+        ("Chennai", "Tamil Nadu"),
+        ("Lucknow", "Uttar Pradesh"),
+        ("Kolkata", "West Bengal"),
+        ("New Delhi", "Delhi"),
+    ] {
+        let mut o = sample_order();
+        o.city = city.into();
+        o.state = state.into();
+        o.validate().unwrap();
+        o.validate_with(&ValidationRules::default()).unwrap();
+        let err = o
+            .validate_with(&ValidationRules::refusing_spaces_in_place_names())
+            .unwrap_err();
+        assert_eq!(err.violations().len(), 1, "{err}");
+        assert!(o.validate_with(&STRICT).is_err());
+
+        let mut row = rows(1).remove(0);
+        row.city = city.into();
+        row.state = state.into();
+        validate_rows(&[row.clone()], &ValidationRules::default(), Some(1000)).unwrap();
+        assert!(validate_rows(&[row], &STRICT, Some(1000)).is_err());
+    }
     let mut o = sample_order();
     o.city = "Navi-Mumbai".into();
+    o.validate_with(&STRICT).unwrap();
+}
+
+#[test]
+fn blanks_are_missing_only_when_strict() {
+    let mut o = sample_order();
+    o.issue = "   ".into();
     o.validate().unwrap();
-    o.state = "Tamil Nadu".into();
-    assert!(o.validate().is_err());
-    o.validate_with(&ValidationRules::allowing_spaces_in_place_names())
-        .unwrap();
+    assert!(
+        o.validate_with(&STRICT)
+            .unwrap_err()
+            .has("Issue", &Rule::Required)
+    );
+    o.issue = String::new();
+    assert!(o.validate().unwrap_err().has("Issue", &Rule::Required));
+}
+
+#[test]
+fn empty_uploads_are_allowed_unless_strict() {
+    validate_rows(&[], &ValidationRules::default(), Some(MAX_ROWS_PER_UPLOAD)).unwrap();
+    assert!(
+        validate_rows(&[], &STRICT, None)
+            .unwrap_err()
+            .has("rows", &Rule::MinItems { min: 1 })
+    );
 }
 
 #[test]
@@ -141,11 +218,9 @@ fn thousand_rows_pass_and_one_more_is_refused() {
     assert_eq!(err.violations().len(), 1);
     assert!(err.has("rows", &Rule::MaxItems { max: 1000 }));
     validate_rows(&rows(1001), &STRICT, None).unwrap();
-    assert!(
-        validate_rows(&[], &STRICT, None)
-            .unwrap_err()
-            .has("rows", &Rule::MinItems { min: 1 })
-    );
+    let lenient = ValidationRules::default();
+    let err = validate_rows(&rows(1001), &lenient, Some(MAX_ROWS_PER_UPLOAD)).unwrap_err();
+    assert!(err.has("rows", &Rule::MaxItems { max: 1000 }));
 }
 
 #[test]
@@ -187,4 +262,8 @@ fn duplicate_references_in_one_batch_are_caught() {
     assert!(err.has("rows[3].repair_ref_no", &dup));
     assert!(err.has("rows[4].repair_ref_no", &dup));
     assert_eq!(err.violations().len(), 2);
+    // By default references are compared as they are sent: " REP10000 " is another one.
+    let err = validate_rows(&batch, &ValidationRules::default(), Some(1000)).unwrap_err();
+    assert!(err.has("rows[3].repair_ref_no", &dup));
+    assert_eq!(err.violations().len(), 1, "{err}");
 }

@@ -141,8 +141,9 @@ impl BigfixSandbox {
             return Err(bad("Supported format: Excel (.xlsx) only".to_owned()));
         }
         let rows = rows(&file.data).map_err(bad)?;
-        // The client refuses a sheet without orders before sending; an upload of nothing
-        // would otherwise look like a success here.
+        // The document sets no minimum, so the client lets BigFix judge a sheet without
+        // orders (its strict rules refuse it); the sandbox refuses it, so an upload of
+        // nothing does not look like a success.
         if rows.is_empty() {
             return Err(bad("The file holds no orders".to_owned()));
         }

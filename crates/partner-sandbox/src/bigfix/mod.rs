@@ -35,7 +35,9 @@ pub const DEMO_JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJwYXJ
 /// BigFix settings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BigfixConfig {
-    /// The field rules applied to single orders and sheet rows (default: strict).
+    /// The field rules applied to single orders and sheet rows (default: the client's
+    /// default, the lenient reading: "Tamil Nadu" passes; `ValidationRules::STRICT` refuses
+    /// what the strict reading refuses).
     pub rules: ValidationRules,
 }
 

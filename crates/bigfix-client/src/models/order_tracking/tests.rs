@@ -23,7 +23,7 @@ fn body(events: &[(&str, &str)]) -> Vec<u8> {
 
 #[test]
 fn service_centre_flow() {
-    let t = parse_tracking(
+    let t = Tracking::from_json(
         "R1",
         &body(&[
             ("20-11-2026 10:00:00", "created"),
@@ -53,7 +53,7 @@ fn service_centre_flow() {
 
 #[test]
 fn technician_flow() {
-    let t = parse_tracking(
+    let t = Tracking::from_json(
         "R2",
         &body(&[
             ("20-11-2026 10:00:00", "part received"),
@@ -72,7 +72,7 @@ fn technician_flow() {
 
 #[test]
 fn no_part_call_flow_and_spelling_variants() {
-    let t = parse_tracking(
+    let t = Tracking::from_json(
         "R3",
         &body(&[
             ("20-11-2026 10:00:00", "diagnosis complete"),
@@ -116,7 +116,7 @@ fn numbered_visits_are_split_into_code_and_number() {
     let s = TrackingStatus::parse("- 4");
     assert_eq!(s.visit, None);
 
-    let t = parse_tracking(
+    let t = Tracking::from_json(
         "R4",
         &body(&[
             ("20-11-2026 10:00:00", "reached customer location - 1"),
@@ -132,7 +132,8 @@ fn numbered_visits_are_split_into_code_and_number() {
 
 #[test]
 fn unknown_codes_are_kept_and_serialised_back() {
-    let t = parse_tracking("R5", &body(&[("20-11-2026 10:00:00", "quality check - 3")])).unwrap();
+    let t =
+        Tracking::from_json("R5", &body(&[("20-11-2026 10:00:00", "quality check - 3")])).unwrap();
     let status = &t.history[0].status;
     assert_eq!(status.code, StatusCode::Unknown("quality check".into()));
     assert_eq!(status.visit, Some(3));
@@ -152,7 +153,7 @@ fn no_tracking_yet_is_an_empty_result_in_every_plausible_shape() {
         json!({"Success": "True", "Status_code": "200", "DATA": []}),
         json!({"Success": "True", "Status_code": "200", "DATA": {"current_status": null, "tracking_details": []}}),
     ] {
-        let t = parse_tracking("R6", &serde_json::to_vec(&body).unwrap()).unwrap();
+        let t = Tracking::from_json("R6", &serde_json::to_vec(&body).unwrap()).unwrap();
         assert!(!t.has_started(), "{body}");
         assert_eq!(t.status_code, Some(200));
         assert_eq!(t.success, Some(body["Success"] == "True"));
@@ -167,10 +168,30 @@ fn a_bad_date_is_a_decode_error_naming_the_field() {
         &json!({"DATA": {"tracking_details": [{"date": "2026-11-20", "status": "created"}]}}),
     )
     .unwrap();
-    match parse_tracking("R7", &bad) {
-        Err(crate::BigfixError::Core(partner_core::Error::Decode { path, .. })) => {
-            assert_eq!(path, "tracking_details[0].date");
+    match Tracking::from_json("R7", &bad) {
+        Err(partner_core::Error::Decode { path, .. }) => {
+            assert_eq!(path, "DATA.tracking_details[0].date");
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
+}
+
+#[test]
+fn null_or_absent_lists_and_odd_data_hold_no_events() {
+    for body in [
+        json!({"Success": "True", "DATA": {"current_status": null, "tracking_details": null}}),
+        json!({"Success": "True", "DATA": {"tracking_details": null}}),
+        json!({"Success": "True", "DATA": {"current_status": {"date": "20-11-2026 10:00:00", "status": "created"}}}),
+        json!({"Success": "True", "DATA": "none"}),
+        json!({"Success": "True", "DATA": [1, 2]}),
+        json!({"DATA": {"unknown": {"nested": [null]}}}),
+    ] {
+        let t = Tracking::from_json("R8", &serde_json::to_vec(&body).unwrap()).unwrap();
+        assert!(t.history.is_empty(), "{body}");
+    }
+    let stored: Tracking = serde_json::from_value(
+        json!({"reference_id": "R9", "current": null, "history": null, "message": null}),
+    )
+    .unwrap();
+    assert!(stored.history.is_empty());
 }

@@ -78,3 +78,24 @@ fn request_ids_are_checked_but_never_refused() {
     let id: RequestId = serde_json::from_value(json!("something-new")).unwrap();
     assert_eq!(id.as_str(), "something-new");
 }
+
+#[test]
+fn a_success_flag_that_is_absent_or_null_is_the_http_status_s_success() {
+    for body in [
+        json!({"DATA": {"request_id": "REPAIR202611230042", "service_request_id": "REP10001"}}),
+        json!({"Success": null, "Message": null, "Status_code": null,
+               "DATA": {"request_id": "REPAIR202611230042", "service_request_id": "REP10001"}}),
+    ] {
+        let r = CreatedOrder::from_json(body.to_string().as_bytes()).unwrap();
+        assert!(r.success);
+        assert_eq!(r.data.request_id.as_str(), "REPAIR202611230042");
+    }
+    match CreatedOrder::from_json(br#"{"Success": "True", "DATA": null}"#) {
+        Err(partner_core::Error::Decode { path, .. }) => assert_eq!(path, "DATA"),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        CreatedOrder::from_json(br#"{"Success": "False", "Message": "Could not save"}"#),
+        Err(partner_core::Error::Rejected { .. })
+    ));
+}
