@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use chrono::Utc;
 use claire_client::{
-    ImportOutcome, WebhookPayload,
     AppointmentFilter, ClaireClient, Error, ImportAppointment, ImportCar, ImportCustomer,
-    ImportRequest, KeyPlacement, LocationId, SecretString, Webhook, WebhookTriggerId,
+    ImportOutcome, ImportRequest, KeyPlacement, LocationId, SecretString, ValidationRules, Webhook,
+    WebhookPayload, WebhookTriggerId,
 };
 use partner_sandbox::claire::{ClaireConfig, DEMO_API_KEY, WebhookSink};
 use partner_sandbox::{Sandbox, Vendor};
@@ -89,6 +89,12 @@ async fn import_calls_the_webhook_and_the_appointment_can_be_read() {
     assert_eq!(listed.len(), 1);
     let today = AppointmentFilter::new(LocationId(12)).date(Utc::now().date_naive());
     assert_eq!(client.appointments().list(&today).await.unwrap().len(), 2);
+    // The location alone is a filter (the lenient reading of "at least one filter").
+    let everything = AppointmentFilter::new(LocationId(12));
+    assert_eq!(
+        client.appointments().list(&everything).await.unwrap().len(),
+        2
+    );
     assert!(
         client
             .appointments()
@@ -206,8 +212,7 @@ async fn webhook_crud_and_delivery_errors() {
         "http://127.0.0.1:9/hook",
     );
     let id = client.webhooks().create(&hook).await.unwrap();
-    let mut updated = client.webhooks().get(id).await.unwrap();
-    updated.name = "renamed".into();
+    let updated = client.webhooks().get(id).await.unwrap().name("renamed");
     client.webhooks().update(&updated).await.unwrap();
     assert_eq!(client.webhooks().list().await.unwrap()[0].name, "renamed");
 
@@ -234,14 +239,24 @@ async fn webhook_crud_and_delivery_errors() {
     assert!(client.webhooks().list().await.unwrap().is_empty());
     let err = client.webhooks().get(id).await.unwrap_err();
     assert!(matches!(err, Error::Status { status: 404, .. }), "{err:?}");
-    let err = client
-        .webhooks()
-        .create(&Webhook::new("bad", WebhookTriggerId::CarReady, "ftp://x"))
-        .await
-        .unwrap_err();
+    // The document states no webhook rules: the client sends, the sandbox refuses ...
+    let ftp = Webhook::new("bad", WebhookTriggerId::CarReady, "ftp://x");
+    let err = client.webhooks().create(&ftp).await.unwrap_err();
+    assert!(
+        matches!(err, Error::Status { status: 400, .. }),
+        "the server judges: {err:?}"
+    );
+    // ... unless the client is asked for the strict rules.
+    let strict = ClaireClient::builder()
+        .base_url(sandbox.base_url(Vendor::Claire))
+        .api_key(SecretString::from(DEMO_API_KEY))
+        .validation_rules(ValidationRules::STRICT)
+        .build()
+        .unwrap();
+    let err = strict.webhooks().create(&ftp).await.unwrap_err();
     assert!(
         matches!(err, Error::Validation(_)),
-        "the client checks it first: {err:?}"
+        "the strict client checks it first: {err:?}"
     );
 }
 

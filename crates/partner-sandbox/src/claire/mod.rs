@@ -313,8 +313,9 @@ fn matches(a: &Appointment, filter: &AppointmentFilter) -> bool {
         a.time_car_app
             .is_some_and(|t| t.date_naive() == d.date_naive())
     });
-    let any_filter = filter.dms_nr.is_some() || filter.date.is_some();
-    any_filter && dms_ok && date_ok
+    // "At least one filter must be used": the location is one (the client's lenient reading),
+    // so a location alone lists every appointment there.
+    dms_ok && date_ok
 }
 
 fn locations() -> Vec<DealerLocation> {

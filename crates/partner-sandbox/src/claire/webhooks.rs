@@ -1,8 +1,9 @@
 //! Claire webhooks: create, list, view, update, delete, test (a real call to the URL), the
 //! delivery errors of the past calls (paginated) and the trigger list.
 //!
-//! Create and update check what the client checks (a trigger, an absolute http(s) URL,
-//! named headers) plus a location of the dealer. The document mentions a per-key limit
+//! Create and update check what the client's strict rules check (a trigger, an absolute
+//! http(s) URL, named headers; the default client sends without them, the document stating no
+//! rules) plus a location of the dealer. The document mentions a per-key limit
 //! without a number; the sandbox allows [`MAX_WEBHOOKS`].
 
 use std::sync::Arc;
@@ -32,7 +33,7 @@ struct ListErrors {
     page: u64,
 }
 
-/// The client's rules for a webhook body, plus a location of the dealer.
+/// The client's strict rules for a webhook body, plus a location of the dealer.
 fn check(webhook: &Webhook, update: bool) -> Result<(), super::Refusal> {
     let mut problems = Vec::new();
     if update && webhook.id.is_zero() {

@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use chrono::Utc;
 use claire_client::{
-    ImportOutcome, WebhookPayload,
-    AppointmentFilter, ClaireClient, ImportAppointment, ImportCar, ImportCustomer, ImportRequest,
-    SecretString, Webhook, WebhookTriggerId,
+    AppointmentFilter, ClaireClient, ImportAppointment, ImportCar, ImportCustomer, ImportOutcome,
+    ImportRequest, SecretString, Webhook, WebhookPayload, WebhookTriggerId,
 };
 
 use super::{failed, unexpected};
