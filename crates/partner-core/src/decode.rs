@@ -50,10 +50,21 @@ pub fn decode_json_secret<T: DeserializeOwned>(
             serde_json::error::Category::Io => "the body could not be read",
             serde_json::error::Category::Data => "a value has the wrong type or is missing",
         };
+        // "missing field `access_token`" quotes a key the model declares, never a value:
+        // keep it, so a login answer without its token says which key is missing.
+        let text = e.inner().to_string();
+        let names_only = ["missing field `", "duplicate field `"]
+            .iter()
+            .any(|p| text.starts_with(p));
+        let message = if names_only {
+            text.split(" at line ").next().unwrap_or(message).to_owned()
+        } else {
+            message.to_owned()
+        };
         Error::Decode {
             operation,
             path,
-            message: message.to_owned(),
+            message,
             excerpt: "<withheld: the body may hold a credential>".to_owned(),
             status: None,
             content_type: None,
