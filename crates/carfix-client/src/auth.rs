@@ -56,10 +56,14 @@ impl Serialize for Credentials {
 }
 
 /// The answer to 2.1/2.2 (OAuth style).
+///
+/// A token the answer leaves out or sends as `null` reads as empty; the login then fails
+/// with a decode error naming `access_token` (never quoting the body).
 #[derive(Deserialize)]
 #[non_exhaustive]
 pub struct AccessToken {
-    /// The bearer token.
+    /// The bearer token (empty when the answer had none).
+    #[serde(default = "empty_secret", deserialize_with = "secret_or_empty")]
     pub access_token: SecretString,
     /// `"bearer"`.
     #[serde(default)]
@@ -73,6 +77,17 @@ pub struct AccessToken {
     /// Schema (empty in the document).
     #[serde(default)]
     pub schema: Option<String>,
+}
+
+fn empty_secret() -> SecretString {
+    SecretString::from(String::new())
+}
+
+/// A token as text; `null` reads as empty.
+fn secret_or_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
+    Ok(SecretString::from(
+        Option::<String>::deserialize(d)?.unwrap_or_default(),
+    ))
 }
 
 impl fmt::Debug for AccessToken {
@@ -121,10 +136,14 @@ pub(crate) async fn login(
         // The answer holds the token: a decode error must not quote it.
         partner_core::decode_json_secret(operation, &resp.body)?;
     if token.access_token.expose_secret().trim().is_empty() {
-        return Err(Error::Auth {
+        // A 2xx without a token is an answer of the wrong shape, not a refused login.
+        return Err(Error::Decode {
             operation,
+            path: "access_token".into(),
+            message: "the login answer has no access_token".into(),
+            excerpt: "<withheld: the body may hold a credential>".into(),
             status: Some(resp.status.as_u16()),
-            message: "empty access_token".into(),
+            content_type: None,
         });
     }
     Ok(token)
@@ -174,5 +193,12 @@ mod tests {
         let t: AccessToken =
             serde_json::from_str(r#"{ "access_token": "x", "expires_in": -1 }"#).unwrap();
         assert!(t.lifetime().is_none());
+        for none in [
+            r#"{ "access_token": null }"#,
+            r#"{ "token_type": "bearer" }"#,
+        ] {
+            let t: AccessToken = serde_json::from_str(none).unwrap();
+            assert!(t.access_token.expose_secret().is_empty(), "{none}");
+        }
     }
 }

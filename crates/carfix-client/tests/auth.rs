@@ -153,6 +153,21 @@ async fn a_login_answer_that_does_not_decode_keeps_the_token_out_of_the_error() 
             "{shown}"
         );
     }
+    // A 2xx without a token (absent, null or blank) is a decode error naming access_token.
+    for body in [
+        json!({"token_type": "bearer", "expires_in": 215999.9}),
+        json!({"access_token": null}),
+        json!({"access_token": " "}),
+    ] {
+        let mock = MockTransport::new();
+        mock.push(json_response(200, &body));
+        let err = mock_affiliate(&mock).login().await.unwrap_err();
+        assert!(
+            matches!(&err, Error::Decode { operation: "AffiliateLogin", path, .. } if path == "access_token"),
+            "{body}: {err:?}"
+        );
+        assert_eq!(mock.requests().len(), 1);
+    }
     // expires_in as a numeric string is read, not refused.
     let mock = MockTransport::new();
     mock.push(json_response(

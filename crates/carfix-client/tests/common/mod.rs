@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test file uses a different subset
 
+pub mod decode;
+
 use std::sync::Arc;
 
 use carfix_client::AffiliateClient;
