@@ -3,6 +3,8 @@
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod decode;
+
 use std::sync::Arc;
 
 use bigfix_client::{
