@@ -173,6 +173,7 @@ impl ClientBuilder {
                 &ua,
             )?),
         };
+        let fixed_urls = fixed_urls(&endpoints, &base_url);
         Ok(Client {
             shared: Arc::new(Shared {
                 vendor: self.vendor,
@@ -189,6 +190,7 @@ impl ClientBuilder {
                     .max_response_bytes
                     .unwrap_or(self.default_max_response_bytes),
                 base_headers: base_headers(self.default_headers, user_agent),
+                fixed_urls,
                 message_extractor: self.message_extractor,
             }),
             auth: Arc::new(NoAuth),
@@ -211,7 +213,31 @@ struct Shared {
     /// The vendor's default headers, user agent and `Accept`, built once: each call clones
     /// this map instead of inserting them again.
     base_headers: HeaderMap,
+    /// The URL of each operation of the table (by position) whose path has no `{param}` and
+    /// no fixed query, joined once at build time instead of on every call.
+    fixed_urls: Vec<Option<url::Url>>,
     message_extractor: MessageExtractor,
+}
+
+/// The joined URL of every operation whose path needs no parameters.
+fn fixed_urls(endpoints: &Endpoints, base_url: &BaseUrl) -> Vec<Option<url::Url>> {
+    endpoints
+        .table()
+        .iter()
+        .map(|op| {
+            let path = endpoints.path_template(op);
+            (!path.contains(['{', '?'])).then(|| base_url.join(path))
+        })
+        .collect()
+}
+
+/// The position of `op` in `table`, when it is one of its entries.
+fn table_index(table: &'static [Operation], op: &'static Operation) -> Option<usize> {
+    let size = std::mem::size_of::<Operation>().max(1);
+    let offset = (op as *const Operation as usize).wrapping_sub(table.as_ptr() as usize);
+    let index = offset / size;
+    (offset.is_multiple_of(size) && index < table.len() && std::ptr::eq(&table[index], op))
+        .then_some(index)
 }
 
 /// The headers every request starts with.
@@ -289,26 +315,25 @@ impl Client {
 
     /// Builds the HTTP request for a call, without credentials and without any I/O.
     pub fn build_request(&self, req: &Request) -> Result<HttpRequest, Error> {
+        let op = self.shared.endpoints.operation(req.operation)?;
+        self.build_for(op, req)
+    }
+
+    /// [`Client::build_request`] for an operation already looked up.
+    fn build_for(&self, op: &'static Operation, req: &Request) -> Result<HttpRequest, Error> {
         let s = &self.shared;
-        let op = s.endpoints.operation(req.operation)?;
-        let rendered = s.endpoints.render(op, &req.path_params)?;
-        let (path, fixed_query) = match rendered.split_once('?') {
-            Some((p, q)) => (p, Some(q)),
-            None => (rendered.as_str(), None),
+        let fixed_url = table_index(s.endpoints.table(), op)
+            .and_then(|i| s.fixed_urls.get(i))
+            .and_then(Option::as_ref);
+        let url = if let Some(url) = fixed_url {
+            let mut url = url.clone();
+            if !req.query.is_empty() {
+                url.query_pairs_mut().extend_pairs(&req.query);
+            }
+            url
+        } else {
+            self.render_url(op, req)?
         };
-        let mut url = s.base_url.join(path);
-        if fixed_query.is_some() || !req.query.is_empty() {
-            let fixed: Vec<(String, String)> = fixed_query
-                .map(|q| {
-                    url::form_urlencoded::parse(q.as_bytes())
-                        .into_owned()
-                        .collect()
-                })
-                .unwrap_or_default();
-            url.query_pairs_mut()
-                .extend_pairs(fixed)
-                .extend_pairs(&req.query);
-        }
         let mut headers = s.base_headers.clone();
         let body = match &req.body {
             Body::Empty => bytes::Bytes::new(),
@@ -342,13 +367,39 @@ impl Client {
         })
     }
 
+    /// The URL of a call whose path takes parameters or carries a fixed query.
+    fn render_url(&self, op: &'static Operation, req: &Request) -> Result<url::Url, Error> {
+        let s = &self.shared;
+        let rendered = s.endpoints.render(op, &req.path_params)?;
+        let (path, fixed_query) = match rendered.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (rendered.as_str(), None),
+        };
+        let mut url = s.base_url.join(path);
+        if fixed_query.is_some() || !req.query.is_empty() {
+            let fixed: Vec<(String, String)> = fixed_query
+                .map(|q| {
+                    url::form_urlencoded::parse(q.as_bytes())
+                        .into_owned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            url.query_pairs_mut()
+                .extend_pairs(fixed)
+                .extend_pairs(&req.query);
+        }
+        Ok(url)
+    }
+
     /// Sends a call and returns the final response whatever its status (after retries and
     /// one re-login on 401). Transport failures are errors. The whole call, logins, quota
     /// waits, attempts and backoffs included, ends by the deadline (the client's, lowered by
     /// [`CallOptions::deadline`](crate::CallOptions::deadline)) with [`Error::Timeout`].
     pub async fn send_raw(&self, req: Request) -> Result<HttpResponse, Error> {
         let op = self.shared.endpoints.operation(req.operation)?;
-        let base = self.build_request(&req)?;
+        let base = self.build_for(op, &req)?;
+        // Without a subscriber listening at debug level the span is disabled: its fields are
+        // not evaluated and the call is not wrapped in it.
         let span = tracing::debug_span!(
             "partner.request",
             vendor = self.shared.vendor,
@@ -365,12 +416,15 @@ impl Client {
             .map_or(self.shared.deadline, |d| d.min(self.shared.deadline));
         let deadline_at = Instant::now() + deadline;
         let mut sent = RequestSent::No;
-        let outcome = tokio::time::timeout_at(
+        let call = tokio::time::timeout_at(
             deadline_at,
             self.run(op, base, &req, deadline_at, &mut sent),
-        )
-        .instrument(span)
-        .await;
+        );
+        let outcome = if span.is_disabled() {
+            call.await
+        } else {
+            call.instrument(span).await
+        };
         outcome.unwrap_or(Err(Error::Timeout {
             operation: op.name,
             deadline,

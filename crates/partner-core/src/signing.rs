@@ -17,15 +17,18 @@ where
     I: IntoIterator<Item = P>,
     P: AsRef<[u8]>,
 {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut hasher = Md5::new();
     for part in parts {
         hasher.update(part.as_ref());
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    // One allocation, not one `format!` per byte (this runs on every signed call).
+    let mut hex = String::with_capacity(32);
+    for b in hasher.finalize() {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 0x0f)]));
+    }
+    hex
 }
 
 #[cfg(test)]

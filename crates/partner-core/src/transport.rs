@@ -165,6 +165,7 @@ impl ReqwestTransport {
         connect_timeout: Duration,
         user_agent: &str,
     ) -> Result<Self, crate::error::ConfigError> {
+        ensure_crypto_provider()?;
         let client = reqwest::Client::builder()
             .connect_timeout(connect_timeout)
             .user_agent(user_agent)
@@ -174,18 +175,37 @@ impl ReqwestTransport {
     }
 }
 
+/// Makes sure rustls has a crypto provider before a client is built. With the `aws-lc`
+/// feature reqwest brings its own; with `ring` alone, ring becomes the process default unless
+/// the application installed one; with neither, the application must have installed one.
+fn ensure_crypto_provider() -> Result<(), crate::error::ConfigError> {
+    if cfg!(feature = "aws-lc") || rustls::crypto::CryptoProvider::get_default().is_some() {
+        return Ok(());
+    }
+    #[cfg(feature = "ring")]
+    {
+        // Losing a race with another thread installing one is fine: there is one now.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        Ok(())
+    }
+    #[cfg(not(feature = "ring"))]
+    Err(crate::error::ConfigError::HttpClient(
+        "no TLS crypto provider: enable the `aws-lc` (default) or `ring` feature, or install \
+         a rustls CryptoProvider before building the client"
+            .to_owned(),
+    ))
+}
+
 impl Transport for ReqwestTransport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
-            let mut builder = self
-                .client
-                .request(request.method, request.url)
-                .headers(request.headers)
-                .body(request.body);
-            if let Some(timeout) = request.timeout {
-                builder = builder.timeout(timeout);
-            }
-            let mut response = builder.send().await.map_err(classify)?;
+            // The request is built in place: the header map moves in whole instead of being
+            // inserted again entry by entry (what `RequestBuilder::headers` does).
+            let mut http = reqwest::Request::new(request.method, request.url);
+            *http.headers_mut() = request.headers;
+            *http.body_mut() = Some(request.body.into());
+            *http.timeout_mut() = request.timeout;
+            let mut response = self.client.execute(http).await.map_err(classify)?;
             let status = response.status();
             let headers = std::mem::take(response.headers_mut());
             let limit = request.max_response_bytes.unwrap_or(usize::MAX);
@@ -261,6 +281,19 @@ fn classify(err: reqwest::Error) -> TransportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Some TLS provider is always there: aws-lc by default, ring when it alone is chosen
+    /// (`cargo test -p partner-core --no-default-features --features ring`).
+    #[test]
+    fn a_client_builds_with_the_chosen_crypto_provider() {
+        let t = ReqwestTransport::new(Duration::from_secs(1), "test");
+        if cfg!(any(feature = "aws-lc", feature = "ring")) {
+            assert!(t.is_ok(), "{:?}", t.err());
+        }
+        if cfg!(all(feature = "ring", not(feature = "aws-lc"))) {
+            assert!(rustls::crypto::CryptoProvider::get_default().is_some());
+        }
+    }
 
     #[test]
     fn debug_redacts_secret_query_and_sensitive_headers() {
