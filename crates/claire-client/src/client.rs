@@ -157,7 +157,9 @@ impl ClaireClient {
 
     /// The default retry policy: partner-core's (3 attempts, exponential backoff with jitter)
     /// but accepting server-requested waits (`Retry-After`, `X-RateLimit-Reset`) of up to one
-    /// hour, Claire's rate-limit window, so a 429 is waited out rather than returned.
+    /// hour, Claire's rate-limit window, so a 429 is waited out rather than returned. Every
+    /// wait also has to fit the call's deadline (partner-core's, 60 s unless set with
+    /// [`ClaireClientBuilder::deadline`]); set a longer one to wait out the whole window.
     pub fn default_retry_policy() -> RetryPolicy {
         RetryPolicy::default()
             .with_max_server_wait(Duration::from_secs(3600))

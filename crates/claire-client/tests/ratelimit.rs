@@ -31,6 +31,19 @@ fn client_with(mock: &MockTransport, policy: RetryPolicy) -> ClaireClient {
         .unwrap()
 }
 
+/// A client whose call deadline covers Claire's one-hour window, so quota resets further away
+/// than the default deadline (60 s) are waited out.
+fn client_for_the_window(mock: &MockTransport) -> ClaireClient {
+    ClaireClient::builder()
+        .base_url("https://claire.test")
+        .api_key(SecretString::from("k"))
+        .retry_policy(ClaireClient::default_retry_policy().with_jitter(false))
+        .deadline(Duration::from_secs(3600 + 120))
+        .transport(Arc::new(mock.clone()))
+        .build()
+        .unwrap()
+}
+
 fn ok(remaining: &str, reset: &str) -> partner_core::HttpResponse {
     response(
         200,
@@ -69,7 +82,7 @@ async fn remaining_zero_waits_for_the_reset_before_sending() {
     let mock = MockTransport::new();
     mock.push(ok("0", "120"));
     mock.push(ok("10799", "3600"));
-    let c = client(&mock);
+    let c = client_for_the_window(&mock);
     c.locations().list().await.unwrap();
     assert_eq!(c.quota().unwrap().remaining, Some(0));
 
@@ -95,7 +108,7 @@ async fn reset_given_as_unix_seconds_is_understood() {
     let mock = MockTransport::new();
     mock.push(ok("0", &(now + 300).to_string()));
     mock.push(ok("10799", "3600"));
-    let c = client(&mock);
+    let c = client_for_the_window(&mock);
     c.tags().list().await.unwrap();
     let start = Instant::now();
     c.tags().list().await.unwrap();
@@ -104,6 +117,24 @@ async fn reset_given_as_unix_seconds_is_understood() {
         waited > Duration::from_secs(298) && waited <= Duration::from_secs(300),
         "{waited:?}"
     );
+}
+
+/// Every call has a deadline (partner-core's, 60 s unless set): a reset further away than
+/// that is not waited for, the call fails at once with `RateLimited`, and nothing is sent.
+#[tokio::test(start_paused = true)]
+async fn a_quota_reset_past_the_call_deadline_fails_at_once() {
+    let mock = MockTransport::new();
+    mock.push(ok("0", "120"));
+    let c = client(&mock);
+    c.locations().list().await.unwrap();
+    let start = Instant::now();
+    let err = c.locations().list().await.unwrap_err();
+    assert!(
+        matches!(err, Error::RateLimited { retry_after: Some(d), .. } if d == Duration::from_secs(120)),
+        "{err:?}"
+    );
+    assert_eq!(start.elapsed(), Duration::ZERO);
+    assert_eq!(mock.requests().len(), 1);
 }
 
 #[tokio::test(start_paused = true)]
