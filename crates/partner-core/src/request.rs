@@ -4,6 +4,8 @@
 //! [`crate::Client::build_request`] turns it into an [`crate::HttpRequest`] without any I/O, so
 //! what a call sends (a signature, a multipart body) is testable with no network.
 
+use std::fmt;
+
 use bytes::Bytes;
 use http::{HeaderName, HeaderValue};
 use serde::Serialize;
@@ -11,8 +13,9 @@ use serde::Serialize;
 use crate::error::{ConfigError, Error};
 use crate::multipart::Multipart;
 
-/// A request body.
-#[derive(Clone, Debug, Default)]
+/// A request body. Its `Debug` shows the length and content type, never the bytes: a login
+/// body holds a credential.
+#[derive(Clone, Default)]
 #[non_exhaustive]
 pub enum Body {
     /// No body.
@@ -44,8 +47,9 @@ pub struct CallOptions {
     pub max_attempts: Option<u32>,
 }
 
-/// One call of a declared operation.
-#[derive(Clone, Debug)]
+/// One call of a declared operation. Its `Debug` never shows the body, header values or
+/// credential-looking query values.
+#[derive(Clone)]
 pub struct Request {
     pub(crate) operation: &'static str,
     pub(crate) path_params: Vec<(&'static str, String)>,
@@ -53,6 +57,42 @@ pub struct Request {
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Body,
     pub(crate) options: CallOptions,
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Body::Empty => f.write_str("Empty"),
+            Body::Json(b) => write!(f, "Json({} bytes)", b.len()),
+            Body::Bytes { content_type, data } => {
+                write!(f, "Bytes({content_type}, {} bytes)", data.len())
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let query: Vec<(&str, &str)> = self
+            .query
+            .iter()
+            .map(|(k, v)| {
+                let secret = crate::transport::SECRET_QUERY_PARAMS
+                    .iter()
+                    .any(|s| k.eq_ignore_ascii_case(s));
+                (k.as_str(), if secret { "<redacted>" } else { v.as_str() })
+            })
+            .collect();
+        let headers: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("Request")
+            .field("operation", &self.operation)
+            .field("path_params", &self.path_params)
+            .field("query", &query)
+            .field("header_names", &headers)
+            .field("body", &self.body)
+            .field("options", &self.options)
+            .finish()
+    }
 }
 
 impl Request {
@@ -151,5 +191,24 @@ impl Request {
     /// The body as set.
     pub fn body(&self) -> &Body {
         &self.body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_no_body_header_value_or_secret_query() {
+        let req = Request::new("Login")
+            .json(&serde_json::json!({"clientkey": "hunter2"}))
+            .unwrap()
+            .query("api_key", "hunter2")
+            .query("page", 2)
+            .header("x-api-key", "hunter2")
+            .unwrap();
+        let dbg = format!("{req:?}");
+        assert!(!dbg.contains("hunter2"), "{dbg}");
+        assert!(dbg.contains("page") && dbg.contains("x-api-key") && dbg.contains("bytes"));
     }
 }
