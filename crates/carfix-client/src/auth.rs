@@ -9,7 +9,9 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use partner_core::{Client, Error, ExposeSecret, Request, SecretString, Token, TokenCache};
+use partner_core::{
+    Client, Error, ExposeSecret, Request, SecretString, StoreKey, Token, TokenCache,
+};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -149,13 +151,26 @@ pub(crate) async fn login(
     Ok(token)
 }
 
-/// A token cache whose source is the login call.
+/// A token cache whose source is the login call. When the options name a token store
+/// (`ClientOptions::token_store`), tokens are shared through it under a key made of the API's
+/// login and a hash of the credentials, so processes with one credential log in once.
 pub(crate) fn token_cache(
     login_client: Client,
     operation: &'static str,
     credentials: Credentials,
     refresh_ahead: Duration,
 ) -> Arc<TokenCache> {
+    let shared = login_client.token_store().cloned().map(|store| {
+        let key = StoreKey::new(
+            crate::VENDOR,
+            &[
+                operation,
+                &credentials.username,
+                credentials.key.expose_secret(),
+            ],
+        );
+        (store, key)
+    });
     let source = move || {
         let client = login_client.clone();
         let credentials = credentials.clone();
@@ -165,7 +180,11 @@ pub(crate) fn token_cache(
             Ok(Token::new(token.access_token, lifetime))
         }
     };
-    Arc::new(TokenCache::new(source).with_refresh_ahead(refresh_ahead))
+    let mut cache = TokenCache::new(source).with_refresh_ahead(refresh_ahead);
+    if let Some((store, key)) = shared {
+        cache = cache.with_store(store, key);
+    }
+    Arc::new(cache)
 }
 
 #[cfg(test)]

@@ -178,3 +178,44 @@ fn the_pair_needs_both_credential_sets() {
     let builder = Clients::builder().workshop("ONEWORKS-TOWING", "s3cret-key");
     assert!(!format!("{builder:?}").contains("s3cret-key"));
 }
+
+#[tokio::test]
+async fn a_token_store_in_the_options_shares_one_login_between_clients() {
+    use partner_core::store::LocalTokenStore;
+    let mock = MockTransport::new();
+    mock.fallback(|req| {
+        Ok(if req.url.path().ends_with("/Token") {
+            json_response(200, &token(215999.9, "shared"))
+        } else {
+            json_response(200, &json!([]))
+        })
+    });
+    let common = ClientOptions::new()
+        .base_url("https://carfix.example")
+        .transport(Arc::new(mock.clone()))
+        .token_store(Arc::new(LocalTokenStore::new()));
+    let build = || {
+        AffiliateClient::builder()
+            .options(common.clone())
+            .credentials("CARFIX-REFERRED", "k")
+            .build()
+            .unwrap()
+    };
+    let (first, second) = (build(), build());
+    first.lookups().states().await.unwrap();
+    second.lookups().states().await.unwrap();
+    let logins = mock
+        .requests()
+        .iter()
+        .filter(|r| r.url.path().ends_with("/Token"))
+        .count();
+    assert_eq!(logins, 1, "the second client took the stored token");
+    // Another credential (or the other API) does not reuse it.
+    let workshop = WorkshopClient::builder()
+        .options(common.clone())
+        .credentials("CARFIX-REFERRED", "k")
+        .build()
+        .unwrap();
+    workshop.login().await.unwrap();
+    assert_eq!(workshop.login_count(), 1);
+}
