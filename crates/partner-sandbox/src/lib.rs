@@ -274,9 +274,20 @@ struct Running {
 }
 
 /// The running sandbox. Dropping it stops every server.
-#[derive(Debug)]
 pub struct Sandbox {
     running: BTreeMap<Vendor, Running>,
+}
+
+impl fmt::Debug for Sandbox {
+    // The emulators hold keys and issued tokens, and the recordings hold credential headers
+    // and login bodies: print where each vendor is served, nothing of its state.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for vendor in self.vendors() {
+            map.entry(&vendor.name(), &self.base_url(vendor));
+        }
+        map.finish()
+    }
 }
 
 impl Sandbox {

@@ -221,3 +221,20 @@ async fn latency_set_at_start_delays_vendor_answers_but_not_the_control_endpoint
     assert_eq!(control["config"]["latency_ms"], 80);
     assert_eq!(control["stats"]["requests"], 1);
 }
+
+#[tokio::test]
+async fn debug_shows_where_vendors_are_served_and_no_credential() {
+    let sandbox = Sandbox::builder().record(true).start().await.unwrap();
+    partner_sandbox::tour::run_vendor(&sandbox, Vendor::ShipInsure, &mut Vec::new())
+        .await
+        .unwrap();
+    let dbg = format!("{sandbox:?}");
+    assert!(dbg.contains(sandbox.base_url(Vendor::Claire)), "{dbg}");
+    for vendor in sandbox.vendors() {
+        for (_, value) in sandbox.credentials(vendor) {
+            if value.len() >= 6 {
+                assert!(!dbg.contains(&value), "{vendor:?} credential in {dbg}");
+            }
+        }
+    }
+}

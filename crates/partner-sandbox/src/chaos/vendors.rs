@@ -164,7 +164,7 @@ async fn carfix(options: ClientOptions) -> Result<Carfix, SandboxError> {
 impl Workload for Carfix {
     fn call<'a>(&'a self, _: &'a Sandbox, i: usize) -> BoxFuture<'a, (CallOutcome, Duration)> {
         async move {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 timed_outcome(self.client.lookups().states()).await
             } else {
                 timed_outcome(self.client.cases().create(&(self.case)(i))).await
@@ -254,7 +254,7 @@ impl Workload for Jifeline {
         i: usize,
     ) -> BoxFuture<'a, (CallOutcome, Duration)> {
         async move {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 return timed_outcome(self.client.vehicles().makes().send()).await;
             }
             // One active ticket per connector: creates take turns, and the operator finishes
@@ -302,7 +302,7 @@ impl Workload for Claire {
     ) -> BoxFuture<'a, (CallOutcome, Duration)> {
         use claire_client::{Webhook, WebhookTriggerId};
         async move {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 timed_outcome(self.client.locations().list()).await
             } else {
                 let hook = Webhook::new(
@@ -360,7 +360,7 @@ async fn bigfix(options: ClientOptions) -> Result<Bigfix, SandboxError> {
 impl Workload for Bigfix {
     fn call<'a>(&'a self, _: &'a Sandbox, i: usize) -> BoxFuture<'a, (CallOutcome, Duration)> {
         async move {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 return timed_outcome(self.client.tracking().get(TRACKED)).await;
             }
             let order = crate::tour::bigfix_order(&format!("CHAOS-{i:06}"));
