@@ -50,6 +50,9 @@ return {left, 0, reset_at, limit}
 /// header has one-second resolution, rounded up; a later one belongs to the next window,
 /// which a probe will read once this one has expired).
 ///
+/// Counts are written from the arguments' text, not from Lua numbers (doubles, which Redis
+/// would write as `4.6e+18` for a huge count and then refuse to decrement).
+///
 /// KEYS as RESERVE; ARGV[1] limit, ARGV[2] remaining, ARGV[3] reset in ms (each '' when
 /// absent), ARGV[4] the margin after the reset in ms, ARGV[5] the life of a state without a
 /// reset in ms. Returns {remaining, reset_at_ms, limit}, -1 = unknown.
@@ -67,7 +70,7 @@ local cur_limit = tonumber(s[3])
 if cur == nil then
   if rem == nil then return {-1, -1, -1} end
   cur = rem
-  redis.call('HSET', KEYS[1], 'remaining', rem)
+  redis.call('HSET', KEYS[1], 'remaining', ARGV[2])
   if reset_in then
     cur_reset = now + reset_in
     redis.call('HSET', KEYS[1], 'reset_at', cur_reset)
@@ -79,7 +82,7 @@ if cur == nil then
 else
   if rem and rem < cur then
     cur = rem
-    redis.call('HSET', KEYS[1], 'remaining', rem)
+    redis.call('HSET', KEYS[1], 'remaining', ARGV[2])
   end
   if reset_in then
     local at = now + reset_in
@@ -92,7 +95,7 @@ else
 end
 if limit then
   cur_limit = limit
-  redis.call('HSET', KEYS[1], 'limit', limit)
+  redis.call('HSET', KEYS[1], 'limit', ARGV[1])
 end
 return {cur, cur_reset or -1, cur_limit or -1}
 ";
@@ -183,6 +186,30 @@ impl RedisQuotaStore {
             .insert(key.clone(), quota);
     }
 
+    /// Whether the OBSERVE script would leave the shared state as it is, judged from what
+    /// this process saw last, so the common answer costs no second round trip: the shared
+    /// count only falls within a window, so an answer reporting at least the count this
+    /// process last saw, a reset no earlier and the same limit changes nothing. Unknown or
+    /// expired state always goes to Redis. (A local clock ahead of Redis's can only keep a
+    /// later reset: a longer wait, never an overshoot.)
+    fn changes_nothing(&self, key: &StoreKey, seen: &ObservedQuota) -> bool {
+        let mirror = self.mirror.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(last) = mirror.get(key) else {
+            return false;
+        };
+        let now = SystemTime::now();
+        let (Some(mine), Some(theirs)) = (last.remaining, seen.remaining) else {
+            return false;
+        };
+        let (Some(reset_at), Some(reset_in)) = (last.reset_at, seen.reset_in) else {
+            return false;
+        };
+        reset_at > now
+            && theirs >= mine
+            && now + reset_in >= reset_at
+            && seen.limit.is_none_or(|l| last.limit == Some(l))
+    }
+
     async fn reserve_shared(&self, key: &StoreKey) -> Option<Option<Duration>> {
         let state = self.redis.key("quota", key);
         let probe = format!("{state}:probe");
@@ -247,7 +274,9 @@ impl QuotaStore for RedisQuotaStore {
         Box::pin(async move {
             // The fallback follows every answer, so it is current when Redis fails.
             self.fallback.observe_now(key, seen);
-            self.observe_shared(key, seen).await;
+            if !self.changes_nothing(key, &seen) {
+                self.observe_shared(key, seen).await;
+            }
         })
     }
 

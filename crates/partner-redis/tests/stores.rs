@@ -43,22 +43,34 @@ async fn one_probe_while_the_window_is_unknown_then_a_shared_count() {
     assert_eq!(a.last(&key).unwrap().remaining, Some(1));
     assert_eq!(b.last(&key).unwrap().remaining, Some(2));
     assert_eq!(a.last(&key).unwrap().limit, Some(100));
-
     // An answer to a request sent earlier reports a stale, higher count: ignored.
     b.observe(&key, seen(2, 1990)).await;
-    assert_eq!(b.last(&key).unwrap().remaining, Some(1));
+    assert_eq!(a.reserve(&key).await, None, "the last slot");
+    assert!(b.reserve(&key).await.is_some(), "the count stayed 1, not 2");
+
     // Another client of the key spent more: the server's lower count wins.
-    b.observe(&key, seen(0, 1990)).await;
-    let wait = a.reserve(&key).await.expect("spent: wait for the reset");
+    let other = StoreKey::new("claire", &["key-1b"]);
+    assert_eq!(a.reserve(&other).await, None);
+    a.observe(&other, seen(10, 2000)).await;
+    assert_eq!(a.reserve(&other).await, None);
+    b.observe(&other, seen(0, 1990)).await;
+    let wait = a.reserve(&other).await.expect("spent: wait for the reset");
     assert!(
         wait > Duration::from_millis(1500) && wait <= Duration::from_millis(2600),
         "reset plus margin: {wait:?}"
     );
     // The shared state expires at the reset plus the margin: the next request probes.
     tokio::time::sleep(wait).await;
-    assert_eq!(a.reserve(&key).await, None);
-    assert!(b.reserve(&key).await.is_some());
+    assert_eq!(a.reserve(&other).await, None);
+    assert!(b.reserve(&other).await.is_some());
     assert_eq!(a.redis().fallbacks() + b.redis().fallbacks(), 0);
+
+    // Counts past what a Lua number holds exactly are kept as written.
+    let huge = StoreKey::new("claire", &["key-huge"]);
+    assert_eq!(a.reserve(&huge).await, None);
+    a.observe(&huge, seen(u64::MAX / 4, 60_000)).await;
+    assert_eq!(a.reserve(&huge).await, None);
+    assert_eq!(a.redis().fallbacks(), 0, "Redis answered every time");
 }
 
 #[tokio::test]

@@ -264,6 +264,7 @@ pub async fn claire_worker(job: &Value) -> Value {
     let tasks = job["tasks"].as_u64().unwrap_or(1) as usize;
     let pace = Duration::from_millis(job["pace_ms"].as_u64().unwrap_or(0));
     let start = Instant::now();
+    let started_ms = unix_ms();
     let handles: Vec<_> = (0..tasks)
         .map(|t| {
             let client = client.clone();
@@ -296,5 +297,7 @@ pub async fn claire_worker(job: &Value) -> Value {
         "429": limited,
         "other": other,
         "elapsed_ms": start.elapsed().as_millis() as u64,
+        "started_ms": started_ms,
+        "ended_ms": unix_ms(),
     })
 }
