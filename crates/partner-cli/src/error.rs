@@ -190,6 +190,22 @@ impl<T> IntoCli<T> for Result<T, bigfix_client::BigfixError> {
     }
 }
 
+impl<T> IntoCli<T> for Result<T, shipinsure_client::ShipInsureError> {
+    fn cli(self, op: &str) -> Result<T, CliError> {
+        self.map_err(|e| shipinsure(op, &e))
+    }
+}
+
+/// Maps a ShipInsure error: a duplicate submit and an already-cancelled policy are vendor
+/// answers (exit 5) with their own one-line text.
+pub fn shipinsure(op: &str, e: &shipinsure_client::ShipInsureError) -> CliError {
+    use shipinsure_client::ShipInsureError;
+    match e {
+        ShipInsureError::Core(core) => CliError::from_core(op, core),
+        other => CliError::new(code::VENDOR, op, strip_operation(op, &other.to_string())),
+    }
+}
+
 /// Maps a BigFix error (its own 400/404/409 and workbook problems besides the core ones).
 pub fn bigfix(op: &str, e: &bigfix_client::BigfixError) -> CliError {
     use bigfix_client::{BigfixError, SheetError};

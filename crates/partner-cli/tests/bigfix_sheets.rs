@@ -29,7 +29,12 @@ fn good_row(i: usize) -> Vec<String> {
         "Amit Patel".into(),
         "9876543210".into(),
         "amit@example.com".into(),
-        if i.is_multiple_of(2) { "Onsite" } else { "Offsite" }.into(),
+        if i.is_multiple_of(2) {
+            "Onsite"
+        } else {
+            "Offsite"
+        }
+        .into(),
         "Flat 301, Tower A".into(),
         "Bangalore".into(),
         "Karnataka".into(),
