@@ -215,6 +215,17 @@ pub fn thread_cpu() -> Duration {
     )
 }
 
+/// CPU time (user + system) of the whole process so far, every thread included (the sheet
+/// writer spreads its work over threads).
+pub fn process_cpu() -> Duration {
+    use nix::time::{ClockId, clock_gettime};
+    let t = clock_gettime(ClockId::CLOCK_PROCESS_CPUTIME_ID).expect("process CPU clock");
+    Duration::new(
+        u64::try_from(t.tv_sec()).unwrap_or(0),
+        u32::try_from(t.tv_nsec()).unwrap_or(0),
+    )
+}
+
 /// A `/proc/self/status` field in KiB (`VmRSS`, `VmHWM`), 0 where there is none.
 pub fn status_kib(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
