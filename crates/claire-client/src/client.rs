@@ -126,6 +126,8 @@ impl ClaireClientBuilder {
             ))
             .default_retry_policy(ClaireClient::default_retry_policy())
             .rate_limit(RateLimitHeaders::X_RATELIMIT)
+            // The quota is per API key: a shared quota store counts it under a hash of it.
+            .quota_key(&[key.expose_secret()])
             .options(self.options)
             .build()?;
         let auth: Arc<dyn Authenticator> = match self.placement {

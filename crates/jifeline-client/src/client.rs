@@ -6,7 +6,8 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use partner_core::{BearerAuth, Client, ClientOptions, Error, Request, TokenCache};
+use partner_core::store::StoreKey;
+use partner_core::{BearerAuth, Client, ClientOptions, Error, ExposeSecret, Request, TokenCache};
 use serde::de::DeserializeOwned;
 
 use crate::auth::{Credentials, SessionRefresher, SessionState};
@@ -132,13 +133,36 @@ impl JifelineClientBuilder {
             strictness: self.strictness,
         });
         let source = state.clone();
-        let cache = Arc::new(
-            TokenCache::new(move || {
-                let source = source.clone();
-                async move { source.next_token().await }
-            })
-            .with_refresh_ahead(self.refresh_ahead),
-        );
+        let mut cache = TokenCache::new(move || {
+            let source = source.clone();
+            async move { source.next_token().await }
+        })
+        .with_refresh_ahead(self.refresh_ahead);
+        // A shared token store (docs/SCALING.md) keys the token by the connector's login;
+        // OTP logins and seeded tokens stay per process (an OTP is single use).
+        let identity = match &state.credentials {
+            Some(Credentials::ConnectorUuid {
+                connector_uuid,
+                pincode,
+            }) => Some(vec![
+                connector_uuid.to_string(),
+                pincode.expose_secret().to_owned(),
+            ]),
+            #[allow(deprecated)]
+            Some(Credentials::ConnectorId {
+                connector_id,
+                pincode,
+            }) => Some(vec![
+                connector_id.clone(),
+                pincode.expose_secret().to_owned(),
+            ]),
+            _ => None,
+        };
+        if let (Some(store), Some(id)) = (public.token_store(), identity) {
+            let parts: Vec<&str> = id.iter().map(String::as_str).collect();
+            cache = cache.with_store(store.clone(), StoreKey::new(VENDOR, &parts));
+        }
+        let cache = Arc::new(cache);
         let api = public.with_auth(Arc::new(BearerAuth::new(cache.clone())));
         Ok(JifelineClient {
             api,

@@ -9,7 +9,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use partner_core::{Client, RateLimitHeaders, Request, RetryPolicy, SecretString, StaticKey};
+use claire_client::ClaireClient;
+use partner_core::{Error, RequestSent, RetryPolicy, SecretString};
 use partner_redis::{RedisQuotaStore, RedisStore};
 use partner_sandbox::claire;
 use serde_json::{Value, json};
@@ -237,10 +238,10 @@ pub fn wait_until(at_ms: u64) {
 /// Calls Claire's GetLocations `calls` times from `tasks` tasks, counting statuses.
 pub async fn claire_worker(job: &Value) -> Value {
     let redis = job["redis"].as_str();
-    let mut builder = Client::builder("claire", claire_client::OPERATIONS)
+    // The real Claire client, its quota shared through the store in its options.
+    let mut builder = ClaireClient::builder()
         .base_url(job["base_url"].as_str().unwrap())
-        .rate_limit(RateLimitHeaders::X_RATELIMIT)
-        .quota_key(&[claire::DEMO_API_KEY])
+        .api_key(SecretString::from(claire::DEMO_API_KEY))
         .deadline(Duration::from_secs(600))
         .retry_policy(if job["retry"].as_bool().unwrap_or(false) {
             RetryPolicy::default().with_max_server_wait(Duration::from_secs(60))
@@ -252,13 +253,7 @@ pub async fn claire_worker(job: &Value) -> Value {
         let store = RedisStore::open(url).expect("redis url");
         builder = builder.quota_store(Arc::new(RedisQuotaStore::new(store)));
     }
-    let key = StaticKey::header(
-        "Authorization",
-        "",
-        SecretString::from(claire::DEMO_API_KEY),
-    )
-    .expect("key");
-    let client = builder.build().expect("client").with_auth(Arc::new(key));
+    let client = builder.build().expect("client");
     wait_until(job["start_at"].as_u64().unwrap_or(0));
     let calls = job["calls"].as_u64().unwrap() as usize;
     let tasks = job["tasks"].as_u64().unwrap_or(1) as usize;
@@ -272,10 +267,13 @@ pub async fn claire_worker(job: &Value) -> Value {
             tokio::spawn(async move {
                 let (mut ok, mut limited, mut other) = (0u64, 0u64, 0u64);
                 for _ in 0..mine {
-                    match client.send_raw(Request::new("GetLocations")).await {
-                        Ok(r) if r.status.as_u16() == 200 => ok += 1,
-                        Ok(r) if r.status.as_u16() == 429 => limited += 1,
-                        Ok(_) | Err(_) => other += 1,
+                    match client.locations().list().await {
+                        Ok(_) => ok += 1,
+                        Err(Error::RateLimited {
+                            sent: RequestSent::Yes,
+                            ..
+                        }) => limited += 1,
+                        Err(_) => other += 1,
                     }
                     if !pace.is_zero() {
                         tokio::time::sleep(pace).await;
