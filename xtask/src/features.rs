@@ -2,16 +2,18 @@
 //!
 //! For every vendor feature of `partner-clients`, `cargo tree` (normal dependencies only) must
 //! list that vendor's crate and no other vendor crate, and the heavy dependencies only where
-//! they belong: the xlsx libraries with bigfix, md-5 with shipinsure. No feature may pull
-//! openssl or native-tls.
+//! they belong: the xlsx libraries with bigfix, md-5 with shipinsure, the redis crate only with
+//! the `redis` feature. No feature may pull openssl or native-tls.
 
 use crate::{VENDORS, cargo, parse_opts};
 
-/// Crates only one vendor may bring in.
+/// Crates only one feature may bring in (a vendor's, or `redis` for the shared stores).
 const OWNED: &[(&str, &str)] = &[
     ("calamine", "bigfix"),
     ("rust_xlsxwriter", "bigfix"),
     ("md-5", "shipinsure"),
+    ("redis", "redis"),
+    ("partner-redis", "redis"),
 ];
 const BANNED: &[&str] = &["openssl", "openssl-sys", "native-tls"];
 
