@@ -41,10 +41,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
         cmd.arg("--write").arg(out);
     }
     let status = cmd.status().map_err(|e| format!("cannot run cargo: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err("the chaos soak found a duplicate create, a panic or a call past its deadline (see above)".into())
+    match status.code() {
+        Some(0) => Ok(()),
+        // The example's own verdict: a promise broke.
+        Some(1) => Err(
+            "the chaos soak found a duplicate create, a panic or a call past its deadline (see above)"
+                .into(),
+        ),
+        other => Err(format!(
+            "the chaos soak did not run to the end (exit {other:?}: a build or setup failure, see above)"
+        )),
     }
 }
 
