@@ -46,8 +46,9 @@ async fn main() -> ExitCode {
     let reports = match chaos::run(&config).await {
         Ok(r) => r,
         Err(e) => {
+            // Setup (sandbox start, logins with faults off) failed: not a verdict.
             eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+            return ExitCode::from(3);
         }
     };
     let table = chaos::markdown(&reports, &config, &machine);
@@ -56,7 +57,7 @@ async fn main() -> ExitCode {
         && let Err(e) = std::fs::write(&path, &table)
     {
         eprintln!("error: cannot write {path}: {e}");
-        return ExitCode::FAILURE;
+        return ExitCode::from(3);
     }
     let broken: Vec<_> = reports.iter().filter(|r| !r.holds(MARGIN)).collect();
     for r in &broken {
