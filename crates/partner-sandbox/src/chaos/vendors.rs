@@ -101,42 +101,25 @@ async fn carfix(options: ClientOptions) -> Result<Carfix, SandboxError> {
         .build()
         .map_err(setup_failed(V, "build the client"))?;
     let lookups = client.lookups();
+    // The first item of a lookup answer, or a setup failure naming the step.
+    fn first<T: Clone, E: std::error::Error + Send + Sync + 'static>(
+        answer: Result<Vec<T>, E>,
+        step: &'static str,
+    ) -> Result<T, SandboxError> {
+        let items = answer.map_err(setup_failed(V, step))?;
+        items
+            .first()
+            .cloned()
+            .ok_or_else(|| crate::tour::unexpected(V, step, "no item"))
+    }
     let states = lookups.states().await.map_err(setup_failed(V, "states"))?;
     let state = LookupItem::find_in(&states, "Negeri Sembilan")
         .cloned()
         .ok_or_else(|| crate::tour::unexpected(V, "states", "no Negeri Sembilan"))?;
-    let areas = lookups
-        .areas(&state.id)
-        .await
-        .map_err(setup_failed(V, "areas"))?;
-    let area = areas
-        .first()
-        .cloned()
-        .ok_or_else(|| crate::tour::unexpected(V, "areas", "no area"))?;
-    let natures = lookups
-        .nature_of_calls()
-        .await
-        .map_err(setup_failed(V, "natures"))?;
-    let nature = natures
-        .first()
-        .cloned()
-        .ok_or_else(|| crate::tour::unexpected(V, "natures", "none"))?;
-    let services = lookups
-        .services_needed(&nature.id)
-        .await
-        .map_err(setup_failed(V, "services"))?;
-    let service = services
-        .first()
-        .cloned()
-        .ok_or_else(|| crate::tour::unexpected(V, "services", "none"))?;
-    let causes = lookups
-        .breakdown_causes()
-        .await
-        .map_err(setup_failed(V, "causes"))?;
-    let cause = causes
-        .first()
-        .cloned()
-        .ok_or_else(|| crate::tour::unexpected(V, "causes", "none"))?;
+    let area = first(lookups.areas(&state.id).await, "areas")?;
+    let nature = first(lookups.nature_of_calls().await, "natures")?;
+    let service = first(lookups.services_needed(&nature.id).await, "services")?;
+    let cause = first(lookups.breakdown_causes().await, "causes")?;
     let here = Coordinate::new(2.725889, 101.9378239).map_err(setup_failed(V, "coordinate"))?;
     let case = move |i: usize| {
         CreateCaseRequest::new(
