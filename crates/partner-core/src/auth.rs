@@ -76,6 +76,8 @@ pub enum KeyPlacement {
 pub struct StaticKey {
     key: SecretString,
     placement: KeyPlacement,
+    /// The header value, built (and marked sensitive) once rather than on every call.
+    header_value: Option<HeaderValue>,
 }
 
 impl StaticKey {
@@ -88,13 +90,17 @@ impl StaticKey {
         let name = HeaderName::try_from(name).map_err(|_| ConfigError::InvalidHeader {
             name: name.to_owned(),
         })?;
-        let value = format!("{prefix}{}", key.expose_secret());
-        HeaderValue::try_from(value).map_err(|_| ConfigError::InvalidHeader {
-            name: name.to_string(),
-        })?;
+        let mut value =
+            HeaderValue::try_from(format!("{prefix}{}", key.expose_secret())).map_err(|_| {
+                ConfigError::InvalidHeader {
+                    name: name.to_string(),
+                }
+            })?;
+        value.set_sensitive(true);
         Ok(StaticKey {
             key,
             placement: KeyPlacement::Header { name, prefix },
+            header_value: Some(value),
         })
     }
 
@@ -103,6 +109,7 @@ impl StaticKey {
         StaticKey {
             key,
             placement: KeyPlacement::Query { name },
+            header_value: None,
         }
     }
 
@@ -130,9 +137,11 @@ impl Authenticator for StaticKey {
         Box::pin(async move {
             match &self.placement {
                 KeyPlacement::Header { name, prefix } => {
-                    request
-                        .headers
-                        .insert(name.clone(), sensitive(prefix, &self.key)?);
+                    let value = match &self.header_value {
+                        Some(v) => v.clone(),
+                        None => sensitive(prefix, &self.key)?,
+                    };
+                    request.headers.insert(name.clone(), value);
                 }
                 KeyPlacement::Query { name } => {
                     request
@@ -386,6 +395,13 @@ impl TokenCache {
         }
     }
 
+    /// The generation of the cached token when it is still valid, without copying it.
+    fn valid_generation(&self) -> Option<u64> {
+        let guard = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        let cached = guard.as_ref()?;
+        (!cached.token.needs_refresh(self.refresh_ahead)).then_some(cached.generation)
+    }
+
     /// A valid token, logging in (once, for all waiting callers) when needed.
     pub async fn get(&self) -> Result<(SecretString, AuthTicket), Error> {
         if let Some(hit) = self.valid() {
@@ -476,15 +492,37 @@ impl TokenCache {
 }
 
 /// Sends the token of a [`TokenCache`] as `Authorization: Bearer …`, re-logging in once on 401.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct BearerAuth {
     cache: Arc<TokenCache>,
+    /// The header value of the token generation last sent: built (a copy of the secret and
+    /// a validation) once per token, not once per call.
+    header: Arc<Mutex<Option<(u64, HeaderValue)>>>,
+}
+
+impl fmt::Debug for BearerAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BearerAuth")
+            .field("cache", &self.cache)
+            .finish_non_exhaustive()
+    }
 }
 
 impl BearerAuth {
     /// Bearer auth over a shared cache.
     pub fn new(cache: Arc<TokenCache>) -> Self {
-        BearerAuth { cache }
+        BearerAuth {
+            cache,
+            header: Arc::default(),
+        }
+    }
+
+    fn cached_header(&self, generation: u64) -> Option<HeaderValue> {
+        let guard = self.header.lock().unwrap_or_else(|e| e.into_inner());
+        guard
+            .as_ref()
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, v)| v.clone())
     }
 
     /// The cache.
@@ -500,10 +538,17 @@ impl Authenticator for BearerAuth {
         request: &'a mut HttpRequest,
     ) -> BoxFuture<'a, Result<AuthTicket, Error>> {
         Box::pin(async move {
+            if let Some(generation) = self.cache.valid_generation()
+                && let Some(value) = self.cached_header(generation)
+            {
+                request.headers.insert(http::header::AUTHORIZATION, value);
+                return Ok(AuthTicket(generation));
+            }
             let (token, ticket) = self.cache.get().await?;
-            request
-                .headers
-                .insert(http::header::AUTHORIZATION, sensitive("Bearer ", &token)?);
+            let value = sensitive("Bearer ", &token)?;
+            *self.header.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((ticket.0, value.clone()));
+            request.headers.insert(http::header::AUTHORIZATION, value);
             Ok(ticket)
         })
     }

@@ -415,21 +415,14 @@ impl Client {
             .deadline
             .map_or(self.shared.deadline, |d| d.min(self.shared.deadline));
         let deadline_at = Instant::now() + deadline;
-        let mut sent = RequestSent::No;
-        let call = tokio::time::timeout_at(
-            deadline_at,
-            self.run(op, base, &req, deadline_at, &mut sent),
-        );
-        let outcome = if span.is_disabled() {
+        // Every wait inside `run` is bounded by the deadline (logins, quota waits, backoffs
+        // and each attempt's own timer), so a call needs one timer per attempt, not two.
+        let call = self.run(op, base, &req, deadline, deadline_at);
+        if span.is_disabled() {
             call.await
         } else {
             call.instrument(span).await
-        };
-        outcome.unwrap_or(Err(Error::Timeout {
-            operation: op.name,
-            deadline,
-            sent,
-        }))
+        }
     }
 
     async fn run(
@@ -437,19 +430,35 @@ impl Client {
         op: &'static Operation,
         base: HttpRequest,
         req: &Request,
+        deadline: Duration,
         deadline_at: Instant,
-        sent: &mut RequestSent,
     ) -> Result<HttpResponse, Error> {
         let s = &self.shared;
+        let mut sent = RequestSent::No;
+        let timed_out = |sent| Error::Timeout {
+            operation: op.name,
+            deadline,
+            sent,
+        };
         let idempotent = op.is_idempotent() || req.options.retry_unsafe;
         let max_attempts = req.options.max_attempts.unwrap_or(u32::MAX).max(1);
         let start = Instant::now();
         let mut number = 0u32;
         let mut relogged = false;
+        // The first attempt sends the request built for it; a later one (rare) builds it
+        // again rather than every call paying for a copy it will not need.
+        let mut first = Some(base);
         loop {
             number += 1;
-            let mut http = base.clone();
-            let ticket = self.auth.authenticate(op.name, &mut http).await?;
+            let mut http = match first.take() {
+                Some(http) => http,
+                None => self.build_request(req)?,
+            };
+            // A cached credential is ready at once and arms no timer; a login is bounded.
+            let ticket =
+                tokio::time::timeout_at(deadline_at, self.auth.authenticate(op.name, &mut http))
+                    .await
+                    .map_err(|_| timed_out(sent))??;
             if let Some(q) = &s.quota {
                 // The quota is spent: wait for its reset when that fits the deadline, else
                 // let the caller decide now rather than sleep past it.
@@ -459,7 +468,7 @@ impl Client {
                             operation: op.name,
                             retry_after: Some(wait),
                             quota: self.quota(),
-                            sent: *sent,
+                            sent,
                         });
                     }
                     tracing::debug!(
@@ -469,17 +478,28 @@ impl Client {
                     tokio::time::sleep(wait).await;
                 }
             }
-            let left = deadline_at.saturating_duration_since(Instant::now());
-            http.timeout = Some(http.timeout.map_or(left, |t| t.min(left)));
-            *sent = (*sent).max(RequestSent::Maybe);
-            let result = s.transport.send(http).await;
+            // This attempt's timer: its own timeout, cut to what is left of the deadline. The
+            // client keeps it (one timer), so the transport is handed no timeout of its own.
+            let now = Instant::now();
+            let attempt_at = now + http.timeout.take().unwrap_or(s.timeout);
+            let attempt_at = attempt_at.min(deadline_at);
+            sent = sent.max(RequestSent::Maybe);
+            let result = match tokio::time::timeout_at(attempt_at, s.transport.send(http)).await {
+                Ok(result) => result,
+                Err(_) if attempt_at >= deadline_at => return Err(timed_out(sent)),
+                Err(_) => Err(TransportError::new(
+                    TransportErrorKind::Timeout,
+                    RequestSent::Maybe,
+                    "the attempt timed out",
+                )),
+            };
             let span = tracing::Span::current();
             span.record("attempt", number);
             span.record("elapsed_ms", start.elapsed().as_millis() as u64);
             match &result {
-                Ok(_) => *sent = RequestSent::Yes,
-                Err(e) if number == 1 => *sent = e.sent,
-                Err(e) => *sent = (*sent).max(e.sent),
+                Ok(_) => sent = RequestSent::Yes,
+                Err(e) if number == 1 => sent = e.sent,
+                Err(e) => sent = sent.max(e.sent),
             }
             if let Ok(resp) = &result {
                 span.record("status", resp.status.as_u16());
@@ -662,7 +682,11 @@ fn not_json(body: &[u8], content_type: Option<&str>) -> Option<String> {
     let Some(first) = first else {
         return Some("empty body".to_owned());
     };
-    let labelled_json = content_type.is_none_or(|ct| ct.to_ascii_lowercase().contains("json"));
+    let labelled_json = content_type.is_none_or(|ct| {
+        ct.as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"json"))
+    });
     let looks_json = matches!(
         first,
         b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use futures_util::FutureExt;
-use http::HeaderMap;
+use http::{HeaderMap, HeaderName};
 
 use crate::store::{LocalQuotaStore, ObservedQuota, QuotaStore, StoreKey};
 #[cfg(test)]
@@ -55,7 +55,12 @@ pub struct Quota {
 /// stay under the vendor's quota together.
 pub struct QuotaTracker {
     headers: RateLimitHeaders,
+    /// The three header names, parsed once (a `&str` lookup parses and hashes each call).
+    names: [HeaderName; 3],
     store: Arc<dyn QuotaStore>,
+    /// The same store when it is this tracker's own in-process one: called directly, with no
+    /// boxed future, on every call.
+    local: Option<Arc<LocalQuotaStore>>,
     key: StoreKey,
 }
 
@@ -71,9 +76,12 @@ impl fmt::Debug for QuotaTracker {
 impl QuotaTracker {
     /// A tracker reading the given headers, counting in process.
     pub fn new(headers: RateLimitHeaders) -> Self {
+        let local = Arc::new(LocalQuotaStore::new());
         QuotaTracker {
+            names: names(&headers),
             headers,
-            store: Arc::new(LocalQuotaStore::new()),
+            store: local.clone(),
+            local: Some(local),
             key: StoreKey::new("local", &[]),
         }
     }
@@ -85,8 +93,10 @@ impl QuotaTracker {
         key: StoreKey,
     ) -> Self {
         QuotaTracker {
+            names: names(&headers),
             headers,
             store,
+            local: None,
             key,
         }
     }
@@ -103,17 +113,18 @@ impl QuotaTracker {
 
     /// Reads the quota headers of a response.
     pub fn parse(&self, headers: &HeaderMap) -> ObservedQuota {
-        let num = |name: &str| {
+        let num = |name: &HeaderName| {
             headers
                 .get(name)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.trim().parse::<u64>().ok())
         };
+        let [limit, remaining, reset] = &self.names;
         ObservedQuota {
-            limit: num(self.headers.limit),
-            remaining: num(self.headers.remaining),
+            limit: num(limit),
+            remaining: num(remaining),
             reset_in: headers
-                .get(self.headers.reset)
+                .get(reset)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| crate::retry::parse_reset(v.trim(), SystemTime::now())),
         }
@@ -124,8 +135,12 @@ impl QuotaTracker {
     /// [`reserve_wait`](Self::reserve_wait) then sees the answer.
     pub async fn record(&self, headers: &HeaderMap) {
         let seen = self.parse(headers);
-        if !seen.is_empty() {
-            self.store.observe(&self.key, seen).await;
+        if seen.is_empty() {
+            return;
+        }
+        match &self.local {
+            Some(local) => local.observe_now(&self.key, seen),
+            None => self.store.observe(&self.key, seen).await,
         }
     }
 
@@ -152,7 +167,10 @@ impl QuotaTracker {
     /// Spends one unit of quota (`None`: send now), or says how long to wait before asking
     /// again (`Some`). Never sleeps: the caller decides whether the wait fits its deadline.
     pub async fn reserve_wait(&self) -> Option<Duration> {
-        self.store.reserve(&self.key).await
+        match &self.local {
+            Some(local) => local.reserve_now(&self.key),
+            None => self.store.reserve(&self.key).await,
+        }
     }
 
     /// Waits until a request may be sent under the quota.
@@ -165,6 +183,18 @@ impl QuotaTracker {
             tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// The header names of `headers`; names that are not valid header names never match.
+fn names(headers: &RateLimitHeaders) -> [HeaderName; 3] {
+    let name = |n: &str| {
+        HeaderName::try_from(n).unwrap_or_else(|_| HeaderName::from_static("x-invalid-header-name"))
+    };
+    [
+        name(headers.limit),
+        name(headers.remaining),
+        name(headers.reset),
+    ]
 }
 
 #[cfg(test)]

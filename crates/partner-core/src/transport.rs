@@ -25,7 +25,9 @@ pub struct HttpRequest {
     pub headers: HeaderMap,
     /// Body bytes (empty for none).
     pub body: Bytes,
-    /// Total timeout for this attempt.
+    /// Total timeout for this attempt, for transports used on their own. The
+    /// [`Client`](crate::Client) keeps each attempt's timer itself (cut to the call's
+    /// deadline) and hands transports `None`.
     pub timeout: Option<Duration>,
     /// The largest answer body to read into memory; a larger one fails with
     /// [`TransportErrorKind::TooLarge`] without being read. `None`: no limit.

@@ -294,8 +294,8 @@ fn secret_bodies_decode_without_quoting_them() {
     let err = partner_core::decode_json::<Login>("Login", body).unwrap_err();
     assert!(format!("{err}").contains("hunter2"));
     // A missing key is named: serde quotes the key, not a value.
-    let err = partner_core::decode_json_secret::<Login>("Login", br#"{"expires_in": 5}"#)
-        .unwrap_err();
+    let err =
+        partner_core::decode_json_secret::<Login>("Login", br#"{"expires_in": 5}"#).unwrap_err();
     assert!(
         matches!(&err, Error::Decode { message, .. } if message == "missing field `access_token`"),
         "{err:?}"

@@ -146,6 +146,8 @@ fn slow_client(delay: Duration, deadline: Duration) -> (Client, Arc<Slow>) {
                 .with_max_attempts(100)
                 .with_jitter(false),
         )
+        // Attempts may take long: the deadline is what bounds these calls.
+        .timeout(Duration::from_secs(3600))
         .deadline(deadline)
         .build()
         .unwrap();
@@ -357,4 +359,41 @@ async fn over_reqwest_an_announced_oversized_body_is_not_read() {
         ),
         "{err:?}"
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn each_attempt_has_its_own_timer_even_over_a_transport_that_ignores_timeouts() {
+    let slow = Arc::new(Slow {
+        delay: Duration::from_secs(600),
+        calls: AtomicUsize::new(0),
+    });
+    let c = Client::builder("demo", OPS)
+        .base_url("https://api.example.com")
+        .transport(slow.clone())
+        .retry_policy(RetryPolicy::default().with_jitter(false))
+        .timeout(Duration::from_secs(2))
+        .deadline(Duration::from_secs(60))
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let err = c.send(Request::new("ListThings")).await.unwrap_err();
+    // Three attempts of 2 s with 0.2 s and 0.4 s of backoff between them.
+    assert_eq!(start.elapsed(), Duration::from_millis(6600));
+    assert_eq!(slow.calls.load(Ordering::SeqCst), 3);
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportErrorKind::Timeout,
+                sent: RequestSent::Maybe,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // A create is not resent after its attempt timed out.
+    let start = Instant::now();
+    let err = c.send(Request::new("CreateThing")).await.unwrap_err();
+    assert_eq!(start.elapsed(), Duration::from_secs(2));
+    assert_eq!(err.request_sent(), RequestSent::Maybe);
 }
