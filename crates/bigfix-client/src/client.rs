@@ -44,6 +44,10 @@ enum JwtSource {
 /// `max_response_bytes`, or all at once with [`options`](Self::options)) are
 /// `partner_core::ClientOptions`, shared by every vendor crate; the rest is BigFix's own.
 ///
+/// Strict readings: `.strictness(Strictness::Strict)` (the common option, also settable in
+/// `ClientOptions`) selects [`ValidationRules::STRICT`]; for single rules use
+/// [`validation_rules`](Self::validation_rules), which wins when set.
+///
 /// ```
 /// use bigfix_client::{BigfixClient, ClientOptions, SecretString};
 /// use std::time::Duration;
@@ -63,7 +67,7 @@ pub struct BigfixClientBuilder {
     api_key: Option<SecretString>,
     jwt: Option<JwtSource>,
     jwt_scheme: String,
-    rules: ValidationRules,
+    rules: Option<ValidationRules>,
 }
 
 impl fmt::Debug for BigfixClientBuilder {
@@ -85,7 +89,7 @@ impl BigfixClientBuilder {
             api_key: None,
             jwt: None,
             jwt_scheme: "Bearer ".to_owned(),
-            rules: ValidationRules::default(),
+            rules: None,
         }
     }
 
@@ -118,10 +122,12 @@ impl BigfixClientBuilder {
         self
     }
 
-    /// The validation rules where the document is ambiguous (default:
-    /// [`ValidationRules::default`]).
+    /// The validation rules where the document is ambiguous, switch by switch. When set they
+    /// win over the common `strictness`; unset, they follow it
+    /// ([`ValidationRules::STRICT`] under `Strictness::Strict`, else
+    /// [`ValidationRules::LENIENT`], the default).
     pub fn validation_rules(mut self, rules: ValidationRules) -> Self {
-        self.rules = rules;
+        self.rules = Some(rules);
         self
     }
 
@@ -129,6 +135,9 @@ impl BigfixClientBuilder {
     /// unknown operation is [`ConfigError::UnknownOperation`]). Credentials may be missing:
     /// calls needing them then fail before sending with [`ConfigError::MissingCredential`].
     pub fn build(self) -> Result<BigfixClient, BigfixError> {
+        let rules = self.rules.unwrap_or(ValidationRules::for_strictness(
+            self.options.strictness_value(),
+        ));
         let options = if self.options.base_url_value().is_none() {
             self.options.base_url(DEFAULT_BASE_URL)
         } else {
@@ -162,7 +171,7 @@ impl BigfixClientBuilder {
             key,
             jwt,
             base,
-            rules: self.rules,
+            rules,
         })
     }
 }

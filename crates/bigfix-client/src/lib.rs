@@ -60,7 +60,8 @@ pub use operations::{OPERATIONS, VENDOR};
 /// it without depending on `partner-core` themselves.
 pub use partner_core::Error as CoreError;
 pub use partner_core::{
-    ClientOptions, ConfigError, RequestSent, RetryPolicy, SecretString, ValidationErrors,
+    ClientOptions, ConfigError, RequestSent, RetryPolicy, SecretString, Strictness,
+    ValidationErrors,
 };
 pub use sheet::{
     SheetRow, TemplateFile, XLSX_CONTENT_TYPE, read_sheet, read_sheet_header, write_sheet,

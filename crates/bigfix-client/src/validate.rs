@@ -3,6 +3,7 @@
 //! fields), the rules of a batch (row limit, unique references), and the one switch for where
 //! the document is ambiguous ([`ValidationRules`]).
 
+use partner_core::Strictness;
 use partner_core::validation::{Rule, Validate, Validator};
 
 use crate::models::{BulkEngagementType, BulkRow, EngagementType, RepairOrder};
@@ -10,7 +11,8 @@ use crate::models::{BulkEngagementType, BulkRow, EngagementType, RepairOrder};
 /// The switches for rules the document states in words that admit two readings. The
 /// default ([`ValidationRules::LENIENT`]) takes the lenient reading of each, so nothing the
 /// document allows is refused before BigFix sees it (BigFix's server is the final judge);
-/// [`ValidationRules::STRICT`] takes the strict reading of all. Rules the document states
+/// [`ValidationRules::STRICT`] takes the strict reading of all, and is what the common option
+/// `.strictness(Strictness::Strict)` selects on a client. Rules the document states
 /// unambiguously (10-digit mobile, 6-digit pincode, required fields, the Engagement_Type
 /// values, at most 1000 orders, unique references, the column names) are always checked.
 ///
@@ -73,6 +75,20 @@ impl ValidationRules {
         allow_extra_sheet_columns: false,
         allow_empty_uploads: false,
     };
+
+    /// The rules of a common [`Strictness`]: [`LENIENT`](Self::LENIENT) or
+    /// [`STRICT`](Self::STRICT).
+    ///
+    /// ```
+    /// use bigfix_client::{Strictness, ValidationRules};
+    /// assert_eq!(ValidationRules::for_strictness(Strictness::Strict), ValidationRules::STRICT);
+    /// ```
+    pub const fn for_strictness(strictness: Strictness) -> Self {
+        match strictness {
+            Strictness::Strict => Self::STRICT,
+            _ => Self::LENIENT,
+        }
+    }
 
     /// [`STRICT`](Self::STRICT) except that place names may contain spaces.
     pub const fn allowing_spaces_in_place_names() -> Self {

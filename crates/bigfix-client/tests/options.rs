@@ -142,3 +142,55 @@ async fn the_template_may_be_larger_than_partner_cores_default_answer_limit() {
         .unwrap();
     assert_eq!(template.bytes.len(), big.len());
 }
+
+/// The common `Strictness` option, on the builder or in shared `ClientOptions`, selects
+/// `ValidationRules::STRICT` (a City with a space is refused before sending); the default
+/// stays lenient, and explicit `validation_rules` win over it.
+#[tokio::test]
+async fn the_common_strictness_option_selects_the_strict_rules() {
+    use bigfix_client::{Strictness, ValidationRules};
+    let mock = MockTransport::new();
+    mock.fallback(|_| Ok(json_response(200, &common::created_body())));
+    let mut o = common::order();
+    o.city = "New Delhi".into();
+    let base = || {
+        BigfixClient::builder()
+            .transport(Arc::new(mock.clone()))
+            .jwt(SecretString::from("j"))
+    };
+
+    let lenient = base().build().unwrap();
+    assert_eq!(lenient.rules(), &ValidationRules::LENIENT);
+    lenient.orders().create(&o).await.unwrap();
+    assert_eq!(mock.requests().len(), 1, "sent by default");
+
+    let on_builder = base().strictness(Strictness::Strict).build().unwrap();
+    let in_options = BigfixClient::builder()
+        .options(
+            ClientOptions::new()
+                .transport(Arc::new(mock.clone()))
+                .strictness(Strictness::Strict),
+        )
+        .jwt(SecretString::from("j"))
+        .build()
+        .unwrap();
+    for client in [on_builder, in_options] {
+        assert_eq!(client.rules(), &ValidationRules::STRICT);
+        let err = client.orders().create(&o).await.unwrap_err();
+        assert!(
+            err.validation()
+                .is_some_and(|v| v.for_field("City").next().is_some()),
+            "{err}"
+        );
+    }
+    assert_eq!(mock.requests().len(), 1, "nothing more sent");
+
+    // Explicit rules win over the common option.
+    let explicit = base()
+        .strictness(Strictness::Strict)
+        .validation_rules(ValidationRules::allowing_spaces_in_place_names())
+        .build()
+        .unwrap();
+    explicit.orders().create(&o).await.unwrap();
+    assert_eq!(mock.requests().len(), 2);
+}

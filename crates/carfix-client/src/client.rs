@@ -194,7 +194,6 @@ pub struct ClientBuilder<A> {
     options: ClientOptions,
     credentials: Option<Credentials>,
     refresh_ahead: Duration,
-    strictness: Strictness,
     _api: PhantomData<fn() -> A>,
 }
 
@@ -204,7 +203,6 @@ impl<A> fmt::Debug for ClientBuilder<A> {
             .field("options", &self.options)
             .field("credentials", &self.credentials)
             .field("refresh_ahead", &self.refresh_ahead)
-            .field("strictness", &self.strictness)
             .finish()
     }
 }
@@ -222,7 +220,6 @@ impl<A: Api> ClientBuilder<A> {
             options: ClientOptions::new(),
             credentials: None,
             refresh_ahead: DEFAULT_REFRESH_AHEAD,
-            strictness: Strictness::Lenient,
             _api: PhantomData,
         }
     }
@@ -246,23 +243,17 @@ impl<A: Api> ClientBuilder<A> {
         self
     }
 
-    /// Which reading of the document requests are checked against before sending (default
-    /// [`Strictness::Lenient`]: only what it unambiguously forbids; see [`crate::validate`]).
-    pub fn strictness(mut self, strictness: Strictness) -> Self {
-        self.strictness = strictness;
-        self
-    }
-
     /// Builds the client. No request is sent: the first call logs in.
     pub fn build(self) -> Result<A, Error> {
         let credentials = self.credentials.ok_or(missing_credentials(A::LOGIN))?;
+        let strictness = self.options.strictness_value();
         let core = core_client(self.options)?;
         Ok(A::from_parts(Parts::new(
             &core,
             A::LOGIN,
             credentials,
             self.refresh_ahead,
-            self.strictness,
+            strictness,
         )))
     }
 }

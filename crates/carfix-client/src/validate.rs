@@ -31,16 +31,9 @@ use crate::wire::Coordinate;
 #[cfg(test)]
 mod tests;
 
-/// Which reading of the document the client checks requests against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum Strictness {
-    /// Refuse only what the document unambiguously forbids (the default).
-    #[default]
-    Lenient,
-    /// Also the stricter reading wherever the document admits two.
-    Strict,
-}
+/// Which reading of the document the client checks requests against: partner-core's common
+/// [`partner_core::Strictness`], re-exported here and at the crate root.
+pub use partner_core::Strictness;
 
 /// The document's rules for one request body: partner-core's [`Validate`] holds the lenient
 /// set, [`Rules::strict_into`] what the strict reading adds.

@@ -219,3 +219,59 @@ async fn a_token_store_in_the_options_shares_one_login_between_clients() {
     workshop.login().await.unwrap();
     assert_eq!(workshop.login_count(), 1);
 }
+
+/// The common `Strictness` option, set on the builder or in shared `ClientOptions`, turns on
+/// the strict reading of "{60+" for `CallerContactNo`; by default the number is sent.
+#[tokio::test]
+async fn the_common_strictness_option_turns_on_the_strict_phone_format() {
+    let at = Coordinate::new(2.725889, 101.9378239).unwrap();
+    let req = InitialCaseRequest::new("ABC1234", "+60 12-345 6789", "Wong", "SEREMBAN", at);
+    let is_phone_format = |e: &Error| {
+        e.validation().is_some_and(|v| {
+            v.for_field("CaseInfo.CallerContactNo")
+                .any(|x| matches!(x.rule, partner_core::Rule::Format { .. }))
+        })
+    };
+
+    // Default: lenient, the request goes out (the mock answers 501).
+    let mock = MockTransport::new();
+    let lenient = AffiliateClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("CARFIX-REFERRED", "k")
+        .transport(Arc::new(mock.clone()))
+        .build()
+        .unwrap();
+    let err = lenient.cases().create_initial(&req).await.unwrap_err();
+    assert!(err.validation().is_none(), "{err:?}");
+    assert!(!mock.requests().is_empty());
+
+    // Strict, on the builder and through shared options (also for the pair): refused unsent.
+    let mock = MockTransport::new();
+    let on_builder = AffiliateClient::builder()
+        .base_url("https://carfix.example")
+        .credentials("CARFIX-REFERRED", "k")
+        .transport(Arc::new(mock.clone()))
+        .strictness(Strictness::Strict)
+        .build()
+        .unwrap();
+    let common = ClientOptions::new()
+        .base_url("https://carfix.example")
+        .transport(Arc::new(mock.clone()))
+        .strictness(Strictness::Strict);
+    let in_options = AffiliateClient::builder()
+        .options(common.clone())
+        .credentials("CARFIX-REFERRED", "k")
+        .build()
+        .unwrap();
+    let pair = Clients::builder()
+        .options(common)
+        .affiliate("CARFIX-REFERRED", "k")
+        .workshop("ONEWORKS-TOWING", "k")
+        .build()
+        .unwrap();
+    for client in [&on_builder, &in_options, &pair.affiliate] {
+        let err = client.cases().create_initial(&req).await.unwrap_err();
+        assert!(is_phone_format(&err), "{err:?}");
+    }
+    assert!(mock.requests().is_empty(), "nothing sent");
+}

@@ -42,6 +42,10 @@ pub enum KeyPlacement {
 /// below, or hand over a whole `ClientOptions` with [`options`](Self::options). The API key,
 /// where it goes and the [validation rules](Self::validation_rules) are Claire's own.
 ///
+/// Strict readings: `.strictness(Strictness::Strict)` (the common option, also settable in
+/// `ClientOptions`) selects [`ValidationRules::STRICT`]; for single rules use
+/// [`validation_rules`](Self::validation_rules), which wins when set.
+///
 /// ```no_run
 /// # fn main() -> Result<(), claire_client::Error> {
 /// use claire_client::{ClaireClient, SecretString};
@@ -56,7 +60,7 @@ pub struct ClaireClientBuilder {
     options: ClientOptions,
     api_key: Option<SecretString>,
     placement: KeyPlacement,
-    rules: ValidationRules,
+    rules: Option<ValidationRules>,
 }
 
 impl std::fmt::Debug for ClaireClientBuilder {
@@ -77,7 +81,7 @@ impl Default for ClaireClientBuilder {
             options: ClientOptions::new(),
             api_key: None,
             placement: KeyPlacement::Header,
-            rules: ValidationRules::LENIENT,
+            rules: None,
         }
     }
 }
@@ -97,10 +101,12 @@ impl ClaireClientBuilder {
         self
     }
 
-    /// Which reading of the document's ambiguous rules is checked before sending (default:
-    /// [`ValidationRules::LENIENT`]; Claire's server is the final judge either way).
+    /// Which reading of each of the document's ambiguous rules is checked before sending,
+    /// rule by rule. When set it wins over the common `strictness`; unset, the rules follow
+    /// it ([`ValidationRules::STRICT`] under `Strictness::Strict`, else
+    /// [`ValidationRules::LENIENT`]). Claire's server is the final judge either way.
     pub fn validation_rules(mut self, rules: ValidationRules) -> Self {
-        self.rules = rules;
+        self.rules = Some(rules);
         self
     }
 
@@ -118,6 +124,9 @@ impl ClaireClientBuilder {
                 vendor: VENDOR,
                 setting: "api_key",
             })?;
+        let rules = self.rules.unwrap_or(ValidationRules::for_strictness(
+            self.options.strictness_value(),
+        ));
         let core = Client::builder(VENDOR, OPERATIONS)
             .user_agent(concat!(
                 env!("CARGO_PKG_NAME"),
@@ -136,7 +145,7 @@ impl ClaireClientBuilder {
         };
         Ok(ClaireClient {
             core: core.with_auth(auth),
-            rules: self.rules,
+            rules,
         })
     }
 }

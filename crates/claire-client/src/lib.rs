@@ -61,7 +61,7 @@ pub use operations::OPERATIONS;
 pub use partner_core::http::Method;
 pub use partner_core::{
     ClientOptions, ConfigError, Error, Quota, RetryBudget, RetryPolicy, Rule, SecretString,
-    Transport, Validate, ValidationErrors,
+    Strictness, Transport, Validate, ValidationErrors,
 };
 pub use rust_decimal::Decimal;
 pub use url::Url;

@@ -4,8 +4,9 @@
 //! Only what the document unambiguously forbids is refused; Claire's server is the final
 //! judge. Where the text admits two readings, [`ValidationRules::LENIENT`] (the default, and
 //! what [`Validate`] checks) takes the lenient one and [`ValidationRules::STRICT`] the strict
-//! one; choose per client with [`crate::ClaireClientBuilder::validation_rules`], or check a
-//! value yourself with [`ValidateWith::validate_with`]:
+//! one. Choose per client with the common option `.strictness(Strictness::Strict)` (every
+//! strict reading), or for single rules [`crate::ClaireClientBuilder::validation_rules`]; or
+//! check a value yourself with [`ValidateWith::validate_with`]:
 //!
 //! ```
 //! use claire_client::{AppointmentFilter, LocationId, Validate, ValidateWith, ValidationRules};
@@ -16,8 +17,8 @@
 
 use std::borrow::Cow;
 
-use partner_core::Error;
 use partner_core::validation::{Rule, Validate, ValidationErrors, Validator};
+use partner_core::{Error, Strictness};
 
 use crate::models::{
     AppointmentFilter, CustomerKind, ImportAppointment, ImportCar, ImportCustomer,
@@ -59,6 +60,20 @@ impl ValidationRules {
         every_import_customer_has_dms_nr: true,
         webhook_fields: true,
     };
+
+    /// The rules of a common [`Strictness`]: [`LENIENT`](Self::LENIENT) or
+    /// [`STRICT`](Self::STRICT).
+    ///
+    /// ```
+    /// use claire_client::{Strictness, ValidationRules};
+    /// assert_eq!(ValidationRules::for_strictness(Strictness::Strict), ValidationRules::STRICT);
+    /// ```
+    pub const fn for_strictness(strictness: Strictness) -> ValidationRules {
+        match strictness {
+            Strictness::Strict => ValidationRules::STRICT,
+            _ => ValidationRules::LENIENT,
+        }
+    }
 }
 
 /// A value checked against Claire's rules in a chosen reading ([`ValidationRules`]). Its

@@ -129,3 +129,65 @@ fn builder_debug_shows_options_but_never_the_key() {
     assert!(shown.contains("https://claire.test"), "{shown}");
     assert!(!shown.contains("very-secret-key"), "{shown}");
 }
+
+/// The common `Strictness` option, on the builder or in shared `ClientOptions`, selects
+/// `ValidationRules::STRICT` (a location-only filter is refused); the default stays lenient,
+/// and explicit `validation_rules` win over it.
+#[tokio::test]
+async fn the_common_strictness_option_selects_the_strict_rules() {
+    use claire_client::{AppointmentFilter, LocationId, Strictness, ValidationRules};
+    let mock = MockTransport::new();
+    mock.fallback(|_| Ok(json_response(200, &json!({"appointments": null}))));
+    let location_only = AppointmentFilter::new(LocationId(12));
+    let base = || {
+        ClaireClient::builder()
+            .api_key(SecretString::from("k-1"))
+            .base_url("https://claire.test")
+            .transport(Arc::new(mock.clone()))
+    };
+
+    let lenient = base().build().unwrap();
+    assert_eq!(lenient.validation_rules(), &ValidationRules::LENIENT);
+    lenient.appointments().list(&location_only).await.unwrap();
+    assert_eq!(
+        mock.requests().len(),
+        1,
+        "a location alone is sent by default"
+    );
+
+    let on_builder = base().strictness(Strictness::Strict).build().unwrap();
+    let in_options = ClaireClient::builder()
+        .api_key(SecretString::from("k-1"))
+        .options(
+            ClientOptions::new()
+                .base_url("https://claire.test")
+                .transport(Arc::new(mock.clone()))
+                .strictness(Strictness::Strict),
+        )
+        .build()
+        .unwrap();
+    for client in [on_builder, in_options] {
+        assert_eq!(client.validation_rules(), &ValidationRules::STRICT);
+        let err = client
+            .appointments()
+            .list(&location_only)
+            .await
+            .unwrap_err();
+        assert!(
+            err.validation()
+                .is_some_and(|v| v.for_field("dms_nr").next().is_some()),
+            "{err:?}"
+        );
+    }
+    assert_eq!(mock.requests().len(), 1, "nothing more sent");
+
+    // Explicit rules win over the common option.
+    let explicit = base()
+        .strictness(Strictness::Strict)
+        .validation_rules(ValidationRules::LENIENT)
+        .build()
+        .unwrap();
+    assert_eq!(explicit.validation_rules(), &ValidationRules::LENIENT);
+    explicit.appointments().list(&location_only).await.unwrap();
+    assert_eq!(mock.requests().len(), 2);
+}

@@ -45,7 +45,6 @@ pub struct JifelineClientBuilder {
     tokens: Option<SessionTokens>,
     refresher: Option<Arc<dyn SessionRefresher>>,
     refresh_ahead: Duration,
-    strictness: Strictness,
 }
 
 impl fmt::Debug for JifelineClientBuilder {
@@ -56,7 +55,6 @@ impl fmt::Debug for JifelineClientBuilder {
             .field("tokens", &self.tokens.as_ref().map(|_| "<redacted>"))
             .field("refresher", &self.refresher.is_some())
             .field("refresh_ahead", &self.refresh_ahead)
-            .field("strictness", &self.strictness)
             .finish()
     }
 }
@@ -76,7 +74,6 @@ impl JifelineClientBuilder {
             tokens: None,
             refresher: None,
             refresh_ahead: TokenCache::DEFAULT_REFRESH_AHEAD,
-            strictness: Strictness::default(),
         }
     }
 
@@ -107,15 +104,9 @@ impl JifelineClientBuilder {
         self
     }
 
-    /// How strictly requests are checked before sending (default
-    /// [`Strictness::Documented`]: only what the document states; see [`Strictness`]).
-    pub fn strictness(mut self, strictness: Strictness) -> Self {
-        self.strictness = strictness;
-        self
-    }
-
     /// Builds the client, checking the base URL and every path and method override.
     pub fn build(self) -> Result<JifelineClient, Error> {
+        let strictness = self.options.strictness_value();
         let public = Client::builder(VENDOR, OPERATIONS)
             .user_agent(concat!(
                 env!("CARGO_PKG_NAME"),
@@ -130,7 +121,7 @@ impl JifelineClientBuilder {
             refresher: self.refresher,
             seeded: Mutex::new(self.tokens),
             current: Mutex::new(None),
-            strictness: self.strictness,
+            strictness,
         });
         let source = state.clone();
         let mut cache = TokenCache::new(move || {
@@ -169,7 +160,7 @@ impl JifelineClientBuilder {
             public,
             cache,
             state,
-            strictness: self.strictness,
+            strictness,
         })
     }
 }

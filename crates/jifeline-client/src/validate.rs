@@ -30,23 +30,19 @@ pub const LIMIT_DOCUMENTED: &[&str] = &[
     ops::LIST_EMPLOYEES,
 ];
 
-/// How strictly requests are checked before they are sent. Set it with
-/// [`JifelineClientBuilder::strictness`](crate::JifelineClientBuilder::strictness).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum Strictness {
-    /// Only the rules the document states, where it states them (the default): the VIN
-    /// pattern on cart totals only, e-mail format on employee usernames only, `limit`
-    /// 0..=200 on the lists that document it, and so on.
-    #[default]
-    Documented,
-    /// The documented rules plus the stricter readings the text admits: the 17-character VIN
-    /// pattern on every VIN (lookups, historical and prepared tickets, ticket creation),
-    /// e-mail format on every e-mail field, non-blank names, texts, file names and
-    /// credentials, at least one product in a ticket or cart, and `limit` 0..=200 on every
-    /// list.
-    Strict,
-}
+/// How strictly requests are checked before they are sent: partner-core's common
+/// [`partner_core::Strictness`], re-exported here and at the crate root. Set it with
+/// `.strictness(..)` on [`JifelineClientBuilder`](crate::JifelineClientBuilder) or in shared
+/// [`ClientOptions`](partner_core::ClientOptions).
+///
+/// For Jifeline, [`Strictness::Lenient`] (the default) applies only the rules the document
+/// states, where it states them: the VIN pattern on cart totals only, e-mail format on
+/// employee usernames only, `limit` 0..=200 on the lists that document it, and so on.
+/// [`Strictness::Strict`] adds the stricter readings the text admits: the 17-character VIN
+/// pattern on every VIN (lookups, historical and prepared tickets, ticket creation), e-mail
+/// format on every e-mail field, non-blank names, texts, file names and credentials, at
+/// least one product in a ticket or cart, and `limit` 0..=200 on every list.
+pub use partner_core::Strictness;
 
 /// A request's rules at a [`Strictness`]: [`Validate`] holds the documented rules,
 /// [`validate_strict_into`](Self::validate_strict_into) the stricter readings.
@@ -182,7 +178,7 @@ mod tests {
         // The document's own connector example: 16 characters.
         let connector_vin = "VF1CN04054456164";
         let mut v = Validator::new();
-        check_vin_lookup(&mut v, "vin", connector_vin, Strictness::Documented);
+        check_vin_lookup(&mut v, "vin", connector_vin, Strictness::Lenient);
         assert!(v.finish().is_ok());
         let mut v = Validator::new();
         check_vin_lookup(&mut v, "vin", connector_vin, Strictness::Strict);
@@ -192,7 +188,7 @@ mod tests {
                 .has("vin", &Rule::ExactLength { len: 17 })
         );
         let mut v = Validator::new();
-        check_vin_lookup(&mut v, "vin", " ", Strictness::Documented);
+        check_vin_lookup(&mut v, "vin", " ", Strictness::Lenient);
         assert!(v.finish().unwrap_err().has("vin", &Rule::Required));
     }
 
@@ -234,11 +230,8 @@ mod tests {
 
     #[test]
     fn limit_rule_follows_the_document() {
-        assert!(limit_checked(
-            ops::LIST_VEHICLE_MAKES,
-            Strictness::Documented
-        ));
-        assert!(!limit_checked(ops::LIST_PRODUCTS, Strictness::Documented));
+        assert!(limit_checked(ops::LIST_VEHICLE_MAKES, Strictness::Lenient));
+        assert!(!limit_checked(ops::LIST_PRODUCTS, Strictness::Lenient));
         assert!(limit_checked(ops::LIST_PRODUCTS, Strictness::Strict));
     }
 }

@@ -52,7 +52,7 @@ fn vin_violation(err: Error) -> bool {
 #[tokio::test]
 async fn lookups_take_the_documents_own_16_character_vin() {
     let mock = answering(json!({"result": [], "total": 0}));
-    let c = client(&mock, Strictness::Documented);
+    let c = client(&mock, Strictness::Lenient);
     c.vehicles().search_by_vin(CONNECTOR_VIN).await.unwrap();
     c.tickets()
         .historical(Some(CONNECTOR_VIN), None)
@@ -111,7 +111,7 @@ async fn strict_clients_apply_the_cart_vin_rule_everywhere() {
     // The cart rule is the same at both strictnesses.
     let cart = CartTotalsRequest::new(1, 1, [1]).vin(CONNECTOR_VIN);
     assert!(vin_violation(c.cart().totals(&cart).await.unwrap_err()));
-    let lenient = client(&mock, Strictness::Documented);
+    let lenient = client(&mock, Strictness::Lenient);
     assert!(vin_violation(
         lenient.cart().totals(&cart).await.unwrap_err()
     ));
@@ -125,7 +125,7 @@ async fn undocumented_rules_are_left_to_the_server_unless_strict() {
         "id": "497f6eca-6276-4993-bfeb-53cbbbba6f08", "message": {"original": ""},
         "method": "SESSION", "file_reference": "/channel/x/y/file.txt", "result": []
     }));
-    let lenient = client(&mock, Strictness::Documented);
+    let lenient = client(&mock, Strictness::Lenient);
     let strict = client(&mock, Strictness::Strict);
     let mut edit = CustomerDetailsEdit::default();
     edit.email_address = Some("accounts at garage".into());
@@ -234,7 +234,7 @@ async fn undocumented_rules_are_left_to_the_server_unless_strict() {
 #[tokio::test]
 async fn documented_rules_hold_at_every_strictness() {
     let mock = answering(json!({}));
-    for strictness in [Strictness::Documented, Strictness::Strict] {
+    for strictness in [Strictness::Lenient, Strictness::Strict] {
         let c = client(&mock, strictness);
         // Employees: username `<email> [ 1 .. 255 ]`, names "<= 255 characters".
         let err = c
@@ -305,7 +305,7 @@ async fn one_ticket_id_from_create_to_csat_notes_and_history() {
             _ => json_response(200, &json!({"id": 3, "state": 7})),
         })
     });
-    let c = client(&mock, Strictness::Documented);
+    let c = client(&mock, Strictness::Lenient);
     let created: Ticket = c
         .tickets()
         .create(&CreateTicket::new("JFL91010104591010", 1, 1, 1, [1]))

@@ -95,3 +95,59 @@ fn unknown_operations_fail_at_build() {
         Error::Config(ConfigError::UnknownOperation { .. })
     ));
 }
+
+/// The common `Strictness` option, on the builder or in shared `ClientOptions`, applies the
+/// cart's 17-character VIN pattern to lookups; by default the document's own 16-character
+/// connector VIN is sent.
+#[tokio::test]
+async fn the_common_strictness_option_turns_on_the_vin_pattern_on_lookups() {
+    use jifeline_client::Strictness;
+    use partner_core::Rule;
+    const CONNECTOR_VIN: &str = "VF1CN04054456164";
+    let mock = MockTransport::new();
+    mock.fallback(|_| Ok(json_response(200, &json!({"result": [], "total": 0}))));
+
+    let lenient = JifelineClient::builder()
+        .base_url("https://jifeline.test")
+        .transport(Arc::new(mock.clone()))
+        .tokens(tokens())
+        .build()
+        .unwrap();
+    lenient
+        .vehicles()
+        .search_by_vin(CONNECTOR_VIN)
+        .await
+        .unwrap();
+    assert_eq!(mock.requests().len(), 1, "sent by default");
+
+    let on_builder = JifelineClient::builder()
+        .base_url("https://jifeline.test")
+        .transport(Arc::new(mock.clone()))
+        .tokens(tokens())
+        .strictness(Strictness::Strict)
+        .build()
+        .unwrap();
+    let in_options = JifelineClient::builder()
+        .options(
+            ClientOptions::new()
+                .base_url("https://jifeline.test")
+                .transport(Arc::new(mock.clone()))
+                .strictness(Strictness::Strict),
+        )
+        .tokens(tokens())
+        .build()
+        .unwrap();
+    for client in [on_builder, in_options] {
+        let err = client
+            .vehicles()
+            .search_by_vin(CONNECTOR_VIN)
+            .await
+            .unwrap_err();
+        assert!(
+            err.validation()
+                .is_some_and(|v| v.has("vin", &Rule::ExactLength { len: 17 })),
+            "{err:?}"
+        );
+    }
+    assert_eq!(mock.requests().len(), 1, "nothing more sent");
+}

@@ -98,6 +98,7 @@ fn client(ctx: &Ctx) -> Result<BigfixClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
+    b = b.strictness(ctx.strictness);
     b.build().cli("bigfix").map_err(|e| e.configuring("bigfix"))
 }
 
@@ -115,7 +116,7 @@ fn sheet_error(field: &str, rule: String) -> Value {
 fn checked_rows(ctx: &Ctx, op: &str, file: &PathBuf) -> Result<Vec<SheetRow>, CliError> {
     let bytes = args::read_input(op, file)?;
     let shown = file.display().to_string();
-    match bigfix_client::read_sheet(&bytes, &ValidationRules::default()) {
+    match bigfix_client::read_sheet(&bytes, &ValidationRules::for_strictness(ctx.strictness)) {
         Ok(rows) => Ok(rows),
         Err(SheetError::Rows(v)) => {
             let errors: Vec<Value> = v

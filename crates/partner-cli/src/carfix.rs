@@ -104,7 +104,7 @@ pub enum Cases {
         /// Only this vehicle.
         #[arg(long)]
         vehicle: Option<String>,
-        /// Created at or after (local time, YYYY-MM-DD[THH:MM:SS]).
+        /// Created at or after (local time, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS).
         #[arg(long, value_parser = args::local)]
         from: Option<NaiveDateTime>,
         /// Created at or before.
@@ -232,6 +232,7 @@ fn affiliate(ctx: &Ctx) -> Result<AffiliateClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
+    b = b.strictness(ctx.strictness);
     b.build().cli("carfix").map_err(|e| e.configuring("carfix"))
 }
 
@@ -250,6 +251,7 @@ fn workshop(ctx: &Ctx) -> Result<WorkshopClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
+    b = b.strictness(ctx.strictness);
     b.build().cli("carfix").map_err(|e| e.configuring("carfix"))
 }
 

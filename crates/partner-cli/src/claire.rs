@@ -33,6 +33,7 @@ pub fn client(ctx: &Ctx) -> Result<ClaireClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
+    b = b.strictness(ctx.strictness);
     b.build().cli("claire").map_err(|e| e.configuring("claire"))
 }
 

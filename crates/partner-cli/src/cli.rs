@@ -57,6 +57,10 @@ pub struct Global {
     /// Timeout of each attempt in seconds (overrides the profile's `timeout_secs`).
     #[arg(long, global = true, value_name = "SECS")]
     pub timeout: Option<u64>,
+    /// Check inputs against the stricter readings of the vendor's document too (the clients'
+    /// common `Strictness::Strict`), not only what it unambiguously forbids.
+    #[arg(long, global = true)]
+    pub strict: bool,
 }
 
 /// The commands.

@@ -32,6 +32,7 @@ fn client(ctx: &Ctx) -> Result<JifelineClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
+    b = b.strictness(ctx.strictness);
     if let Some(otp) = &p.otp {
         b = b.credentials(Credentials::otp(otp.as_str()));
     } else if let Some(uuid) = &p.connector_uuid {

@@ -64,6 +64,7 @@ fn client(ctx: &Ctx) -> Result<ShipInsureClient, CliError> {
     if let Some(t) = ctx.profile.timeout() {
         b = b.timeout(t);
     }
+    b = b.strictness(ctx.strictness);
     b.build()
         .cli("shipinsure")
         .map_err(|e| e.configuring("shipinsure"))

@@ -114,6 +114,20 @@ fn jifeline_refuses_a_blank_vin_before_sending() {
         "{err}"
     );
     assert!(err.contains("`vin`"), "{err}");
+    // `--strict` (the clients' common `Strictness::Strict`) refuses the short VIN unsent.
+    let out = env
+        .partner()
+        .args([
+            "--strict", "jifeline", "vehicles", "search", "--vin", "SHORT",
+        ])
+        .assert()
+        .code(3);
+    let err = stderr(out.get_output());
+    assert!(
+        err.starts_with("error: SearchVehicleByVin: invalid input"),
+        "{err}"
+    );
+    assert!(err.contains("`vin`"), "{err}");
 }
 
 #[test]

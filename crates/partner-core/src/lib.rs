@@ -61,7 +61,7 @@ pub use store::{
     LocalQuotaStore, LocalTokenStore, ObservedQuota, QuotaStore, StoreKey, StoredToken, TokenStore,
 };
 pub use transport::{HttpRequest, HttpResponse, Transport, TransportError};
-pub use validation::{Rule, Validate, ValidationErrors, Validator, Violation};
+pub use validation::{Rule, Strictness, Validate, ValidationErrors, Validator, Violation};
 
 pub use secrecy::{ExposeSecret, SecretString};
 /// Re-exported so vendor crates and users name the same versions.

@@ -2,7 +2,8 @@
 //!
 //! [`ClientOptions`] holds what is not vendor-specific: base URL, path and method overrides,
 //! timeouts, the per-call deadline, retry policy and budget, the HTTP client or transport,
-//! the largest answer read into memory and the stores shared by several processes. Every
+//! the largest answer read into memory, the stores shared by several processes and the
+//! validation [`Strictness`]. Every
 //! vendor builder carries one and exposes the same setters through
 //! [`client_options_methods!`](crate::client_options_methods), so the methods and their
 //! documentation are written here and nowhere else (the way smithy-rs services share one
@@ -29,6 +30,7 @@ use http::Method;
 use crate::retry::{RetryBudget, RetryPolicy};
 use crate::store::{QuotaStore, TokenStore};
 use crate::transport::Transport;
+use crate::validation::Strictness;
 
 /// The default deadline of one call, over every attempt, backoff and quota wait.
 pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
@@ -57,6 +59,7 @@ pub struct ClientOptions {
     pub(crate) max_response_bytes: Option<usize>,
     pub(crate) quota_store: Option<Arc<dyn QuotaStore>>,
     pub(crate) token_store: Option<Arc<dyn TokenStore>>,
+    pub(crate) strictness: Option<Strictness>,
 }
 
 impl fmt::Debug for ClientOptions {
@@ -74,6 +77,7 @@ impl fmt::Debug for ClientOptions {
             .field("max_response_bytes", &self.max_response_bytes)
             .field("shared_quota_store", &self.quota_store.is_some())
             .field("shared_token_store", &self.token_store.is_some())
+            .field("strictness", &self.strictness)
             .finish()
     }
 }
@@ -171,6 +175,20 @@ impl ClientOptions {
     pub fn token_store(mut self, store: Arc<dyn TokenStore>) -> Self {
         self.token_store = Some(store);
         self
+    }
+
+    /// Which reading of the vendor's document requests are checked against before sending:
+    /// [`Strictness::Lenient`] (the default) refuses only what the document unambiguously
+    /// forbids, [`Strictness::Strict`] also the stricter readings the vendor's
+    /// `docs/VENDOR.md` lists. Vendors with finer switches let them win when set.
+    pub fn strictness(mut self, strictness: Strictness) -> Self {
+        self.strictness = Some(strictness);
+        self
+    }
+
+    /// The strictness in effect: the one set, else [`Strictness::Lenient`].
+    pub fn strictness_value(&self) -> Strictness {
+        self.strictness.unwrap_or_default()
     }
 
     /// The shared quota store, when set.
@@ -318,6 +336,15 @@ macro_rules! client_options_methods {
             store: ::std::sync::Arc<dyn $crate::store::TokenStore>,
         ) -> Self {
             self.options = self.options.token_store(store);
+            self
+        }
+
+        /// Which reading of the vendor's document requests are checked against before
+        /// sending: `Strictness::Lenient` (the default) refuses only what the document
+        /// unambiguously forbids; `Strictness::Strict` also applies the stricter readings
+        /// this vendor's documentation lists. The vendor's server is the final judge.
+        pub fn strictness(mut self, strictness: $crate::Strictness) -> Self {
+            self.options = self.options.strictness(strictness);
             self
         }
     };

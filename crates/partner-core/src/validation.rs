@@ -3,9 +3,34 @@
 //! A [`Validator`] collects every violation (so a batch or a sheet reports all its problems at
 //! once); each [`Violation`] names the field by its path (`appointments[3].car.vin`) and the
 //! [`Rule`] it broke. Values are not echoed back, as they may be personal data or secrets.
+//!
+//! [`Strictness`] is the one switch, common to every vendor, between the lenient reading of a
+//! document (the default) and its stricter readings.
 
 use std::borrow::Cow;
 use std::fmt;
+
+/// Which reading of a vendor's document requests are checked against before sending, set for
+/// every vendor the same way: `ClientOptions::strictness` or `.strictness(..)` on any vendor
+/// builder. The vendor's server is the final judge either way.
+///
+/// ```
+/// use partner_core::{ClientOptions, Strictness};
+/// assert_eq!(ClientOptions::new().strictness_value(), Strictness::Lenient);
+/// let strict = ClientOptions::new().strictness(Strictness::Strict);
+/// assert_eq!(strict.strictness_value(), Strictness::Strict);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Strictness {
+    /// Refuse only what the document unambiguously forbids (the default): where the text
+    /// admits two readings, the lenient one, and the vendor's server judges the rest.
+    #[default]
+    Lenient,
+    /// Also apply the stricter readings each vendor lists in its `docs/VENDOR.md` (for
+    /// example CarFix's phone format, Jifeline's VIN pattern on lookups).
+    Strict,
+}
 
 /// A documented rule a value broke.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -374,6 +399,18 @@ pub trait Validate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strictness_defaults_to_lenient() {
+        assert_eq!(Strictness::default(), Strictness::Lenient);
+        let options = crate::ClientOptions::new();
+        assert_eq!(options.strictness_value(), Strictness::Lenient);
+        let options = options.strictness(Strictness::Strict);
+        assert_eq!(options.strictness_value(), Strictness::Strict);
+        assert!(format!("{options:?}").contains("Strict"));
+        let options = options.strictness(Strictness::Lenient);
+        assert_eq!(options.strictness_value(), Strictness::Lenient);
+    }
 
     #[test]
     fn nested_and_each_build_paths() {

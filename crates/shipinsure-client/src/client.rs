@@ -28,6 +28,10 @@ pub use environment::{Environment, EnvironmentConfig};
 /// answer), and this vendor's own: signature schemes, the success rule, the timestamp
 /// format and the validation rules.
 ///
+/// Strict readings: `.strictness(Strictness::Strict)` (the common option, also settable in
+/// [`ClientOptions`]) selects [`ValidationRules::STRICT`]; for single rules use
+/// [`validation_rules`](Self::validation_rules), which wins when set.
+///
 /// The base URL is the environment's unless one is set here (with
 /// [`base_url`](Self::base_url) or in the [`ClientOptions`] given to
 /// [`options`](Self::options)), which then wins.
@@ -54,7 +58,7 @@ pub struct ShipInsureClientBuilder {
     schemes: Schemes,
     is_success: StatusRule,
     timestamps: TimestampFormat,
-    rules: ValidationRules,
+    rules: Option<ValidationRules>,
 }
 
 impl fmt::Debug for ShipInsureClientBuilder {
@@ -77,7 +81,7 @@ impl ShipInsureClientBuilder {
             schemes: Schemes::default(),
             is_success: default_is_success,
             timestamps: TimestampFormat::default(),
-            rules: ValidationRules::default(),
+            rules: None,
         }
     }
 
@@ -120,7 +124,9 @@ impl ShipInsureClientBuilder {
     }
 
     /// Which readings of the document's ambiguous rules requests are checked against before
-    /// sending (default [`ValidationRules::LENIENT`]: only what the document forbids).
+    /// sending, rule by rule. When set they win over the common `strictness`; unset, they
+    /// follow it ([`ValidationRules::STRICT`] under `Strictness::Strict`, else
+    /// [`ValidationRules::LENIENT`]: only what the document forbids).
     ///
     /// ```no_run
     /// # use shipinsure_client::{EnvironmentConfig, ShipInsureClient};
@@ -131,7 +137,7 @@ impl ShipInsureClientBuilder {
     /// # Ok::<(), partner_core::Error>(())
     /// ```
     pub fn validation_rules(mut self, rules: ValidationRules) -> Self {
-        self.rules = rules;
+        self.rules = Some(rules);
         self
     }
 
@@ -145,6 +151,9 @@ impl ShipInsureClientBuilder {
             }
             .into());
         }
+        let rules = self.rules.unwrap_or(ValidationRules::for_strictness(
+            self.options.strictness_value(),
+        ));
         let options = match self.options.base_url_value() {
             Some(_) => self.options,
             None => self.options.base_url(self.config.base_url()),
@@ -166,7 +175,7 @@ impl ShipInsureClientBuilder {
             schemes: Arc::new(self.schemes),
             is_success: self.is_success,
             timestamps: self.timestamps,
-            rules: self.rules,
+            rules,
         })
     }
 }

@@ -87,7 +87,7 @@ pub use wire::timestamp::TimestampFormat;
 
 /// Re-exported so users name the same versions as this crate.
 pub use partner_core::{
-    ClientOptions, Error, ExposeSecret, RequestSent, RetryPolicy, SecretString,
+    ClientOptions, Error, ExposeSecret, RequestSent, RetryPolicy, SecretString, Strictness,
 };
 
 /// The README's quickstart, compiled as a doctest so it cannot go stale.

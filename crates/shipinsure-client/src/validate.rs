@@ -2,6 +2,7 @@
 //!
 //! Client-side checks refuse only what the document unambiguously forbids; where its text
 //! admits two readings the lenient one is the default and the strict one is opt-in through
+//! the common option `.strictness(Strictness::Strict)` (all of them) or, for single rules,
 //! [`ValidationRules`] (the vendor's server is the final judge). Always checked: every
 //! field marked `*` is filled in (not empty or only whitespace), since a required value left
 //! blank is no value. Opt-in ([`ValidationRules::STRICT`]), because the document types these
@@ -9,6 +10,7 @@
 //! least one `tracking_detail` event, a `delivery_status` among the seven listed.
 //! Violations name fields by their wire names.
 
+use partner_core::Strictness;
 use partner_core::validation::{Rule, Validate, ValidationErrors, Validator};
 
 use crate::models::{
@@ -59,6 +61,20 @@ impl ValidationRules {
         at_least_one_event: true,
         documented_statuses_only: true,
     };
+
+    /// The rules of a common [`Strictness`]: [`LENIENT`](Self::LENIENT) or
+    /// [`STRICT`](Self::STRICT).
+    ///
+    /// ```
+    /// use shipinsure_client::{Strictness, ValidationRules};
+    /// assert_eq!(ValidationRules::for_strictness(Strictness::Strict), ValidationRules::STRICT);
+    /// ```
+    pub const fn for_strictness(strictness: Strictness) -> Self {
+        match strictness {
+            Strictness::Strict => Self::STRICT,
+            _ => Self::LENIENT,
+        }
+    }
 
     /// Sets [`ValidationRules::non_negative_amounts`].
     pub const fn with_non_negative_amounts(mut self, on: bool) -> Self {

@@ -10,7 +10,6 @@ use super::{
     missing_credentials,
 };
 use crate::auth::Credentials;
-use crate::validate::Strictness;
 
 /// The Affiliate and the Workshop client built from one configuration, with their own
 /// credentials, sharing one connection pool, one retry budget and the same settings.
@@ -54,7 +53,6 @@ pub struct ClientsBuilder {
     affiliate: Option<Credentials>,
     workshop: Option<Credentials>,
     refresh_ahead: Duration,
-    strictness: Strictness,
 }
 
 impl fmt::Debug for ClientsBuilder {
@@ -64,7 +62,6 @@ impl fmt::Debug for ClientsBuilder {
             .field("affiliate", &self.affiliate)
             .field("workshop", &self.workshop)
             .field("refresh_ahead", &self.refresh_ahead)
-            .field("strictness", &self.strictness)
             .finish()
     }
 }
@@ -83,7 +80,6 @@ impl ClientsBuilder {
             affiliate: None,
             workshop: None,
             refresh_ahead: DEFAULT_REFRESH_AHEAD,
-            strictness: Strictness::Lenient,
         }
     }
 
@@ -108,13 +104,6 @@ impl ClientsBuilder {
         self
     }
 
-    /// Which reading of the document requests are checked against (default lenient; see
-    /// [`crate::validate`]).
-    pub fn strictness(mut self, strictness: Strictness) -> Self {
-        self.strictness = strictness;
-        self
-    }
-
     /// Builds both clients over one partner-core client (one pool, one retry budget). No
     /// request is sent: each client logs in on its first call.
     pub fn build(self) -> Result<Clients, Error> {
@@ -124,6 +113,7 @@ impl ClientsBuilder {
         let workshop = self
             .workshop
             .ok_or(missing_credentials(WorkshopClient::LOGIN))?;
+        let strictness = self.options.strictness_value();
         let core = core_client(self.options)?;
         Ok(Clients {
             affiliate: AffiliateClient::from_parts(Parts::new(
@@ -131,14 +121,14 @@ impl ClientsBuilder {
                 AffiliateClient::LOGIN,
                 affiliate,
                 self.refresh_ahead,
-                self.strictness,
+                strictness,
             )),
             workshop: WorkshopClient::from_parts(Parts::new(
                 &core,
                 WorkshopClient::LOGIN,
                 workshop,
                 self.refresh_ahead,
-                self.strictness,
+                strictness,
             )),
         })
     }
