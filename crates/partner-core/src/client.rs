@@ -167,11 +167,11 @@ impl ClientBuilder {
             })?;
         let transport: Arc<dyn Transport> = match (o.transport, o.http_client) {
             (Some(t), _) => t,
-            (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c)),
-            (None, None) => Arc::new(ReqwestTransport::new(
-                o.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
-                &ua,
-            )?),
+            (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c).timed_by_client()),
+            (None, None) => Arc::new(
+                ReqwestTransport::new(o.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT), &ua)?
+                    .timed_by_client(),
+            ),
         };
         let fixed_urls = fixed_urls(&endpoints, &base_url);
         Ok(Client {
@@ -479,10 +479,12 @@ impl Client {
                 }
             }
             // This attempt's timer: its own timeout, cut to what is left of the deadline. The
-            // client keeps it (one timer), so the transport is handed no timeout of its own.
+            // client keeps it, so a call arms one timer per attempt.
             let now = Instant::now();
-            let attempt_at = now + http.timeout.take().unwrap_or(s.timeout);
-            let attempt_at = attempt_at.min(deadline_at);
+            let attempt_at = (now + http.timeout.unwrap_or(s.timeout)).min(deadline_at);
+            // Told to the transport too (a custom one may use it); the built-in one leaves
+            // the timer to the client.
+            http.timeout = Some(attempt_at - now);
             sent = sent.max(RequestSent::Maybe);
             let result = match tokio::time::timeout_at(attempt_at, s.transport.send(http)).await {
                 Ok(result) => result,

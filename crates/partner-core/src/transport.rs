@@ -25,9 +25,8 @@ pub struct HttpRequest {
     pub headers: HeaderMap,
     /// Body bytes (empty for none).
     pub body: Bytes,
-    /// Total timeout for this attempt, for transports used on their own. The
-    /// [`Client`](crate::Client) keeps each attempt's timer itself (cut to the call's
-    /// deadline) and hands transports `None`.
+    /// Total timeout for this attempt (the [`Client`](crate::Client) sets it, cut to what is
+    /// left of the call's deadline, and also enforces it itself).
     pub timeout: Option<Duration>,
     /// The largest answer body to read into memory; a larger one fails with
     /// [`TransportErrorKind::TooLarge`] without being read. `None`: no limit.
@@ -149,6 +148,9 @@ pub trait Transport: Send + Sync + 'static {
 #[derive(Clone, Debug)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
+    /// Whether to arm reqwest's timer with [`HttpRequest::timeout`]. Off under a
+    /// [`Client`](crate::Client), which times each attempt itself: one timer, not two.
+    apply_timeout: bool,
 }
 
 /// Default connect timeout.
@@ -159,7 +161,16 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 impl ReqwestTransport {
     /// Wraps a client the user built (its own proxy, TLS roots, pool settings).
     pub fn from_client(client: reqwest::Client) -> Self {
-        ReqwestTransport { client }
+        ReqwestTransport {
+            client,
+            apply_timeout: true,
+        }
+    }
+
+    /// Leaves attempt timeouts to the caller (the partner-core client times every attempt).
+    pub(crate) fn timed_by_client(mut self) -> Self {
+        self.apply_timeout = false;
+        self
     }
 
     /// Builds a client with a connect timeout and user agent.
@@ -173,7 +184,7 @@ impl ReqwestTransport {
             .user_agent(user_agent)
             .build()
             .map_err(|e| crate::error::ConfigError::HttpClient(e.to_string()))?;
-        Ok(ReqwestTransport { client })
+        Ok(ReqwestTransport::from_client(client))
     }
 }
 
@@ -206,7 +217,9 @@ impl Transport for ReqwestTransport {
             let mut http = reqwest::Request::new(request.method, request.url);
             *http.headers_mut() = request.headers;
             *http.body_mut() = Some(request.body.into());
-            *http.timeout_mut() = request.timeout;
+            if self.apply_timeout {
+                *http.timeout_mut() = request.timeout;
+            }
             let mut response = self.client.execute(http).await.map_err(classify)?;
             let status = response.status();
             let headers = std::mem::take(response.headers_mut());
