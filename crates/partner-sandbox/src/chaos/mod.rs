@@ -247,6 +247,20 @@ pub fn markdown(reports: &[VendorReport], config: &ChaosConfig, machine: &str) -
             r.deadline.as_secs_f64()
         );
     }
+    let _ = writeln!(
+        out,
+        "\nHow to read it: half the calls are reads (retried on any retryable failure), half \
+         creates (resent only when surely not sent, or refused with 429); ShipInsure documents \
+         no read, so all its calls are creates, hence its fewer retries and more failures. \
+         Duplicate creates are counted from the sandbox's own records (one create call must \
+         never leave two; BigFix and ShipInsure refuse a repeated reference with 409, so a \
+         resend would show as a `Duplicate` answer to a reference sent once). Every failure is \
+         a typed error: `Decode` is an answer that is not the vendor's JSON (an HTML page, an \
+         empty or cut body, the 10 MB body), BigFix's `OutcomeUnknown` the same after a 2xx \
+         (sent, outcome unreadable), `Transport Body` a dropped connection, `Transport Timeout` \
+         an attempt past its timeout, `Status` a 5xx left after the retries, `RateLimited` a \
+         429 left after them. No call may end later than its deadline plus 0.5 s of scheduling."
+    );
     let _ = writeln!(out, "\nTyped errors by kind:\n");
     for r in reports {
         let kinds: Vec<String> = r.errors.iter().map(|(k, n)| format!("{k}: {n}")).collect();
