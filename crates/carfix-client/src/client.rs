@@ -19,7 +19,7 @@ use partner_core::{
 
 use crate::OPERATIONS;
 use crate::auth::{Credentials, token_cache};
-use crate::models::common::{Items, List};
+use crate::models::common::Items;
 use crate::validate::{Rules, Strictness};
 
 mod affiliate;
@@ -97,8 +97,7 @@ impl Parts {
     where
         T: serde::de::DeserializeOwned,
     {
-        let list: List<T> = self.client.send_json(req).await?;
-        Ok(list.0)
+        self.client.send_json_list(req).await
     }
 
     /// Checks `body`, sends it as JSON and reads a top-level list, `null` as empty.

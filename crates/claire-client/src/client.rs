@@ -195,13 +195,11 @@ impl ClaireClient {
 
     /// Sends a request answered by a JSON array. Go writes an empty slice as `null`, so
     /// `null` reads as an empty list.
-    // partner-core gap: a `send_json_list` (null-tolerant array) would serve every Go backend.
     pub(crate) async fn send_list<T: DeserializeOwned>(
         &self,
         req: Request,
     ) -> Result<Vec<T>, Error> {
-        let list: Option<Vec<T>> = self.core.send_json(req).await?;
-        Ok(list.unwrap_or_default())
+        self.core.send_json_list(req).await
     }
 
     /// Appointments: list, get, import (and the deprecated lookup by DMS number).

@@ -651,6 +651,13 @@ impl Client {
         let resp = self.send(req).await?;
         decode_answer(operation, &resp)
     }
+
+    /// Sends a call answered by a JSON array and decodes it; `null` reads as an empty list
+    /// (Go and .NET backends write an empty list as `null`).
+    pub async fn send_json_list<T: DeserializeOwned>(&self, req: Request) -> Result<Vec<T>, Error> {
+        let list: Option<Vec<T>> = self.send_json(req).await?;
+        Ok(list.unwrap_or_default())
+    }
 }
 
 /// Decodes a JSON answer, saying plainly when it is empty or not JSON at all, and adding the

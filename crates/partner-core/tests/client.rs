@@ -414,3 +414,15 @@ async fn method_override_is_checked_and_used() {
     c.send(Request::new("CreateThing")).await.unwrap();
     assert_eq!(mock.requests()[0].method, Method::PUT);
 }
+
+#[tokio::test]
+async fn a_top_level_list_reads_null_as_empty() {
+    let mock = MockTransport::new();
+    mock.push(json_response(200, &json!(null)));
+    mock.push(json_response(200, &json!([1, 2])));
+    let c = client(&mock, RetryPolicy::none());
+    let empty: Vec<u8> = c.send_json_list(Request::new("ListThings")).await.unwrap();
+    assert!(empty.is_empty());
+    let two: Vec<u8> = c.send_json_list(Request::new("ListThings")).await.unwrap();
+    assert_eq!(two, [1, 2]);
+}

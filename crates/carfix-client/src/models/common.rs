@@ -57,17 +57,6 @@ pub struct Items<T> {
     pub items: Vec<T>,
 }
 
-/// An answer that is a list at the top (3.9 to 3.17, 3.21, 3.22); `null` reads as empty.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(transparent)]
-pub struct List<T>(pub Vec<T>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        partner_core::wire::null_as_empty(d).map(List)
-    }
-}
-
 /// Reads an acknowledgement from a body that may be empty or not JSON (3.8 documents no
 /// response): only an explicit `"Result": false` is a failure.
 pub(crate) fn check_ack(operation: &'static str, body: &[u8]) -> Result<(), Error> {
@@ -153,10 +142,6 @@ mod tests {
         assert!(i.items.is_empty());
         let i: Items<u8> = serde_json::from_str(r#"{"items": [1, 2]}"#).unwrap();
         assert_eq!(i.items, [1, 2]);
-        let l: List<u8> = serde_json::from_str("null").unwrap();
-        assert!(l.0.is_empty());
-        let l: List<u8> = serde_json::from_str("[3]").unwrap();
-        assert_eq!(l.0, [3]);
         let p: Vec<crate::CasePhotos> =
             serde_json::from_str(r#"[{"CaseID": "c", "Images": null}]"#).unwrap();
         assert!(p[0].images.is_empty());

@@ -3,7 +3,7 @@
 //! with the crate's own envelopes (`{ "items": [...] }`, top-level lists where `null` is
 //! empty).
 
-use carfix_client::models::common::{Acknowledgement, Items, List};
+use carfix_client::models::common::{Acknowledgement, Items};
 use carfix_client::*;
 use partner_core::Error;
 use serde::de::DeserializeOwned;
@@ -33,14 +33,14 @@ pub fn decode(operation: &str, body: &[u8]) -> Option<Result<(), Error>> {
         | "GetAreas"
         | "GetNatureOfCalls"
         | "GetServiceNeeded"
-        | "GetBreakdownCauses" => json::<List<LookupItem>>(op, body),
-        "GetCarMakes" => json::<List<CarMake>>(op, body),
-        "GetTypeOfPunctures" => json::<List<PunctureType>>(op, body),
+        | "GetBreakdownCauses" => json::<Option<Vec<LookupItem>>>(op, body),
+        "GetCarMakes" => json::<Option<Vec<CarMake>>>(op, body),
+        "GetTypeOfPunctures" => json::<Option<Vec<PunctureType>>>(op, body),
         "GetTruckCoordination" | "GetTrucks" => json::<Items<Truck>>(op, body),
         "CancelCase" => json::<Cancellation>(op, body),
         "GetCaseStatus" => json::<CaseStatusReport>(op, body),
-        "GetListOfCases" => json::<List<CaseSummary>>(op, body),
-        "GetIncidentPhotos" => json::<List<CasePhotos>>(op, body),
+        "GetListOfCases" => json::<Option<Vec<CaseSummary>>>(op, body),
+        "GetIncidentPhotos" => json::<Option<Vec<CasePhotos>>>(op, body),
         "GetDrivers" => json::<Items<Driver>>(op, body),
         "UpdateTruckCoordinate" => json::<Truck>(op, body),
         "GetClaims" => json::<Items<ClaimSummary>>(op, body),
