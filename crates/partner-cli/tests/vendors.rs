@@ -91,7 +91,7 @@ fn jifeline_searches_a_vin_and_pages_makes_lazily() {
 #[test]
 fn jifeline_refuses_a_blank_vin_before_sending() {
     // Lookups take any non-blank VIN (the 17-character rule is the cart's): a blank one is
-    // refused here, a short one goes to the vendor, which judges it.
+    // refused here, a short one goes to the vendor, which judges it (not found).
     let env = Env::start("jifeline-bad");
     let out = env
         .partner()
@@ -99,7 +99,7 @@ fn jifeline_refuses_a_blank_vin_before_sending() {
         .assert()
         .code(5);
     assert!(
-        stderr(out.get_output()).starts_with("error: SearchVehicleByVin: HTTP 400"),
+        stderr(out.get_output()).starts_with("error: SearchVehicleByVin: HTTP 404"),
         "{}",
         stderr(out.get_output())
     );
