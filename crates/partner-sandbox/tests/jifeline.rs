@@ -228,7 +228,10 @@ async fn the_server_checks_the_documented_rules_too() {
     };
     // Lookups take any VIN that is there (the 17-character rule is the cart's): an unknown
     // one is not found, a blank one is refused.
-    assert_eq!(status("/v1/vehicles/search?vin=VF1CN04054456164").await, 404);
+    assert_eq!(
+        status("/v1/vehicles/search?vin=VF1CN04054456164").await,
+        404
+    );
     assert_eq!(status("/v1/vehicles/search?vin=%20").await, 400);
     assert_eq!(
         status("/v1/vehicles/search?vin=ZZZZZZZZZZZZZZZZZ").await,
