@@ -6,6 +6,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use bigfix_client::sheet::{SheetLayout, write_sheet_with};
 use bigfix_client::{
     BulkEngagementType, BulkRow, MAX_ROWS_PER_UPLOAD, ValidationRules, read_sheet, validate_rows,
     write_sheet,
@@ -73,8 +74,11 @@ fn main() {
     bench("validate 1000 rows", budget, || {
         validate_rows(black_box(&data), &rules, Some(MAX_ROWS_PER_UPLOAD)).expect("valid rows");
     });
-    bench("write 1000-row .xlsx (rust_xlsxwriter)", budget, || {
+    bench("write 1000-row .xlsx (write_sheet, inline)", budget, || {
         black_box(write_sheet(black_box(&data)).expect("written"));
+    });
+    bench("write 1000-row .xlsx, shared strings", budget, || {
+        black_box(write_sheet_with(black_box(&data), SheetLayout::SharedStrings).expect("written"));
     });
     bench("build + validate + write 1000 rows", budget, || {
         let data = rows(MAX_ROWS_PER_UPLOAD);

@@ -9,7 +9,7 @@ mod write;
 
 pub use read::{SheetRow, read_sheet, read_sheet_header};
 pub use template::TemplateFile;
-pub use write::write_sheet;
+pub use write::{SheetLayout, write_sheet, write_sheet_with};
 
 /// The MIME type of `.xlsx` files.
 pub const XLSX_CONTENT_TYPE: &str =

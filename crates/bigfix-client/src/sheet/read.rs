@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
 use partner_core::validation::{Rule, Validator};
 
 use crate::error::SheetError;
@@ -24,52 +24,114 @@ pub struct SheetRow {
     pub order: BulkRow,
 }
 
-fn first_sheet(bytes: &[u8]) -> Result<calamine::Range<Data>, SheetError> {
-    let mut workbook: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::Open(e.to_string()))?;
-    match workbook.worksheet_range_at(0) {
-        None => Err(SheetError::NoWorksheet),
-        Some(range) => range.map_err(|e| SheetError::Open(e.to_string())),
-    }
+/// A cell of the first [`BULK_COLUMNS`]`.len()` columns of a data row: the text the user
+/// typed, or why it cannot be read as text.
+type CellText = Result<String, &'static str>;
+
+/// The first sheet, as calamine streams it: row 1 as calamine displays it (missing cells as
+/// `""`), and the data rows that have a cell in one of the documented columns, ascending,
+/// each with the text of those columns. Cells further right are not kept (the header check
+/// decides whether they may be there); empty rows are not kept either.
+#[derive(Default)]
+struct FirstSheet {
+    header: Vec<String>,
+    rows: Vec<(u32, [CellText; BULK_COLUMNS.len()])>,
 }
 
-/// The cell at absolute (row, col), `Empty` outside the used range.
-fn cell(range: &calamine::Range<Data>, row: u32, col: u32) -> &Data {
-    static EMPTY: Data = Data::Empty;
-    range.get_value((row, col)).unwrap_or(&EMPTY)
+/// A data row with no cells yet.
+fn no_cells() -> [CellText; BULK_COLUMNS.len()] {
+    std::array::from_fn(|_| Ok(String::new()))
+}
+
+fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, SheetError> {
+    Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::Open(e.to_string()))
+}
+
+fn first_sheet_name(workbook: &Xlsx<Cursor<&[u8]>>) -> Result<String, SheetError> {
+    workbook
+        .sheet_names()
+        .into_iter()
+        .next()
+        .ok_or(SheetError::NoWorksheet)
+}
+
+/// Reads the first sheet once, cell by cell (calamine's cell reader: no dense range, no owned
+/// copy of each shared string before it is trimmed), with `keep_rows` false only its header.
+fn read_first_sheet(bytes: &[u8], keep_rows: bool) -> Result<FirstSheet, SheetError> {
+    let open_error = |e: XlsxError| SheetError::Open(e.to_string());
+    let mut workbook = open(bytes)?;
+    let name = first_sheet_name(&workbook)?;
+    let mut cells = match workbook.worksheet_cells_reader(&name) {
+        Ok(cells) => cells,
+        // A chartsheet first: no cells, as `worksheet_range` reads it (an empty header).
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(FirstSheet::default()),
+        Err(e) => return Err(open_error(e)),
+    };
+    let mut sheet = FirstSheet::default();
+    while let Some(cell) = cells.next_cell().map_err(open_error)? {
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        let col = usize::try_from(col).unwrap_or(usize::MAX);
+        if row == 0 {
+            if sheet.header.len() <= col {
+                sheet.header.resize(col + 1, String::new());
+            }
+            sheet.header[col] = Data::from(value.clone()).to_string();
+        } else if keep_rows && col < BULK_COLUMNS.len() {
+            // Rows come in ascending order in every file Excel or a library writes; a file
+            // that has them out of order is still read right (looked up, sorted below).
+            let at = match sheet.rows.last() {
+                Some((last, _)) if *last == row => sheet.rows.len() - 1,
+                Some((last, _)) if *last > row => {
+                    match sheet.rows.iter().position(|(r, _)| *r == row) {
+                        Some(at) => at,
+                        None => {
+                            sheet.rows.push((row, no_cells()));
+                            sheet.rows.len() - 1
+                        }
+                    }
+                }
+                _ => {
+                    sheet.rows.push((row, no_cells()));
+                    sheet.rows.len() - 1
+                }
+            };
+            sheet.rows[at].1[col] = cell_text(value);
+        }
+    }
+    // Already sorted unless the file had rows out of order.
+    sheet.rows.sort_by_key(|(row, _)| *row);
+    while sheet.header.last().is_some_and(String::is_empty) {
+        sheet.header.pop();
+    }
+    Ok(sheet)
 }
 
 /// The text of row 1 of the first sheet, up to its last non-empty cell.
 pub fn read_sheet_header(bytes: &[u8]) -> Result<Vec<String>, SheetError> {
-    let range = first_sheet(bytes)?;
-    Ok(header_of(&range))
-}
-
-fn header_of(range: &calamine::Range<Data>) -> Vec<String> {
-    let width = range.end().map_or(0, |(_, c)| c + 1);
-    let mut header: Vec<String> = (0..width).map(|c| cell(range, 0, c).to_string()).collect();
-    while header.last().is_some_and(String::is_empty) {
-        header.pop();
-    }
-    header
+    Ok(read_first_sheet(bytes, false)?.header)
 }
 
 /// A cell as the text the user typed, or the reason it cannot be read as text.
-fn cell_text(data: &Data) -> Result<String, &'static str> {
+fn cell_text(data: &DataRef<'_>) -> CellText {
     match data {
-        Data::Empty => Ok(String::new()),
-        Data::String(s) => Ok(s.trim().to_owned()),
-        Data::Int(i) => Ok(i.to_string()),
+        DataRef::Empty => Ok(String::new()),
+        DataRef::String(s) => Ok(s.trim().to_owned()),
+        DataRef::SharedString(s) => Ok(s.trim().to_owned()),
+        DataRef::Int(i) => Ok(i.to_string()),
         // Excel stores 9876543210 typed into a General cell as the number 9876543210.0:
         // integral values are written back without the fraction. Leading zeros are lost by
         // Excel itself and cannot be recovered (the digit-count rules then flag the cell).
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(format!("{f:.0}")),
-        Data::Float(f) => Ok(f.to_string()),
-        Data::Bool(_) => Err("text, not TRUE/FALSE"),
-        Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Ok(format!("{f:.0}")),
+        DataRef::Float(f) => Ok(f.to_string()),
+        DataRef::Bool(_) => Err("text, not TRUE/FALSE"),
+        DataRef::DateTime(_) | DataRef::DateTimeIso(_) | DataRef::DurationIso(_) => {
             Err("text, not a date or time")
         }
-        Data::Error(_) => Err("a value, not an Excel error"),
+        DataRef::Error(_) => Err("a value, not an Excel error"),
     }
 }
 
@@ -91,30 +153,35 @@ fn cell_text(data: &Data) -> Result<String, &'static str> {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn read_sheet(bytes: &[u8], rules: &ValidationRules) -> Result<Vec<SheetRow>, SheetError> {
-    let range = first_sheet(bytes)?;
-    let found = header_of(&range);
+    let FirstSheet {
+        header,
+        rows: cells,
+    } = read_first_sheet(bytes, true)?;
     let header_ok = if rules.allow_extra_sheet_columns {
-        found.len() >= BULK_COLUMNS.len() && found[..BULK_COLUMNS.len()] == BULK_COLUMNS
+        header.len() >= BULK_COLUMNS.len() && header[..BULK_COLUMNS.len()] == BULK_COLUMNS
     } else {
-        found == BULK_COLUMNS
+        header == BULK_COLUMNS
     };
     if !header_ok {
         return Err(SheetError::Header {
             expected: BULK_COLUMNS.iter().map(|s| (*s).to_owned()).collect(),
-            found,
+            found: header,
         });
     }
-    let last_row = range.end().map_or(0, |(r, _)| r);
     let mut v = Validator::new();
-    let mut rows = Vec::new();
-    for r in 1..=last_row {
+    let mut rows = Vec::with_capacity(cells.len());
+    let mut labels = Vec::with_capacity(cells.len());
+    let mut bad_cells: Vec<String> = Vec::new();
+    for (r, row_cells) in cells {
         let row_number = r + 1;
         let label = format!("row {row_number}");
-        let mut bad_cells: Vec<String> = Vec::new();
-        let cells: [String; 14] = std::array::from_fn(|c| {
-            let c32 = u32::try_from(c).unwrap_or(u32::MAX);
-            cell_text(cell(&range, r, c32)).unwrap_or_else(|expected| {
-                let field = format!("{label}.{}", BULK_COLUMNS[c]);
+        bad_cells.clear();
+        let mut c = 0;
+        let cells = row_cells.map(|text| {
+            let column = BULK_COLUMNS[c];
+            c += 1;
+            text.unwrap_or_else(|expected| {
+                let field = format!("{label}.{column}");
                 v.push(
                     &field,
                     Rule::Format {
@@ -153,12 +220,12 @@ pub fn read_sheet(bytes: &[u8], rules: &ValidationRules) -> Result<Vec<SheetRow>
             }
         }
         rows.push(SheetRow { row_number, order });
+        labels.push(label);
     }
     check_duplicates(
         &mut v,
         rules,
-        rows.iter()
-            .map(|r| (format!("row {}", r.row_number), &r.order)),
+        labels.into_iter().zip(rows.iter().map(|r| &r.order)),
     );
     v.finish().map_err(SheetError::Rows)?;
     Ok(rows)

@@ -274,3 +274,152 @@ fn multi_word_place_names_in_a_workbook_pass_by_default() {
         Err(SheetError::Rows(_))
     ));
 }
+
+/// Every row of `batch` with some characters XML must escape, non-ASCII text and a blank
+/// cell, so both layouts are compared on more than plain ASCII.
+fn awkward_rows() -> Vec<crate::models::BulkRow> {
+    let mut batch = rows(4);
+    batch[0].issue = "Screen <cracked> & \"flickers\" when it's > 40°C".into();
+    batch[1].name = "Zoë Ñandú Rao".into();
+    batch[2].address_line1 = "  12, MG Road ".into();
+    batch[3].model = String::new();
+    batch
+}
+
+/// The first sheet as calamine's ordinary range reader sees it.
+fn calamine_range(bytes: &[u8]) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("opens with calamine");
+    assert_eq!(book.sheet_names(), ["Sheet1"]);
+    book.worksheet_range("Sheet1").expect("Sheet1 reads")
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn both_layouts_hold_the_same_cells_and_read_back_to_the_same_rows() {
+    let batch = awkward_rows();
+    let inline = write_sheet_with(&batch, SheetLayout::InlineStrings).unwrap();
+    let shared = write_sheet_with(&batch, SheetLayout::SharedStrings).unwrap();
+    // The default (the files differ only in their creation time).
+    assert_eq!(SheetLayout::default(), SheetLayout::InlineStrings);
+    let default = write_sheet(&batch).unwrap();
+    assert!(!contains(&default, b"xl/sharedStrings.xml"));
+    assert_eq!(calamine_range(&default), calamine_range(&inline));
+    // Zip entry names are stored uncompressed: the inline layout has no shared string table.
+    assert!(!contains(&inline, b"xl/sharedStrings.xml"));
+    assert!(contains(&shared, b"xl/sharedStrings.xml"));
+
+    let (a, b) = (calamine_range(&inline), calamine_range(&shared));
+    assert_eq!(a, b);
+    assert_eq!(a.get_size(), (5, 14));
+    assert_eq!(
+        a.get_value((1, 13)),
+        Some(&calamine::Data::String(batch[0].issue.clone()))
+    );
+    // Whitespace is kept in the file (it is trimmed only when a sheet is read).
+    assert_eq!(
+        a.get_value((3, 5)),
+        Some(&calamine::Data::String("  12, MG Road ".into()))
+    );
+    // An empty field is no cell at all.
+    assert_eq!(a.get_value((4, 11)), Some(&calamine::Data::Empty));
+
+    let rules = ValidationRules::default();
+    for bytes in [&inline, &shared] {
+        assert_eq!(read_sheet_header(bytes).unwrap(), BULK_COLUMNS);
+        match read_sheet(bytes, &rules) {
+            // The blank model is reported, naming its row and column; nothing else is.
+            Err(SheetError::Rows(err)) => {
+                assert_eq!(err.violations().len(), 1, "{err}");
+                assert_eq!(err.violations()[0].field, "row 5.Model");
+            }
+            other => panic!("expected the blank model, got {other:?}"),
+        }
+    }
+    let good = &batch[..3];
+    for layout in [SheetLayout::InlineStrings, SheetLayout::SharedStrings] {
+        let back = read_sheet(&write_sheet_with(good, layout).unwrap(), &rules).unwrap();
+        let mut expected = good.to_vec();
+        expected[2].address_line1 = "12, MG Road".into();
+        assert_eq!(
+            back.iter().map(|r| r.row_number).collect::<Vec<_>>(),
+            [2, 3, 4]
+        );
+        assert_eq!(
+            back.into_iter().map(|r| r.order).collect::<Vec<_>>(),
+            expected
+        );
+    }
+}
+
+#[test]
+fn a_full_upload_round_trips_in_both_layouts() {
+    let batch = rows(crate::MAX_ROWS_PER_UPLOAD);
+    for layout in [SheetLayout::InlineStrings, SheetLayout::SharedStrings] {
+        let bytes = write_sheet_with(&batch, layout).unwrap();
+        let back = read_sheet(&bytes, &STRICT).unwrap();
+        assert_eq!(back.len(), batch.len(), "{layout:?}");
+        assert_eq!(back[999].row_number, 1001);
+        assert!(
+            back.into_iter().map(|r| r.order).eq(batch.iter().cloned()),
+            "{layout:?}"
+        );
+        assert_eq!(calamine_range(&bytes).get_size(), (1001, 14));
+    }
+}
+
+#[test]
+fn every_bad_row_is_reported_not_only_the_first() {
+    let mut body = Vec::new();
+    for i in 0..50 {
+        let mut cells = good_cells(if i % 2 == 0 { "REP1" } else { "REP2" });
+        if i % 10 == 3 {
+            cells[2] = Cell::Bool(false);
+        }
+        body.push(cells);
+    }
+    let bytes = workbook(&BULK_COLUMNS, &body);
+    let err = match read_sheet(&bytes, &STRICT) {
+        Err(SheetError::Rows(err)) => err,
+        other => panic!("expected row errors, got {other:?}"),
+    };
+    for i in [3, 13, 23, 33, 43] {
+        assert!(err.has(
+            &format!("row {}.CustomerMobile", i + 2),
+            &Rule::Format {
+                expected: "text, not TRUE/FALSE".into()
+            }
+        ));
+    }
+    // 48 duplicates of REP1 and REP2, 5 unreadable mobiles.
+    assert_eq!(err.violations().len(), 53, "{err}");
+    assert!(err.has(
+        "row 51.repair_ref_no",
+        &Rule::Duplicate {
+            first: "row 3.repair_ref_no".into()
+        }
+    ));
+}
+
+#[test]
+fn a_chartsheet_first_has_no_header() {
+    let mut book = Workbook::new();
+    let mut chart = rust_xlsxwriter::Chart::new_column();
+    chart.add_series().set_values("Sheet1!$A$1:$A$2");
+    book.add_chartsheet().insert_chart(0, 0, &chart).unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Sheet1").unwrap();
+    for (c, h) in (0u16..).zip(BULK_COLUMNS) {
+        sheet.write_string(0, c, h).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    assert_eq!(read_sheet_header(&bytes).unwrap(), Vec::<String>::new());
+    assert!(matches!(
+        read_sheet(&bytes, &STRICT),
+        Err(SheetError::Header { .. })
+    ));
+}
