@@ -64,7 +64,8 @@ pub use partner_core::{
     ValidationErrors,
 };
 pub use sheet::{
-    SheetRow, TemplateFile, XLSX_CONTENT_TYPE, read_sheet, read_sheet_header, write_sheet,
+    SheetLayout, SheetRow, TemplateFile, XLSX_CONTENT_TYPE, read_sheet, read_sheet_header,
+    write_sheet, write_sheet_with,
 };
 pub use validate::{ValidationRules, validate_rows};
 pub use wire::ServerDateTime;

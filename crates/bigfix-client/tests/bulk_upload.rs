@@ -307,3 +307,44 @@ async fn no_orders_send_nothing_through_upload_all_and_strict_rules_refuse_empty
     }
     assert_eq!(mock.requests().len(), 1);
 }
+
+/// The workbook's layout follows the builder: inline strings by default, the shared string
+/// table when asked (a zip names its parts in plain bytes, so the part list shows which).
+#[tokio::test]
+async fn the_upload_layout_is_the_builders_choice_and_both_read_back_the_same() {
+    use bigfix_client::SheetLayout;
+    let mock = MockTransport::new();
+    mock.fallback(|_| {
+        Ok(json_response(200, &json!({"Success": "True", "Status_code": 200, "Message": "3 uploaded",
+            "Uploaded_Orders_Count": 3, "Duplicate_Orders_Count": 0, "Duplicate_Reference_IDs": []})))
+    });
+    let client = mock_client(&mock);
+    let bulk = client.bulk();
+    bulk.upload("ops@acme.in", "Acme", &rows(3))
+        .send()
+        .await
+        .unwrap();
+    bulk.upload("ops@acme.in", "Acme", &rows(3))
+        .sheet_layout(SheetLayout::SharedStrings)
+        .send()
+        .await
+        .unwrap();
+    bulk.upload_all("ops@acme.in", "Acme", &rows(3))
+        .sheet_layout(SheetLayout::SharedStrings)
+        .send()
+        .await
+        .unwrap();
+    let sent = mock.requests();
+    let shared = |req: &partner_core::transport::HttpRequest| {
+        req.body
+            .windows(b"xl/sharedStrings.xml".len())
+            .any(|w| w == b"xl/sharedStrings.xml")
+    };
+    assert_eq!(
+        sent.iter().map(shared).collect::<Vec<_>>(),
+        [false, true, true]
+    );
+    for req in &sent {
+        assert_eq!(uploaded_rows(req), rows(3));
+    }
+}

@@ -93,11 +93,13 @@ impl Parts {
     }
 
     /// Sends `req` and reads a top-level list, `null` as empty (3.9 to 3.17, 3.21, 3.22).
-    pub(crate) async fn list<T>(&self, req: Request) -> Result<Vec<T>, Error>
+    pub(crate) fn list<T>(&self, req: Request) -> impl Future<Output = Result<Vec<T>, Error>> + '_
     where
         T: serde::de::DeserializeOwned,
     {
-        self.client.send_json_list(req).await
+        // The core's future itself, not an async fn around it: one state machine less to
+        // build and move on every call.
+        self.client.send_json_list(req)
     }
 
     /// Checks `body`, sends it as JSON and reads a top-level list, `null` as empty.

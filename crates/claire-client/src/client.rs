@@ -195,11 +195,13 @@ impl ClaireClient {
 
     /// Sends a request answered by a JSON array. Go writes an empty slice as `null`, so
     /// `null` reads as an empty list.
-    pub(crate) async fn send_list<T: DeserializeOwned>(
+    pub(crate) fn send_list<T: DeserializeOwned>(
         &self,
         req: Request,
-    ) -> Result<Vec<T>, Error> {
-        self.core.send_json_list(req).await
+    ) -> impl Future<Output = Result<Vec<T>, Error>> + '_ {
+        // The core's future itself, not an async fn around it: one state machine less to
+        // build and move on every call.
+        self.core.send_json_list(req)
     }
 
     /// Appointments: list, get, import (and the deprecated lookup by DMS number).

@@ -11,7 +11,8 @@
 //! wrapper, the tracing span, path-aware errors) and `CALLS` through a bare `reqwest::Client`
 //! sending the very request the vendor client sent (captured by the server: same method,
 //! URL, headers including the credential and user agent, same body) and decoding the answer
-//! with `serde_json` into the same model. The two sides alternate which goes first. The
+//! with `serde_json` into the same model. Within a round the sides alternate in blocks of 20
+//! calls (and which goes first), so a change in the machine's state falls on both. The
 //! figures are the medians over rounds of the per-call wall time and thread CPU, and the
 //! median of the per-round ratios (client / bare). The CPU ratio is the stable figure on a
 //! shared machine; wall time swings with the neighbours.
@@ -101,31 +102,74 @@ enum Typed {
     ),
 }
 
-impl Typed {
-    async fn call(&self) -> usize {
-        match self {
-            Typed::Carfix(c) => c.lookups().states().await.expect("carfix").len(),
-            Typed::Jifeline(c) => {
-                let page = c
-                    .vehicles()
-                    .makes()
-                    .limit(20)
-                    .send()
+/// Runs `$then(call, args...)` with `call` a closure making this vendor's typed call.
+/// Each vendor's call is a future of its own type and size: awaiting the enum of all five
+/// would make every call as large as the largest of them and copy that on every call,
+/// which is the bench's doing, not the client's.
+macro_rules! with_call {
+    ($typed:expr, $then:ident ( $($arg:expr),* )) => {
+        match $typed {
+            Typed::Carfix(c) => {
+                $then(|| async move { c.lookups().states().await.expect("carfix").len() } $(, $arg)*)
                     .await
-                    .expect("jifeline");
-                page.result.len()
             }
-            Typed::Claire(c) => c.locations().list().await.expect("claire").len(),
+            Typed::Jifeline(c) => {
+                $then(|| async move {
+                    let page = c.vehicles().makes().limit(20).send().await.expect("jifeline");
+                    page.result.len()
+                } $(, $arg)*)
+                .await
+            }
+            Typed::Claire(c) => {
+                $then(|| async move { c.locations().list().await.expect("claire").len() } $(, $arg)*)
+                    .await
+            }
             Typed::Bigfix(c) => {
-                let t = c.tracking().get(BIGFIX_REF).await.expect("bigfix");
-                t.history.len()
+                $then(|| async move {
+                    let t = c.tracking().get(BIGFIX_REF).await.expect("bigfix");
+                    t.history.len()
+                } $(, $arg)*)
+                .await
             }
             Typed::Shipinsure(c, req) => {
-                let r = c.tracking().insert(req).await.expect("shipinsure");
-                black_box(&r);
-                1
+                $then(|| async move {
+                    let r = c.tracking().insert(req).await.expect("shipinsure");
+                    black_box(&r);
+                    1
+                } $(, $arg)*)
+                .await
             }
         }
+    };
+}
+
+/// [`measure`] with the call first (the order [`with_call`] passes it in).
+async fn measure_call<F: FnMut() -> Fut, Fut: Future<Output = usize>>(
+    call: F,
+    calls: u32,
+) -> (f64, f64) {
+    measure(calls, call).await
+}
+
+/// Awaits one call.
+async fn once<F: FnOnce() -> Fut, Fut: Future<Output = usize>>(call: F) -> usize {
+    call().await
+}
+
+/// The size of a call's future.
+async fn size_of_call<F: FnOnce() -> Fut, Fut: Future<Output = usize>>(call: F) -> usize {
+    std::mem::size_of_val(&call())
+}
+
+impl Typed {
+    /// The size of this vendor's call future.
+    async fn future_size(&self) -> usize {
+        with_call!(self, size_of_call())
+    }
+
+    /// One call (warm-up and diagnostics; the measured rounds call through [`with_call`]).
+    async fn call(&self) -> usize {
+        with_call!(self, once())
     }
 }
 
@@ -486,6 +530,66 @@ async fn measure<F: std::future::Future<Output = usize>>(
     (per(wall), per(cpu))
 }
 
+/// One round of `calls` per side, in blocks of [`block`] calls that alternate between the
+/// sides (and which side goes first): whatever the machine does during the round (a
+/// neighbour's build starting, the CPU's clock changing) falls on both sides alike, so the
+/// round's ratio is steadier than that of two back-to-back runs. Per-call wall and CPU of
+/// each side, summed over its blocks.
+async fn interleaved(case: &Case, calls: u32, round: u32) -> ((f64, f64), (f64, f64)) {
+    with_call!(&case.typed, interleaved_with(&case.bare, calls, round))
+}
+
+async fn interleaved_with<F, Fut>(
+    mut typed: F,
+    bare: &Bare,
+    calls: u32,
+    round: u32,
+) -> ((f64, f64), (f64, f64))
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = usize>,
+{
+    let size = block();
+    let blocks = calls.div_ceil(size).max(1);
+    let mut bare_sum = (Duration::ZERO, Duration::ZERO);
+    let mut typed_sum = (Duration::ZERO, Duration::ZERO);
+    for block in 0..blocks {
+        let bare_first = (round + block).is_multiple_of(2);
+        for side in [bare_first, !bare_first] {
+            let cpu0 = thread_cpu();
+            let t0 = Instant::now();
+            if side {
+                for _ in 0..size {
+                    black_box(bare.call().await);
+                }
+            } else {
+                for _ in 0..size {
+                    black_box(typed().await);
+                }
+            }
+            let (wall, cpu) = (t0.elapsed(), thread_cpu() - cpu0);
+            let sum = if side { &mut bare_sum } else { &mut typed_sum };
+            sum.0 += wall;
+            sum.1 += cpu;
+        }
+    }
+    let n = f64::from(blocks * size);
+    let per = |d: Duration| d.as_secs_f64() * 1e6 / n;
+    (
+        (per(bare_sum.0), per(bare_sum.1)),
+        (per(typed_sum.0), per(typed_sum.1)),
+    )
+}
+
+/// Calls per side before the bench switches to the other side (`PARTNER_BENCH_BLOCK`,
+/// default 20). Short blocks put both sides under the same machine state; they also make
+/// each side start its block with caches the other side's calls left, a little harder on the
+/// side with more code (the client), which is how a client runs inside an application.
+fn block() -> u32 {
+    static BLOCK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *BLOCK.get_or_init(|| env_u32("PARTNER_BENCH_BLOCK", 20).max(1))
+}
+
 #[derive(Default)]
 struct Samples {
     bare_wall: Vec<f64>,
@@ -532,7 +636,7 @@ fn main() {
             let (wall, cpu) = if side == "bare" {
                 measure(n, || case.bare.call()).await
             } else {
-                measure(n, || case.typed.call()).await
+                with_call!(&case.typed, measure_call(n))
             };
             println!("{side} {vendor}: {n} calls, {wall:.1}us wall, {cpu:.1}us cpu per call");
             std::process::exit(0);
@@ -547,15 +651,7 @@ fn main() {
         let mut samples: Vec<Samples> = cases.iter().map(|_| Samples::default()).collect();
         for round in 0..rounds {
             for (case, s) in cases.iter().zip(&mut samples) {
-                let (bare, typed) = if round % 2 == 0 {
-                    let b = measure(calls, || case.bare.call()).await;
-                    let t = measure(calls, || case.typed.call()).await;
-                    (b, t)
-                } else {
-                    let t = measure(calls, || case.typed.call()).await;
-                    let b = measure(calls, || case.bare.call()).await;
-                    (b, t)
-                };
+                let (bare, typed) = interleaved(case, calls, round).await;
                 s.bare_wall.push(bare.0);
                 s.bare_cpu.push(bare.1);
                 s.typed_wall.push(typed.0);
@@ -639,6 +735,17 @@ fn decode_only() {
 /// `PARTNER_BENCH_DIAG=1`: what single layers cost on the bare side (Claire's call): a
 /// per-request timeout, a deadline around the call.
 async fn diagnose(cases: &[Case], calls: u32, rounds: u32) {
+    // How much state one call's future carries: every byte of it is written when the call
+    // starts and moved whenever a layer moves the future.
+    for case in cases {
+        let bare = case.bare.call();
+        println!(
+            "{:<11} future size: typed {} B, bare {} B",
+            case.vendor,
+            case.typed.future_size().await,
+            std::mem::size_of_val(&bare)
+        );
+    }
     let case = cases.iter().find(|c| c.vendor == "claire").expect("claire");
     let bare = &case.bare;
     let timed = || async {

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use bigfix_client::{
-    BigfixClient, BulkRow, MAX_ROWS_PER_UPLOAD, RepairOrder, SecretString, SheetError, SheetRow,
-    ValidationRules,
+    BigfixClient, BulkRow, MAX_ROWS_PER_UPLOAD, RepairOrder, SecretString, SheetError, SheetLayout,
+    SheetRow, ValidationRules,
 };
 use clap::Subcommand;
 use serde_json::{Value, json};
@@ -48,6 +48,10 @@ pub enum Cmd {
         /// Rows per upload, 1 to 1000.
         #[arg(long, default_value_t = MAX_ROWS_PER_UPLOAD)]
         chunk_size: usize,
+        /// Write the text of the cells into a shared string table (the layout Excel itself
+        /// saves) instead of inline strings (faster to write; the default).
+        #[arg(long)]
+        shared_strings: bool,
     },
 }
 
@@ -214,7 +218,15 @@ pub async fn run(cmd: Cmd, ctx: &Ctx) -> Result<(), CliError> {
             client_email,
             client_name,
             chunk_size,
-        } => upload(ctx, &file, &client_email, &client_name, chunk_size).await,
+            shared_strings,
+        } => {
+            let layout = if shared_strings {
+                SheetLayout::SharedStrings
+            } else {
+                SheetLayout::InlineStrings
+            };
+            upload(ctx, &file, &client_email, &client_name, chunk_size, layout).await
+        }
     }
 }
 
@@ -224,6 +236,7 @@ async fn upload(
     email: &str,
     name: &str,
     chunk_size: usize,
+    layout: SheetLayout,
 ) -> Result<(), CliError> {
     let op = "UploadBulkOrders";
     if !(1..=MAX_ROWS_PER_UPLOAD).contains(&chunk_size) {
@@ -256,7 +269,13 @@ async fn upload(
         );
         let label = format!("chunk {}/{} ({span})", i + 1, chunks.len());
         let n = orders.len() as u64;
-        match client.bulk().upload(email, name, &orders).send().await {
+        match client
+            .bulk()
+            .upload(email, name, &orders)
+            .sheet_layout(layout)
+            .send()
+            .await
+        {
             Ok(r) => {
                 created += r.uploaded_orders_count;
                 duplicates += r.duplicate_orders_count;

@@ -183,7 +183,8 @@ fn upload_splits_into_chunks_with_plain_progress_lines() {
         "{progress}"
     );
 
-    // The same rows again: every one is a duplicate, reported as such.
+    // The same rows again, written with the shared string table this time: the sandbox
+    // reads them back, and every one is a duplicate, reported as such.
     let again = env
         .partner()
         .args([
@@ -194,6 +195,7 @@ fn upload_splits_into_chunks_with_plain_progress_lines() {
             "ops@acme.example",
             "--client-name",
             "Acme Warranty",
+            "--shared-strings",
         ])
         .assert()
         .success();

@@ -32,6 +32,18 @@ pub trait Authenticator: Send + Sync + 'static {
         request: &'a mut HttpRequest,
     ) -> BoxFuture<'a, Result<AuthTicket, Error>>;
 
+    /// Adds credentials at once when they are at hand (a static key, a cached token), or
+    /// returns `None` to have the client await [`authenticate`](Self::authenticate). Most
+    /// calls take this path: it allocates no future and arms no timer.
+    fn authenticate_now(
+        &self,
+        operation: &'static str,
+        request: &mut HttpRequest,
+    ) -> Option<Result<AuthTicket, Error>> {
+        let _ = (operation, request);
+        None
+    }
+
     /// The vendor refused the credential of `ticket` with a 401. Return true when a new
     /// attempt may succeed (the client then retries once).
     fn unauthorized(&self, ticket: AuthTicket) -> bool {
@@ -51,6 +63,14 @@ impl Authenticator for NoAuth {
         _request: &'a mut HttpRequest,
     ) -> BoxFuture<'a, Result<AuthTicket, Error>> {
         Box::pin(async { Ok(AuthTicket(0)) })
+    }
+
+    fn authenticate_now(
+        &self,
+        _operation: &'static str,
+        _request: &mut HttpRequest,
+    ) -> Option<Result<AuthTicket, Error>> {
+        Some(Ok(AuthTicket(0)))
     }
 }
 
@@ -134,24 +154,38 @@ impl Authenticator for StaticKey {
         _operation: &'static str,
         request: &'a mut HttpRequest,
     ) -> BoxFuture<'a, Result<AuthTicket, Error>> {
-        Box::pin(async move {
-            match &self.placement {
-                KeyPlacement::Header { name, prefix } => {
-                    let value = match &self.header_value {
-                        Some(v) => v.clone(),
-                        None => sensitive(prefix, &self.key)?,
-                    };
-                    request.headers.insert(name.clone(), value);
-                }
-                KeyPlacement::Query { name } => {
-                    request
-                        .url
-                        .query_pairs_mut()
-                        .append_pair(name, self.key.expose_secret());
-                }
+        let result = self.apply(request);
+        Box::pin(std::future::ready(result))
+    }
+
+    fn authenticate_now(
+        &self,
+        _operation: &'static str,
+        request: &mut HttpRequest,
+    ) -> Option<Result<AuthTicket, Error>> {
+        Some(self.apply(request))
+    }
+}
+
+impl StaticKey {
+    /// Puts the key where it goes; a key is always at hand.
+    fn apply(&self, request: &mut HttpRequest) -> Result<AuthTicket, Error> {
+        match &self.placement {
+            KeyPlacement::Header { name, prefix } => {
+                let value = match &self.header_value {
+                    Some(v) => v.clone(),
+                    None => sensitive(prefix, &self.key)?,
+                };
+                request.headers.insert(name.clone(), value);
             }
-            Ok(AuthTicket(0))
-        })
+            KeyPlacement::Query { name } => {
+                request
+                    .url
+                    .query_pairs_mut()
+                    .append_pair(name, self.key.expose_secret());
+            }
+        }
+        Ok(AuthTicket(0))
     }
 }
 
@@ -534,15 +568,12 @@ impl BearerAuth {
 impl Authenticator for BearerAuth {
     fn authenticate<'a>(
         &'a self,
-        _operation: &'static str,
+        operation: &'static str,
         request: &'a mut HttpRequest,
     ) -> BoxFuture<'a, Result<AuthTicket, Error>> {
         Box::pin(async move {
-            if let Some(generation) = self.cache.valid_generation()
-                && let Some(value) = self.cached_header(generation)
-            {
-                request.headers.insert(http::header::AUTHORIZATION, value);
-                return Ok(AuthTicket(generation));
+            if let Some(ready) = self.authenticate_now(operation, request) {
+                return ready;
             }
             let (token, ticket) = self.cache.get().await?;
             let value = sensitive("Bearer ", &token)?;
@@ -551,6 +582,17 @@ impl Authenticator for BearerAuth {
             request.headers.insert(http::header::AUTHORIZATION, value);
             Ok(ticket)
         })
+    }
+
+    fn authenticate_now(
+        &self,
+        _operation: &'static str,
+        request: &mut HttpRequest,
+    ) -> Option<Result<AuthTicket, Error>> {
+        let generation = self.cache.valid_generation()?;
+        let value = self.cached_header(generation)?;
+        request.headers.insert(http::header::AUTHORIZATION, value);
+        Some(Ok(AuthTicket(generation)))
     }
 
     fn unauthorized(&self, ticket: AuthTicket) -> bool {

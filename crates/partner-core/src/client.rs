@@ -6,7 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use http::{HeaderMap, HeaderValue, header};
 use serde::de::DeserializeOwned;
 use tokio::time::Instant;
 use tracing::Instrument;
@@ -15,16 +15,19 @@ pub use crate::decode::{decode_json, decode_json_secret};
 
 use crate::auth::{Authenticator, NoAuth};
 use crate::endpoint::{BaseUrl, Endpoints, Operation};
-use crate::error::{ConfigError, EXCERPT_LIMIT, Error, RequestSent, TransportErrorKind, excerpt};
+use crate::error::{ConfigError, EXCERPT_LIMIT, Error, RequestSent, excerpt};
 use crate::options::{ClientOptions, DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES};
 use crate::ratelimit::{Quota, QuotaTracker, RateLimitHeaders};
 use crate::request::{Body, Request};
-use crate::retry::{Attempt, Decision, Outcome, RetryBudget, RetryPolicy, StopReason, decide};
+use crate::retry::{RetryBudget, RetryPolicy};
 use crate::store::{StoreKey, TokenStore};
+use crate::timers::Timers;
 use crate::transport::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, HttpRequest, HttpResponse, ReqwestTransport,
     Transport, TransportError,
 };
+
+mod attempts;
 
 /// Reads the vendor's own error message out of an error body.
 pub type MessageExtractor = fn(&[u8]) -> Option<String>;
@@ -165,10 +168,10 @@ impl ClientBuilder {
             HeaderValue::try_from(ua.as_str()).map_err(|_| ConfigError::InvalidHeader {
                 name: "user-agent".into(),
             })?;
-        let transport: Arc<dyn Transport> = match (o.transport, o.http_client) {
-            (Some(t), _) => t,
-            (None, Some(c)) => Arc::new(ReqwestTransport::from_client(c).timed_by_client()),
-            (None, None) => Arc::new(
+        let transport = match (o.transport, o.http_client) {
+            (Some(t), _) => Sender::Custom(t),
+            (None, Some(c)) => Sender::Reqwest(ReqwestTransport::from_client(c).timed_by_client()),
+            (None, None) => Sender::Reqwest(
                 ReqwestTransport::new(o.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT), &ua)?
                     .timed_by_client(),
             ),
@@ -192,17 +195,36 @@ impl ClientBuilder {
                 base_headers: base_headers(self.default_headers, user_agent),
                 fixed_urls,
                 message_extractor: self.message_extractor,
+                timers: Timers::default(),
             }),
             auth: Arc::new(NoAuth),
         })
     }
 }
 
+/// The transport a client sends through. The built-in one is called directly, a user's
+/// through its trait object.
+enum Sender {
+    Reqwest(ReqwestTransport),
+    Custom(Arc<dyn Transport>),
+}
+
+impl Sender {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        match self {
+            Sender::Reqwest(t) => t.execute(request).await,
+            Sender::Custom(t) => t.send(request).await,
+        }
+    }
+}
+
 struct Shared {
+    /// Attempt timers kept for reuse (see [`crate::timers`]).
+    timers: Timers,
     vendor: &'static str,
     base_url: BaseUrl,
     endpoints: Endpoints,
-    transport: Arc<dyn Transport>,
+    transport: Sender,
     retry: RetryPolicy,
     budget: Arc<RetryBudget>,
     quota: Option<QuotaTracker>,
@@ -395,209 +417,45 @@ impl Client {
     /// one re-login on 401). Transport failures are errors. The whole call, logins, quota
     /// waits, attempts and backoffs included, ends by the deadline (the client's, lowered by
     /// [`CallOptions::deadline`](crate::CallOptions::deadline)) with [`Error::Timeout`].
-    pub async fn send_raw(&self, req: Request) -> Result<HttpResponse, Error> {
-        let op = self.shared.endpoints.operation(req.operation)?;
-        let base = self.build_for(op, &req)?;
-        // Without a subscriber listening at debug level the span is disabled: its fields are
-        // not evaluated and the call is not wrapped in it.
-        let span = tracing::debug_span!(
-            "partner.request",
-            vendor = self.shared.vendor,
-            operation = op.name,
-            method = %self.shared.endpoints.method(op),
-            path = self.shared.endpoints.path_template(op),
-            status = tracing::field::Empty,
-            attempt = tracing::field::Empty,
-            elapsed_ms = tracing::field::Empty,
-        );
-        let deadline = req
-            .options
-            .deadline
-            .map_or(self.shared.deadline, |d| d.min(self.shared.deadline));
-        let deadline_at = Instant::now() + deadline;
-        // Every wait inside `run` is bounded by the deadline (logins, quota waits, backoffs
-        // and each attempt's own timer), so a call needs one timer per attempt, not two.
-        let call = self.run(op, base, &req, deadline, deadline_at);
-        if span.is_disabled() {
-            call.await
-        } else {
-            call.instrument(span).await
-        }
-    }
-
-    async fn run(
-        &self,
-        op: &'static Operation,
-        base: HttpRequest,
-        req: &Request,
-        deadline: Duration,
-        deadline_at: Instant,
-    ) -> Result<HttpResponse, Error> {
-        let s = &self.shared;
-        let mut sent = RequestSent::No;
-        let timed_out = |sent| Error::Timeout {
-            operation: op.name,
-            deadline,
-            sent,
-        };
-        let idempotent = op.is_idempotent() || req.options.retry_unsafe;
-        let max_attempts = req.options.max_attempts.unwrap_or(u32::MAX).max(1);
-        let start = Instant::now();
-        let mut number = 0u32;
-        let mut relogged = false;
-        // The first attempt sends the request built for it; a later one (rare) builds it
-        // again rather than every call paying for a copy it will not need.
-        let mut first = Some(base);
-        loop {
-            number += 1;
-            let mut http = match first.take() {
-                Some(http) => http,
-                None => self.build_request(req)?,
-            };
-            // A cached credential is ready at once and arms no timer; a login is bounded.
-            let ticket =
-                tokio::time::timeout_at(deadline_at, self.auth.authenticate(op.name, &mut http))
-                    .await
-                    .map_err(|_| timed_out(sent))??;
-            if let Some(q) = &s.quota {
-                // The quota is spent: wait for its reset when that fits the deadline, else
-                // let the caller decide now rather than sleep past it.
-                while let Some(wait) = q.reserve_wait().await {
-                    if wait > deadline_at.saturating_duration_since(Instant::now()) {
-                        return Err(Error::RateLimited {
-                            operation: op.name,
-                            retry_after: Some(wait),
-                            quota: self.quota(),
-                            sent,
-                        });
-                    }
-                    tracing::debug!(
-                        wait_ms = wait.as_millis() as u64,
-                        "quota spent, waiting for its reset"
-                    );
-                    tokio::time::sleep(wait).await;
-                }
-            }
-            // This attempt's timer: its own timeout, cut to what is left of the deadline. The
-            // client keeps it, so a call arms one timer per attempt.
-            let now = Instant::now();
-            let attempt_at = (now + http.timeout.unwrap_or(s.timeout)).min(deadline_at);
-            // Told to the transport too (a custom one may use it); the built-in one leaves
-            // the timer to the client.
-            http.timeout = Some(attempt_at - now);
-            sent = sent.max(RequestSent::Maybe);
-            let result = match tokio::time::timeout_at(attempt_at, s.transport.send(http)).await {
-                Ok(result) => result,
-                Err(_) if attempt_at >= deadline_at => return Err(timed_out(sent)),
-                Err(_) => Err(TransportError::new(
-                    TransportErrorKind::Timeout,
-                    RequestSent::Maybe,
-                    "the attempt timed out",
-                )),
-            };
-            let span = tracing::Span::current();
-            span.record("attempt", number);
-            span.record("elapsed_ms", start.elapsed().as_millis() as u64);
-            match &result {
-                Ok(_) => sent = RequestSent::Yes,
-                Err(e) if number == 1 => sent = e.sent,
-                Err(e) => sent = sent.max(e.sent),
-            }
-            if let Ok(resp) = &result {
-                span.record("status", resp.status.as_u16());
-                if let Some(q) = &s.quota {
-                    q.record(&resp.headers).await;
-                }
-                if resp.status == StatusCode::UNAUTHORIZED
-                    && !relogged
-                    && self.auth.unauthorized(ticket)
-                {
-                    // The credential was refused: fetch a fresh one and try once more. This does
-                    // not count as a retry: the vendor did nothing with the refused request.
-                    relogged = true;
-                    number -= 1;
-                    tracing::debug!("401: credentials dropped, retrying once");
-                    continue;
-                }
-            }
-            let outcome = match &result {
-                Ok(resp) => Outcome::Response {
-                    status: resp.status,
-                    headers: &resp.headers,
-                },
-                Err(e) => Outcome::Transport {
-                    kind: e.kind,
-                    sent: e.sent,
-                },
-            };
-            let attempt = Attempt {
-                number,
-                elapsed: start.elapsed(),
-                idempotent,
-                max_attempts,
-                deadline_left: deadline_at.saturating_duration_since(Instant::now()),
-            };
-            let decision = decide(
-                &s.retry,
-                attempt,
-                outcome,
-                fastrand::f64(),
-                SystemTime::now(),
+    #[allow(clippy::manual_async_fn)] // on purpose: see the comment inside
+    pub fn send_raw(&self, req: Request) -> impl Future<Output = Result<HttpResponse, Error>> + '_ {
+        // An async block rather than an async fn, here and in the layers below: an async fn
+        // keeps its arguments twice in its state (as passed, and bound again), and every
+        // byte of a call's state is written and moved on every call.
+        async move {
+            let op = self.shared.endpoints.operation(req.operation)?;
+            let base = self.build_for(op, &req)?;
+            // Without a subscriber listening at debug level the span is disabled: its fields are
+            // not evaluated and the call is not wrapped in it.
+            let span = tracing::debug_span!(
+                "partner.request",
+                vendor = self.shared.vendor,
+                operation = op.name,
+                method = %self.shared.endpoints.method(op),
+                path = self.shared.endpoints.path_template(op),
+                status = tracing::field::Empty,
+                attempt = tracing::field::Empty,
+                elapsed_ms = tracing::field::Empty,
             );
-            match decision {
-                Decision::RetryAfter(wait) => {
-                    let cost = match &result {
-                        Err(e) if e.kind == TransportErrorKind::Timeout => {
-                            RetryBudget::TIMEOUT_RETRY_COST
-                        }
-                        _ => RetryBudget::RETRY_COST,
-                    };
-                    if !s.budget.try_acquire(cost) {
-                        tracing::debug!("retry budget exhausted");
-                        return self.finish(op, result);
-                    }
-                    tracing::debug!(wait_ms = wait.as_millis() as u64, "retrying");
-                    tokio::time::sleep(wait).await;
-                }
-                Decision::Stop(reason) => {
-                    if number == 1 && matches!(&result, Ok(r) if r.status.is_success()) {
-                        s.budget.refund(1);
-                    }
-                    if reason != StopReason::Final {
-                        // Retryable, but the policy, the operation or the deadline says no.
-                        tracing::debug!(?reason, "not retrying");
-                    }
-                    return self.finish(op, result);
-                }
+            let deadline = req
+                .options
+                .deadline
+                .map_or(self.shared.deadline, |d| d.min(self.shared.deadline));
+            let start = Instant::now();
+            let deadline_at = start + deadline;
+            // Every wait inside `run` is bounded by the deadline (logins, quota waits, backoffs
+            // and each attempt's own timer), so a call needs one timer per attempt, not two.
+            // Each branch builds the call in place: a `let call = ...` first would copy the
+            // whole state machine (a few KB) once more on every call.
+            if span.is_disabled() {
+                self.run(op, base, &req, deadline, start, deadline_at, false)
+                    .await
+            } else {
+                self.run(op, base, &req, deadline, start, deadline_at, true)
+                    .instrument(span)
+                    .await
             }
         }
-    }
-
-    fn finish(
-        &self,
-        op: &'static Operation,
-        result: Result<HttpResponse, TransportError>,
-    ) -> Result<HttpResponse, Error> {
-        result.map_err(|e| match e.kind {
-            TransportErrorKind::TooLarge => Error::ResponseTooLarge {
-                operation: op.name,
-                limit: self.shared.max_response_bytes,
-                status: e
-                    .source
-                    .to_string()
-                    .rsplit("HTTP ")
-                    .next()
-                    .and_then(|t| t.get(..3))
-                    .and_then(|t| t.parse().ok())
-                    .unwrap_or(0),
-            },
-            _ => Error::Transport {
-                operation: op.name,
-                kind: e.kind,
-                sent: e.sent,
-                source: e.source,
-            },
-        })
     }
 
     /// Turns a non-success response into the matching error: 401/403 as [`Error::Auth`], 429
@@ -637,26 +495,44 @@ impl Client {
     }
 
     /// Sends a call; a non-success status is an error.
-    pub async fn send(&self, req: Request) -> Result<HttpResponse, Error> {
-        let operation = req.operation;
-        let resp = self.send_raw(req).await?;
-        self.check_status(operation, resp)
+    #[allow(clippy::manual_async_fn)] // on purpose: see `send_raw`
+    pub fn send(&self, req: Request) -> impl Future<Output = Result<HttpResponse, Error>> + '_ {
+        async move {
+            let operation = req.operation;
+            let resp = self.send_raw(req).await?;
+            self.check_status(operation, resp)
+        }
     }
 
     /// Sends a call and decodes a JSON success body. An empty body or one that is not JSON
     /// at all is said so plainly ("expected JSON, got text/html, 5,120 bytes"); every decode
     /// error carries the status and content type.
-    pub async fn send_json<T: DeserializeOwned>(&self, req: Request) -> Result<T, Error> {
-        let operation = req.operation;
-        let resp = self.send(req).await?;
-        decode_answer(operation, &resp)
+    #[allow(clippy::manual_async_fn)] // on purpose: see `send_raw`
+    pub fn send_json<T: DeserializeOwned>(
+        &self,
+        req: Request,
+    ) -> impl Future<Output = Result<T, Error>> + '_ {
+        async move {
+            let operation = req.operation;
+            // `send_raw` directly, not through `send`: one async layer less to build and move.
+            let resp = self.check_status(operation, self.send_raw(req).await?)?;
+            decode_answer(operation, &resp)
+        }
     }
 
     /// Sends a call answered by a JSON array and decodes it; `null` reads as an empty list
     /// (Go and .NET backends write an empty list as `null`).
-    pub async fn send_json_list<T: DeserializeOwned>(&self, req: Request) -> Result<Vec<T>, Error> {
-        let list: Option<Vec<T>> = self.send_json(req).await?;
-        Ok(list.unwrap_or_default())
+    #[allow(clippy::manual_async_fn)] // on purpose: see `send_raw`
+    pub fn send_json_list<T: DeserializeOwned>(
+        &self,
+        req: Request,
+    ) -> impl Future<Output = Result<Vec<T>, Error>> + '_ {
+        async move {
+            let operation = req.operation;
+            let resp = self.check_status(operation, self.send_raw(req).await?)?;
+            let list: Option<Vec<T>> = decode_answer(operation, &resp)?;
+            Ok(list.unwrap_or_default())
+        }
     }
 }
 

@@ -168,16 +168,26 @@ pub struct Endpoints {
     table: &'static [Operation],
     overrides: BTreeMap<&'static str, String>,
     methods: BTreeMap<&'static str, Method>,
+    /// The table's names, sorted, with their index: every call looks its operation up, and a
+    /// binary search over this touches a few compact entries instead of the whole table.
+    by_name: Box<[(&'static str, usize)]>,
 }
 
 impl Endpoints {
     /// The table as declared.
     pub fn new(vendor: &'static str, table: &'static [Operation]) -> Self {
+        let mut by_name: Vec<(&'static str, usize)> = table
+            .iter()
+            .enumerate()
+            .map(|(i, op)| (op.name, i))
+            .collect();
+        by_name.sort_unstable();
         Endpoints {
             vendor,
             table,
             overrides: BTreeMap::new(),
             methods: BTreeMap::new(),
+            by_name: by_name.into_boxed_slice(),
         }
     }
 
@@ -220,10 +230,15 @@ impl Endpoints {
 
     /// Looks an operation up by name.
     pub fn operation(&self, name: &str) -> Result<&'static Operation, ConfigError> {
-        find_operation(self.table, name).ok_or_else(|| ConfigError::UnknownOperation {
-            vendor: self.vendor,
-            name: name.to_owned(),
-        })
+        let table = self.table;
+        self.by_name
+            .binary_search_by(|(n, _)| (*n).cmp(name))
+            .ok()
+            .map(|found| &table[self.by_name[found].1])
+            .ok_or_else(|| ConfigError::UnknownOperation {
+                vendor: self.vendor,
+                name: name.to_owned(),
+            })
     }
 
     /// The path template in effect for an operation (override or declared).

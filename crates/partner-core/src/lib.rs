@@ -41,6 +41,7 @@ pub mod retry;
 #[cfg(feature = "md5")]
 pub mod signing;
 pub mod store;
+mod timers;
 pub mod transport;
 pub mod validation;
 pub mod wire;

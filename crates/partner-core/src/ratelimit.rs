@@ -113,20 +113,16 @@ impl QuotaTracker {
 
     /// Reads the quota headers of a response.
     pub fn parse(&self, headers: &HeaderMap) -> ObservedQuota {
-        let num = |name: &HeaderName| {
+        let [limit, remaining, reset] = &self.names;
+        let num = |name: &HeaderName, fraction: bool| {
             headers
                 .get(name)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok())
+                .and_then(|v| header_u64(v.as_bytes(), fraction))
         };
-        let [limit, remaining, reset] = &self.names;
         ObservedQuota {
-            limit: num(limit),
-            remaining: num(remaining),
-            reset_in: headers
-                .get(reset)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| crate::retry::parse_reset(v.trim(), SystemTime::now())),
+            limit: num(limit, false),
+            remaining: num(remaining, false),
+            reset_in: num(reset, true).map(|n| crate::retry::reset_after(n, SystemTime::now)),
         }
     }
 
@@ -173,6 +169,27 @@ impl QuotaTracker {
         }
     }
 
+    /// [`reserve_wait`](Self::reserve_wait) without a future when the store is this
+    /// tracker's own in-process one; `None` when the store needs I/O.
+    pub(crate) fn reserve_ready(&self) -> Option<Option<Duration>> {
+        self.local
+            .as_ref()
+            .map(|local| local.reserve_now(&self.key))
+    }
+
+    /// [`record`](Self::record) without a future when the store is in process (or the answer
+    /// carried no quota); false when the store needs I/O and `record` must be awaited.
+    pub(crate) fn record_ready(&self, headers: &HeaderMap) -> bool {
+        let Some(local) = &self.local else {
+            return false;
+        };
+        let seen = self.parse(headers);
+        if !seen.is_empty() {
+            local.observe_now(&self.key, seen);
+        }
+        true
+    }
+
     /// Waits until a request may be sent under the quota.
     pub async fn acquire(&self) {
         while let Some(wait) = self.reserve_wait().await {
@@ -183,6 +200,34 @@ impl QuotaTracker {
             tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// A header's decimal value, blanks around it allowed, read straight from its bytes: quota
+/// headers come with every answer, and this costs a fraction of `to_str`, `trim` and
+/// `str::parse` (which it matches: an optional `+`, digits, `None` on overflow). With
+/// `fraction`, whatever follows a `.` is dropped (`12.5` reads as 12), as for reset times.
+fn header_u64(value: &[u8], fraction: bool) -> Option<u64> {
+    let value = value.trim_ascii();
+    let digits = value.strip_prefix(b"+").unwrap_or(value);
+    let end = if fraction {
+        digits
+            .iter()
+            .position(|&b| b == b'.')
+            .unwrap_or(digits.len())
+    } else {
+        digits.len()
+    };
+    let digits = &digits[..end];
+    if digits.is_empty() {
+        return None;
+    }
+    digits.iter().try_fold(0u64, |n, &b| {
+        if b.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+        } else {
+            None
+        }
+    })
 }
 
 /// The header names of `headers`; names that are not valid header names never match.
@@ -200,6 +245,41 @@ fn names(headers: &RateLimitHeaders) -> [HeaderName; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte reader agrees with what it replaces (`to_str`, `trim`, `str::parse`, and for
+    /// resets the part before a `.`).
+    #[test]
+    fn header_numbers_read_as_str_parse_reads_them() {
+        let cases: &[&[u8]] = &[
+            b"0",
+            b"42",
+            b" 42 ",
+            b"\t7",
+            b"+5",
+            b"-5",
+            b"",
+            b" ",
+            b"4 2",
+            b"12.5",
+            b"12.",
+            b".5",
+            b"abc",
+            b"18446744073709551615",
+            b"18446744073709551616",
+            b"1e3",
+            b"\xff1",
+            b"++1",
+            b"+",
+            b"7\t",
+        ];
+        for &case in cases {
+            let text = std::str::from_utf8(case).ok();
+            let whole = text.and_then(|t| t.trim().parse::<u64>().ok());
+            let before_dot = text.and_then(|t| t.trim().split('.').next()?.parse::<u64>().ok());
+            assert_eq!(header_u64(case, false), whole, "{case:?}");
+            assert_eq!(header_u64(case, true), before_dot, "{case:?} as a reset");
+        }
+    }
 
     #[tokio::test(start_paused = true)]
     async fn waits_for_reset_when_exhausted() {

@@ -5,7 +5,7 @@
 //! every success refunds a little, so a vendor that keeps failing gets at most a bounded amount
 //! of extra load from all tasks together rather than every call tripling it.
 
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, SystemTime};
 
 use http::{HeaderMap, StatusCode};
@@ -284,11 +284,17 @@ const EPOCH_THRESHOLD: u64 = 1_000_000_000;
 /// Parses a rate-limit reset: seconds from now, or a Unix time in seconds.
 pub fn parse_reset(value: &str, now: SystemTime) -> Option<Duration> {
     let n: u64 = value.split('.').next()?.parse().ok()?;
+    Some(reset_after(n, || now))
+}
+
+/// A reset of `n`: seconds from now, or (from [`EPOCH_THRESHOLD`] on) a Unix time, read
+/// against `now`, which only a Unix time needs.
+pub(crate) fn reset_after(n: u64, now: impl FnOnce() -> SystemTime) -> Duration {
     if n >= EPOCH_THRESHOLD {
         let at = SystemTime::UNIX_EPOCH + Duration::from_secs(n);
-        Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+        at.duration_since(now()).unwrap_or(Duration::ZERO)
     } else {
-        Some(Duration::from_secs(n))
+        Duration::from_secs(n)
     }
 }
 
@@ -299,7 +305,7 @@ pub fn parse_reset(value: &str, now: SystemTime) -> Option<Duration> {
 #[derive(Debug)]
 pub struct RetryBudget {
     capacity: u32,
-    tokens: Mutex<u32>,
+    tokens: AtomicU32,
 }
 
 impl Default for RetryBudget {
@@ -318,30 +324,30 @@ impl RetryBudget {
     pub fn new(capacity: u32) -> Self {
         RetryBudget {
             capacity,
-            tokens: Mutex::new(capacity),
+            tokens: AtomicU32::new(capacity),
         }
     }
 
     /// Takes `cost` tokens if there are enough.
     pub fn try_acquire(&self, cost: u32) -> bool {
-        let mut tokens = self.tokens.lock().unwrap_or_else(|e| e.into_inner());
-        if *tokens >= cost {
-            *tokens -= cost;
-            true
-        } else {
-            false
-        }
+        self.tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| t.checked_sub(cost))
+            .is_ok()
     }
 
     /// Returns tokens after a success, up to capacity.
     pub fn refund(&self, n: u32) {
-        let mut tokens = self.tokens.lock().unwrap_or_else(|e| e.into_inner());
-        *tokens = (*tokens + n).min(self.capacity);
+        // Every first-try success refunds: a full bucket (the usual state) costs one load.
+        let _ = self
+            .tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| {
+                (t < self.capacity).then(|| t.saturating_add(n).min(self.capacity))
+            });
     }
 
     /// Tokens left.
     pub fn available(&self) -> u32 {
-        *self.tokens.lock().unwrap_or_else(|e| e.into_inner())
+        self.tokens.load(Ordering::Acquire)
     }
 }
 
@@ -589,5 +595,31 @@ mod tests {
         assert!(!b.try_acquire(RetryBudget::RETRY_COST));
         b.refund(100);
         assert_eq!(b.available(), 10);
+    }
+
+    /// The bucket is one atomic: threads racing for it never take more than it holds, and
+    /// refunds never push it past its capacity.
+    #[test]
+    fn budget_holds_under_racing_threads() {
+        let b = std::sync::Arc::new(RetryBudget::new(500));
+        let taken: u32 = (0..8)
+            .map(|_| {
+                let b = b.clone();
+                std::thread::spawn(move || (0..1000).filter(|_| b.try_acquire(1)).count() as u32)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .sum();
+        assert_eq!(taken, 500);
+        assert_eq!(b.available(), 0);
+        let refunders: Vec<_> = (0..8)
+            .map(|_| {
+                let b = b.clone();
+                std::thread::spawn(move || (0..1000).for_each(|_| b.refund(1)))
+            })
+            .collect();
+        refunders.into_iter().for_each(|t| t.join().unwrap());
+        assert_eq!(b.available(), 500);
     }
 }

@@ -43,10 +43,26 @@ use crate::ratelimit::Quota;
 
 /// The address of one quota or token in a store: a vendor name and a hash of the credential
 /// identity. Displayed as `vendor:hash`; the credential cannot be read back from it.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Eq)]
 pub struct StoreKey {
     vendor: Arc<str>,
     hash: Arc<str>,
+}
+
+impl PartialEq for StoreKey {
+    fn eq(&self, other: &Self) -> bool {
+        // A client compares its own key (the same allocations) on every call.
+        let same = |a: &Arc<str>, b: &Arc<str>| Arc::ptr_eq(a, b) || a == b;
+        same(&self.hash, &other.hash) && same(&self.vendor, &other.vendor)
+    }
+}
+
+impl std::hash::Hash for StoreKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // What equality compares, so equal keys hash alike.
+        self.vendor.hash(state);
+        self.hash.hash(state);
+    }
 }
 
 impl StoreKey {
@@ -155,7 +171,10 @@ struct LocalQuota {
 /// their quota; waits use tokio's clock (testable with paused time).
 #[derive(Debug, Default)]
 pub struct LocalQuotaStore {
-    state: Mutex<HashMap<StoreKey, LocalQuota>>,
+    /// One entry per key. A process counts a handful of keys (one per vendor and
+    /// credential), and every call looks its own up: a short list compared by pointer first
+    /// is cheaper than hashing the key.
+    state: Mutex<Vec<(StoreKey, LocalQuota)>>,
 }
 
 impl LocalQuotaStore {
@@ -164,14 +183,15 @@ impl LocalQuotaStore {
         Self::default()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<StoreKey, LocalQuota>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(StoreKey, LocalQuota)>> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// [`QuotaStore::reserve`], without a future.
     pub fn reserve_now(&self, key: &StoreKey) -> Option<Duration> {
         let mut map = self.lock();
-        let state = map.get_mut(key)?;
+        let index = map.iter().position(|(k, _)| k == key)?;
+        let state = &mut map[index].1;
         match state.quota.remaining {
             Some(0) => {
                 let now = Instant::now();
@@ -179,7 +199,7 @@ impl LocalQuotaStore {
                     Some(at) if at > now => Some(at - now),
                     // The window has reset: forget the old numbers until the next response.
                     _ => {
-                        map.remove(key);
+                        map.swap_remove(index);
                         None
                     }
                 }
@@ -205,12 +225,16 @@ impl LocalQuotaStore {
             },
             reset_instant: seen.reset_in.map(|d| Instant::now() + d),
         };
-        self.lock().insert(key.clone(), state);
+        let mut map = self.lock();
+        match map.iter_mut().find(|(k, _)| k == key) {
+            Some((_, old)) => *old = state,
+            None => map.push((key.clone(), state)),
+        }
     }
 
     /// Forgets `key`'s quota.
     pub fn forget(&self, key: &StoreKey) {
-        self.lock().remove(key);
+        self.lock().retain(|(k, _)| k != key);
     }
 }
 
@@ -225,7 +249,10 @@ impl QuotaStore for LocalQuotaStore {
     }
 
     fn last(&self, key: &StoreKey) -> Option<Quota> {
-        self.lock().get(key).map(|s| s.quota)
+        self.lock()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, s)| s.quota)
     }
 }
 

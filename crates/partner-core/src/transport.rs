@@ -211,7 +211,18 @@ fn ensure_crypto_provider() -> Result<(), crate::error::ConfigError> {
 
 impl Transport for ReqwestTransport {
     fn send(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
-        Box::pin(async move {
+        Box::pin(self.execute(request))
+    }
+}
+
+impl ReqwestTransport {
+    /// Sends the request once. A [`Client`](crate::Client) over the built-in transport
+    /// awaits this directly: no boxed future (a fresh heap block per call) between them.
+    pub(crate) async fn execute(
+        &self,
+        request: HttpRequest,
+    ) -> Result<HttpResponse, TransportError> {
+        {
             // The request is built in place: the header map moves in whole instead of being
             // inserted again entry by entry (what `RequestBuilder::headers` does).
             let mut http = reqwest::Request::new(request.method, request.url);
@@ -272,7 +283,7 @@ impl Transport for ReqwestTransport {
                 headers,
                 body,
             })
-        })
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::client::{BigfixClient, Credential};
 use crate::error::BigfixError;
 use crate::models::{BulkRow, BulkSummary, BulkUploadResult, MAX_ROWS_PER_UPLOAD, UnreadableChunk};
 use crate::ops;
-use crate::sheet::{XLSX_CONTENT_TYPE, read_sheet, write_sheet};
+use crate::sheet::{SheetLayout, XLSX_CONTENT_TYPE, read_sheet, write_sheet_with};
 use crate::validate::{Fields, ValidationRules, check_count, validate_rows};
 use crate::wire::read_answer;
 
@@ -53,6 +53,7 @@ impl<'a> BulkOrders<'a> {
             client: self.client,
             form: FormFields::new(client_email.into(), client_name.into()),
             rows,
+            layout: SheetLayout::default(),
         }
     }
 
@@ -78,6 +79,7 @@ impl<'a> BulkOrders<'a> {
             form: FormFields::new(client_email.into(), client_name.into()),
             rows,
             chunk_size: MAX_ROWS_PER_UPLOAD,
+            layout: SheetLayout::default(),
         }
     }
 
@@ -149,9 +151,17 @@ pub struct UploadBuilder<'a> {
     client: &'a BigfixClient,
     form: FormFields,
     rows: &'a [BulkRow],
+    layout: SheetLayout,
 }
 
 impl UploadBuilder<'_> {
+    /// How the workbook stores its text (default [`SheetLayout::InlineStrings`]; see there
+    /// for when to choose [`SheetLayout::SharedStrings`]).
+    pub fn sheet_layout(mut self, layout: SheetLayout) -> Self {
+        self.layout = layout;
+        self
+    }
+
     /// The file name of the `customFile` part (default [`DEFAULT_FILE_NAME`]; must end in `.xlsx`).
     pub fn file_name(mut self, name: impl Into<String>) -> Self {
         self.form.file_name = name.into();
@@ -169,7 +179,7 @@ impl UploadBuilder<'_> {
             v.extend(rows);
         }
         v.finish()?;
-        let bytes = write_sheet(self.rows)?;
+        let bytes = write_sheet_with(self.rows, self.layout)?;
         send_workbook(self.client, &self.form, bytes).await
     }
 }
@@ -182,9 +192,16 @@ pub struct UploadAllBuilder<'a> {
     form: FormFields,
     rows: &'a [BulkRow],
     chunk_size: usize,
+    layout: SheetLayout,
 }
 
 impl UploadAllBuilder<'_> {
+    /// How every chunk's workbook stores its text (default [`SheetLayout::InlineStrings`]).
+    pub fn sheet_layout(mut self, layout: SheetLayout) -> Self {
+        self.layout = layout;
+        self
+    }
+
     /// Orders per upload, 1 to 1000 (default 1000).
     pub fn chunk_size(mut self, n: usize) -> Self {
         self.chunk_size = n;
@@ -222,7 +239,7 @@ impl UploadAllBuilder<'_> {
         let chunks: Vec<&[BulkRow]> = self.rows.chunks(self.chunk_size).collect();
         let mut summary = BulkSummary::default();
         for (i, chunk) in chunks.iter().enumerate() {
-            let outcome = match write_sheet(chunk) {
+            let outcome = match write_sheet_with(chunk, self.layout) {
                 Ok(bytes) => send_workbook(self.client, &self.form, bytes).await,
                 Err(e) => Err(e.into()),
             };

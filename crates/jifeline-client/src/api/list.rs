@@ -148,10 +148,14 @@ impl<T: DeserializeOwned + Send + 'static> ListQuery<T> {
     }
 
     /// Fetches one page (with `offset`/`limit` when set).
-    pub async fn send(self) -> Result<Page<T>, Error> {
-        self.check(None)?;
-        let req = self.request(self.offset, self.limit);
-        self.client.get(req).await
+    pub fn send(self) -> impl Future<Output = Result<Page<T>, Error>> {
+        // Checked and built before the future, which then holds only the client and the
+        // request (an async fn would keep the whole query in its state, twice).
+        let prepared = self
+            .check(None)
+            .map(|()| self.request(self.offset, self.limit));
+        let client = self.client;
+        async move { client.get(prepared?).await }
     }
 
     /// Streams every item from `offset` (default 0), fetching pages of `limit` (default 200)
