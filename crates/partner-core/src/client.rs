@@ -520,6 +520,22 @@ impl Client {
         }
     }
 
+    /// [`send_json`](Self::send_json) on a client the future owns (a clone is two reference
+    /// counts): for a value that holds its client and hands out the call's future, such as a
+    /// query builder, without an async block of its own around this one (every layer is one
+    /// more copy of the call's state, on every call).
+    #[allow(clippy::manual_async_fn)] // on purpose: see `send_raw`
+    pub fn into_send_json<T: DeserializeOwned>(
+        self,
+        req: Request,
+    ) -> impl Future<Output = Result<T, Error>> {
+        async move {
+            let operation = req.operation;
+            let resp = self.check_status(operation, self.send_raw(req).await?)?;
+            decode_answer(operation, &resp)
+        }
+    }
+
     /// Sends a call answered by a JSON array and decodes it; `null` reads as an empty list
     /// (Go and .NET backends write an empty list as `null`).
     #[allow(clippy::manual_async_fn)] // on purpose: see `send_raw`

@@ -16,7 +16,7 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Mutex;
-use std::task::Poll;
+use std::task::{Context, Poll, ready};
 
 use tokio::runtime::{Handle, Id};
 use tokio::time::{Instant, Sleep};
@@ -38,20 +38,17 @@ impl std::fmt::Debug for Timers {
 }
 
 impl Timers {
-    /// Runs `attempt` until it finishes (`Some`) or `at` passes (`None`).
-    pub(crate) async fn run<F: Future>(&self, at: Instant, attempt: F) -> Option<F::Output> {
+    /// Runs `attempt` until it finishes (`Some`) or `at` passes (`None`). A future of its
+    /// own rather than an async fn: an async fn would hold `attempt` twice in its state (as
+    /// passed and pinned), and an attempt's state is most of a call's.
+    pub(crate) fn run<F: Future>(&self, at: Instant, attempt: F) -> Timed<'_, F> {
         let runtime = Handle::current().id();
-        let mut sleep = self.take(runtime, at);
-        let mut attempt = std::pin::pin!(attempt);
-        let out = std::future::poll_fn(|cx| {
-            if let Poll::Ready(out) = attempt.as_mut().poll(cx) {
-                return Poll::Ready(Some(out));
-            }
-            sleep.as_mut().poll(cx).map(|()| None)
-        })
-        .await;
-        self.keep(runtime, sleep);
-        out
+        Timed {
+            attempt,
+            sleep: Some(self.take(runtime, at)),
+            timers: self,
+            runtime,
+        }
     }
 
     fn take(&self, runtime: Id, at: Instant) -> Pin<Box<Sleep>> {
@@ -79,6 +76,41 @@ impl Timers {
             drop(idle.remove(0));
         }
         idle.push((runtime, sleep));
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// An attempt under a kept timer; see [`Timers::run`].
+    pub(crate) struct Timed<'a, F> {
+        #[pin]
+        attempt: F,
+        sleep: Option<Pin<Box<Sleep>>>,
+        timers: &'a Timers,
+        runtime: Id,
+    }
+}
+
+impl<F: Future> Future for Timed<'_, F> {
+    type Output = Option<F::Output>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let out = match this.attempt.poll(cx) {
+            Poll::Ready(out) => Some(out),
+            Poll::Pending => {
+                let Some(sleep) = this.sleep.as_mut() else {
+                    return Poll::Pending;
+                };
+                ready!(sleep.as_mut().poll(cx));
+                None
+            }
+        };
+        // Finished either way: the timer goes back for the next attempt. (An attempt dropped
+        // unfinished drops its timer with it.)
+        if let Some(sleep) = this.sleep.take() {
+            this.timers.keep(*this.runtime, sleep);
+        }
+        Poll::Ready(out)
     }
 }
 
@@ -161,7 +193,11 @@ mod tests {
             .enable_all()
             .build()
             .unwrap();
-        first.block_on(timers.run(Instant::now() + Duration::from_secs(30), async {}));
+        first.block_on(async {
+            timers
+                .run(Instant::now() + Duration::from_secs(30), async {})
+                .await
+        });
         drop(first);
         let second = tokio::runtime::Builder::new_current_thread()
             .enable_all()

@@ -9,6 +9,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use futures_util::StreamExt;
+use futures_util::future::Either;
 use futures_util::stream::{self, BoxStream};
 use partner_core::{Error, OffsetPage, Request, Rule, Validator, offset_paginator};
 use serde::de::DeserializeOwned;
@@ -149,13 +150,16 @@ impl<T: DeserializeOwned + Send + 'static> ListQuery<T> {
 
     /// Fetches one page (with `offset`/`limit` when set).
     pub fn send(self) -> impl Future<Output = Result<Page<T>, Error>> {
-        // Checked and built before the future, which then holds only the client and the
-        // request (an async fn would keep the whole query in its state, twice).
-        let prepared = self
-            .check(None)
-            .map(|()| self.request(self.offset, self.limit));
-        let client = self.client;
-        async move { client.get(prepared?).await }
+        // Checked and built now; the future is the core's own call on a client it owns (or
+        // the refusal), not an async block around it: a layer less of the call's state to
+        // build and copy on every call.
+        match self.check(None) {
+            Ok(()) => {
+                let req = self.request(self.offset, self.limit);
+                Either::Left(self.client.api.clone().into_send_json(req))
+            }
+            Err(e) => Either::Right(std::future::ready(Err(e))),
+        }
     }
 
     /// Streams every item from `offset` (default 0), fetching pages of `limit` (default 200)
