@@ -260,7 +260,7 @@ impl JifelineClient {
     pub(crate) fn get<T: DeserializeOwned>(
         &self,
         req: Request,
-    ) -> impl Future<Output = Result<T, Error>> + '_ {
+    ) -> impl Future<Output = Result<T, Error>> + use<'_, T> {
         // The core's future itself, not an async fn around it: one state machine less to
         // build and move on every call.
         self.api.send_json(req)

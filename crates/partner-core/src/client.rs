@@ -507,33 +507,22 @@ impl Client {
     /// Sends a call and decodes a JSON success body. An empty body or one that is not JSON
     /// at all is said so plainly ("expected JSON, got text/html, 5,120 bytes"); every decode
     /// error carries the status and content type.
-    #[allow(clippy::manual_async_fn)] // on purpose: see `send_raw`
     pub fn send_json<T: DeserializeOwned>(
         &self,
         req: Request,
-    ) -> impl Future<Output = Result<T, Error>> + '_ {
-        async move {
-            let operation = req.operation;
-            // `send_raw` directly, not through `send`: one async layer less to build and move.
-            let resp = self.check_status(operation, self.send_raw(req).await?)?;
-            decode_answer(operation, &resp)
-        }
+    ) -> impl Future<Output = Result<T, Error>> + use<'_, T> {
+        json_call(self, req)
     }
 
     /// [`send_json`](Self::send_json) on a client the future owns (a clone is two reference
     /// counts): for a value that holds its client and hands out the call's future, such as a
     /// query builder, without an async block of its own around this one (every layer is one
     /// more copy of the call's state, on every call).
-    #[allow(clippy::manual_async_fn)] // on purpose: see `send_raw`
     pub fn into_send_json<T: DeserializeOwned>(
         self,
         req: Request,
     ) -> impl Future<Output = Result<T, Error>> {
-        async move {
-            let operation = req.operation;
-            let resp = self.check_status(operation, self.send_raw(req).await?)?;
-            decode_answer(operation, &resp)
-        }
+        json_call(self, req)
     }
 
     /// Sends a call answered by a JSON array and decodes it; `null` reads as an empty list
@@ -549,6 +538,22 @@ impl Client {
             let list: Option<Vec<T>> = decode_answer(operation, &resp)?;
             Ok(list.unwrap_or_default())
         }
+    }
+}
+
+/// The JSON call of [`Client::send_json`] and [`Client::into_send_json`], on a borrowed or an
+/// owned client. `send_raw` directly, not through `send`: one async layer less to build and
+/// move.
+#[allow(clippy::manual_async_fn)] // on purpose: see `Client::send_raw`
+fn json_call<C: std::borrow::Borrow<Client>, T: DeserializeOwned>(
+    client: C,
+    req: Request,
+) -> impl Future<Output = Result<T, Error>> {
+    async move {
+        let client = client.borrow();
+        let operation = req.operation;
+        let resp = client.check_status(operation, client.send_raw(req).await?)?;
+        decode_answer(operation, &resp)
     }
 }
 
