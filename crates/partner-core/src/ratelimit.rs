@@ -130,13 +130,12 @@ impl QuotaTracker {
     /// to [`observe`](Self::observe) in async code: with a shared store, the next
     /// [`reserve_wait`](Self::reserve_wait) then sees the answer.
     pub async fn record(&self, headers: &HeaderMap) {
-        let seen = self.parse(headers);
-        if seen.is_empty() {
+        if self.record_ready(headers) {
             return;
         }
-        match &self.local {
-            Some(local) => local.observe_now(&self.key, seen),
-            None => self.store.observe(&self.key, seen).await,
+        let seen = self.parse(headers);
+        if !seen.is_empty() {
+            self.store.observe(&self.key, seen).await;
         }
     }
 
@@ -183,10 +182,7 @@ impl QuotaTracker {
         let Some(local) = &self.local else {
             return false;
         };
-        let seen = self.parse(headers);
-        if !seen.is_empty() {
-            local.observe_now(&self.key, seen);
-        }
+        local.observe_now(&self.key, self.parse(headers));
         true
     }
 

@@ -222,68 +222,66 @@ impl ReqwestTransport {
         &self,
         request: HttpRequest,
     ) -> Result<HttpResponse, TransportError> {
-        {
-            // The request is built in place: the header map moves in whole instead of being
-            // inserted again entry by entry (what `RequestBuilder::headers` does).
-            let mut http = reqwest::Request::new(request.method, request.url);
-            *http.headers_mut() = request.headers;
-            *http.body_mut() = Some(request.body.into());
-            if self.apply_timeout {
-                *http.timeout_mut() = request.timeout;
-            }
-            let mut response = self.client.execute(http).await.map_err(classify)?;
-            let status = response.status();
-            let headers = std::mem::take(response.headers_mut());
-            let limit = request.max_response_bytes.unwrap_or(usize::MAX);
-            // The status line arrived: from here on the vendor surely has the request, so a
-            // failure is "answer cut short" (or a timeout), never "may not have been sent".
-            let after_status = |err: reqwest::Error| {
-                let kind = if err.is_timeout() {
-                    TransportErrorKind::Timeout
-                } else {
-                    TransportErrorKind::CutShort
-                };
-                TransportError::new(kind, RequestSent::Yes, err.without_url())
+        // The request is built in place: the header map moves in whole instead of being
+        // inserted again entry by entry (what `RequestBuilder::headers` does).
+        let mut http = reqwest::Request::new(request.method, request.url);
+        *http.headers_mut() = request.headers;
+        *http.body_mut() = Some(request.body.into());
+        if self.apply_timeout {
+            *http.timeout_mut() = request.timeout;
+        }
+        let mut response = self.client.execute(http).await.map_err(classify)?;
+        let status = response.status();
+        let headers = std::mem::take(response.headers_mut());
+        let limit = request.max_response_bytes.unwrap_or(usize::MAX);
+        // The status line arrived: from here on the vendor surely has the request, so a
+        // failure is "answer cut short" (or a timeout), never "may not have been sent".
+        let after_status = |err: reqwest::Error| {
+            let kind = if err.is_timeout() {
+                TransportErrorKind::Timeout
+            } else {
+                TransportErrorKind::CutShort
             };
-            let too_large = || {
-                TransportError::new(
-                    TransportErrorKind::TooLarge,
-                    RequestSent::Yes,
-                    format!("answer larger than {limit} bytes (HTTP {status})"),
-                )
-            };
-            if response.content_length().is_some_and(|n| n > limit as u64) {
+            TransportError::new(kind, RequestSent::Yes, err.without_url())
+        };
+        let too_large = || {
+            TransportError::new(
+                TransportErrorKind::TooLarge,
+                RequestSent::Yes,
+                format!("answer larger than {limit} bytes (HTTP {status})"),
+            )
+        };
+        if response.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(too_large());
+        }
+        // An answer that arrives as one chunk (most do) is kept as it came, not copied;
+        // only a second chunk starts a buffer.
+        let mut body = Bytes::new();
+        let mut joined: Option<bytes::BytesMut> = None;
+        let mut read = 0usize;
+        while let Some(chunk) = response.chunk().await.map_err(after_status)? {
+            read += chunk.len();
+            if read > limit {
                 return Err(too_large());
             }
-            // An answer that arrives as one chunk (most do) is kept as it came, not copied;
-            // only a second chunk starts a buffer.
-            let mut body = Bytes::new();
-            let mut joined: Option<bytes::BytesMut> = None;
-            let mut read = 0usize;
-            while let Some(chunk) = response.chunk().await.map_err(after_status)? {
-                read += chunk.len();
-                if read > limit {
-                    return Err(too_large());
+            match &mut joined {
+                None if body.is_empty() => body = chunk,
+                None => {
+                    let capacity = response.content_length().map_or(read, |n| n as usize);
+                    let mut buf = bytes::BytesMut::with_capacity(capacity.clamp(read, limit));
+                    buf.extend_from_slice(&body);
+                    buf.extend_from_slice(&chunk);
+                    joined = Some(buf);
                 }
-                match &mut joined {
-                    None if body.is_empty() => body = chunk,
-                    None => {
-                        let capacity = response.content_length().map_or(read, |n| n as usize);
-                        let mut buf = bytes::BytesMut::with_capacity(capacity.clamp(read, limit));
-                        buf.extend_from_slice(&body);
-                        buf.extend_from_slice(&chunk);
-                        joined = Some(buf);
-                    }
-                    Some(buf) => buf.extend_from_slice(&chunk),
-                }
+                Some(buf) => buf.extend_from_slice(&chunk),
             }
-            let body = joined.map_or(body, bytes::BytesMut::freeze);
-            Ok(HttpResponse {
-                status,
-                headers,
-                body,
-            })
         }
+        let body = joined.map_or(body, bytes::BytesMut::freeze);
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
     }
 }
 
