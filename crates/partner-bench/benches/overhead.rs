@@ -3,7 +3,8 @@
 //! A minimal hyper server on loopback (its own thread) answers one read per vendor with
 //! fixed bytes. The client side runs on a current-thread tokio runtime on the main thread, so
 //! the CPU clock of that thread (the account `getrusage(RUSAGE_THREAD)` reads) is the
-//! client's CPU: building the request, reqwest and hyper's client half, reading the answer
+//! client's CPU: building the request, the HTTP client's half (hyper's pooled client for the
+//! vendor clients' default transport, reqwest over it for the bare side), reading the answer
 //! and decoding it.
 //!
 //! For every vendor, each round runs `CALLS` sequential calls through the vendor client
@@ -18,7 +19,9 @@
 //! shared machine; wall time swings with the neighbours.
 //!
 //! `cargo bench -p partner-bench --bench overhead` (or `cargo xtask bench`);
-//! `PARTNER_BENCH_ROUNDS` and `PARTNER_BENCH_CALLS` change the defaults (21 rounds of 300).
+//! `PARTNER_BENCH_ROUNDS` and `PARTNER_BENCH_CALLS` change the defaults (21 rounds of 300);
+//! `PARTNER_BENCH_TRANSPORT=reqwest` puts the vendor clients over a `reqwest::Client` instead
+//! of their default transport.
 //! Figures of this machine: docs/PERFORMANCE.md.
 
 use std::hint::black_box;
@@ -359,6 +362,25 @@ fn decode_shipinsure(b: &[u8]) -> usize {
 
 // ---------- setup ----------
 
+/// `PARTNER_BENCH_TRANSPORT=reqwest`: the vendor clients send through a `reqwest::Client` of
+/// their user's (`http_client`, what a client behind a proxy uses) instead of the default
+/// transport, to see what the client adds above reqwest alone.
+fn over_reqwest() -> bool {
+    std::env::var("PARTNER_BENCH_TRANSPORT").is_ok_and(|t| t == "reqwest")
+}
+
+/// The vendor builder with the transport the run asks for.
+macro_rules! with_transport {
+    ($builder:expr) => {{
+        let builder = $builder;
+        if over_reqwest() {
+            builder.http_client(reqwest::Client::new())
+        } else {
+            builder
+        }
+    }};
+}
+
 async fn cases(server: &Server) -> Vec<Case> {
     let base = server.base_url();
     let bare_client = reqwest::Client::new();
@@ -373,11 +395,13 @@ async fn cases(server: &Server) -> Vec<Case> {
     );
     let states = carfix_states();
     server.route("/api/Affiliate/GetStates", Answer::json(states.clone()));
-    let carfix = carfix_client::AffiliateClient::builder()
-        .base_url(&base)
-        .credentials("CARFIX-REFERRED", "bench-key")
-        .build()
-        .unwrap();
+    let carfix = with_transport!(
+        carfix_client::AffiliateClient::builder()
+            .base_url(&base)
+            .credentials("CARFIX-REFERRED", "bench-key")
+    )
+    .build()
+    .unwrap();
     carfix.login().await.unwrap();
     let typed = Typed::Carfix(carfix);
     typed.call().await;
@@ -401,14 +425,16 @@ async fn cases(server: &Server) -> Vec<Case> {
     );
     let makes = jifeline_makes();
     server.route("/v1/vehicle-makes", Answer::json(makes.clone()));
-    let jifeline = jifeline_client::JifelineClient::builder()
-        .base_url(&base)
-        .credentials(jifeline_client::Credentials::connector_uuid(
-            "6ec2911c-a09a-11ee-8c90-0242ac120002".parse().unwrap(),
-            "1234",
-        ))
-        .build()
-        .unwrap();
+    let jifeline = with_transport!(
+        jifeline_client::JifelineClient::builder()
+            .base_url(&base)
+            .credentials(jifeline_client::Credentials::connector_uuid(
+                "6ec2911c-a09a-11ee-8c90-0242ac120002".parse().unwrap(),
+                "1234",
+            ))
+    )
+    .build()
+    .unwrap();
     let typed = Typed::Jifeline(jifeline);
     typed.call().await;
     let c = server.captured("/v1/vehicle-makes").unwrap();
@@ -429,11 +455,13 @@ async fn cases(server: &Server) -> Vec<Case> {
             .header("x-ratelimit-remaining", "10799")
             .header("x-ratelimit-reset", "3600"),
     );
-    let claire = claire_client::ClaireClient::builder()
-        .base_url(&base)
-        .api_key(claire_client::SecretString::from("bench-claire-key"))
-        .build()
-        .unwrap();
+    let claire = with_transport!(
+        claire_client::ClaireClient::builder()
+            .base_url(&base)
+            .api_key(claire_client::SecretString::from("bench-claire-key"))
+    )
+    .build()
+    .unwrap();
     let typed = Typed::Claire(claire);
     typed.call().await;
     let c = server.captured("/v1/locations").unwrap();
@@ -451,11 +479,13 @@ async fn cases(server: &Server) -> Vec<Case> {
         "/api/warrantify/claim/tracking/",
         Answer::json(tracking.clone()),
     );
-    let bigfix = bigfix_client::BigfixClient::builder()
-        .base_url(&base)
-        .api_key(bigfix_client::SecretString::from("bench-bigfix-key"))
-        .build()
-        .unwrap();
+    let bigfix = with_transport!(
+        bigfix_client::BigfixClient::builder()
+            .base_url(&base)
+            .api_key(bigfix_client::SecretString::from("bench-bigfix-key"))
+    )
+    .build()
+    .unwrap();
     let typed = Typed::Bigfix(bigfix);
     typed.call().await;
     let c = server.captured("/api/warrantify/claim/tracking/").unwrap();
@@ -469,9 +499,9 @@ async fn cases(server: &Server) -> Vec<Case> {
 
     // shipinsure has no read: its cheapest call, insert tracking detail (signed POST).
     server.route("/api/v1/sme-delivery/tracking", Answer::json(SHIPINSURE_OK));
-    let ship = shipinsure_client::ShipInsureClient::builder(
+    let ship = with_transport!(shipinsure_client::ShipInsureClient::builder(
         shipinsure_client::EnvironmentConfig::staging(&base, "bench-shipinsure-key"),
-    )
+    ))
     .build()
     .unwrap();
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-23T09:15:00Z")
@@ -662,7 +692,13 @@ fn main() {
         }
         println!(
             "partner-bench overhead: {rounds} rounds x {calls} calls per side per vendor, \
-             current-thread client, hyper server on 127.0.0.1, load average {}",
+             current-thread client, hyper server on 127.0.0.1, vendor clients over {}, \
+             load average {}",
+            if over_reqwest() {
+                "reqwest"
+            } else {
+                "the default transport"
+            },
             load_average()
         );
         println!(

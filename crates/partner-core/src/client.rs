@@ -23,8 +23,8 @@ use crate::retry::{RetryBudget, RetryPolicy};
 use crate::store::{StoreKey, TokenStore};
 use crate::timers::Timers;
 use crate::transport::{
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, HttpRequest, HttpResponse, ReqwestTransport,
-    Transport, TransportError,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, HttpRequest, HttpResponse, HyperTransport,
+    ReqwestTransport, Transport, TransportError,
 };
 
 mod attempts;
@@ -171,10 +171,14 @@ impl ClientBuilder {
         let transport = match (o.transport, o.http_client) {
             (Some(t), _) => Sender::Custom(t),
             (None, Some(c)) => Sender::Reqwest(ReqwestTransport::from_client(c).timed_by_client()),
-            (None, None) => Sender::Reqwest(
-                ReqwestTransport::new(o.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT), &ua)?
-                    .timed_by_client(),
-            ),
+            (None, None) => {
+                let connect_timeout = o.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+                if proxied(&base_url) {
+                    Sender::Reqwest(ReqwestTransport::new(connect_timeout, &ua)?.timed_by_client())
+                } else {
+                    Sender::Direct(HyperTransport::new(connect_timeout)?.timed_by_client())
+                }
+            }
         };
         let fixed_urls = fixed_urls(&endpoints, &base_url);
         Ok(Client {
@@ -202,9 +206,28 @@ impl ClientBuilder {
     }
 }
 
-/// The transport a client sends through. The built-in one is called directly, a user's
+/// Whether the environment's proxy settings (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+/// `NO_PROXY`, read the way reqwest reads them: with the same matcher) send requests for this
+/// base URL through a proxy. Such a client is built on reqwest, which speaks to proxies; the
+/// default transport does not.
+fn proxied(base_url: &BaseUrl) -> bool {
+    proxied_by(
+        &hyper_util::client::proxy::matcher::Matcher::from_system(),
+        base_url,
+    )
+}
+
+fn proxied_by(proxies: &hyper_util::client::proxy::matcher::Matcher, base_url: &BaseUrl) -> bool {
+    match base_url.as_url().as_str().parse::<http::Uri>() {
+        Ok(uri) => proxies.intercept(&uri).is_some(),
+        Err(_) => true, // reqwest then reports what is wrong with it
+    }
+}
+
+/// The transport a client sends through. The built-in ones are called directly, a user's
 /// through its trait object.
 enum Sender {
+    Direct(HyperTransport),
     Reqwest(ReqwestTransport),
     Custom(Arc<dyn Transport>),
 }
@@ -212,6 +235,7 @@ enum Sender {
 impl Sender {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         match self {
+            Sender::Direct(t) => t.execute(request).await,
             Sender::Reqwest(t) => t.execute(request).await,
             Sender::Custom(t) => t.send(request).await,
         }
@@ -642,4 +666,28 @@ pub fn default_error_message(body: &[u8]) -> Option<String> {
         })
     };
     find(&value).or_else(|| KEYS.iter().find_map(|k| value.get(k).and_then(find)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hyper_util::client::proxy::matcher::Matcher;
+
+    #[test]
+    fn a_proxy_covering_the_base_url_chooses_reqwest() {
+        let base = |s: &str| BaseUrl::parse(s).unwrap();
+        let none = Matcher::builder().build();
+        assert!(!proxied_by(&none, &base("https://api.example.com/v1")));
+        let https = Matcher::builder()
+            .https("http://proxy.corp:3128")
+            .no("internal.example, 127.0.0.1")
+            .build();
+        assert!(proxied_by(&https, &base("https://api.example.com/v1")));
+        assert!(!proxied_by(&https, &base("https://internal.example")));
+        assert!(!proxied_by(&https, &base("http://127.0.0.1:8080")));
+        // An HTTPS proxy setting says nothing about plain http.
+        assert!(!proxied_by(&https, &base("http://localhost:8080")));
+        let all = Matcher::builder().all("http://proxy.corp:3128").build();
+        assert!(proxied_by(&all, &base("http://localhost:8080")));
+    }
 }

@@ -2,7 +2,13 @@
 //!
 //! Clients talk to a [`Transport`], not to reqwest directly, so users can put their own
 //! implementation (a mock, a recorder) under any vendor client in their tests. The default is
-//! [`ReqwestTransport`], one connection pool per client.
+//! [`HyperTransport`], one connection pool per client; [`ReqwestTransport`] carries a
+//! `reqwest::Client` of the user's, and is the default where the environment sets a proxy
+//! for the vendor's host.
+
+mod direct;
+
+pub use direct::HyperTransport;
 
 use std::fmt;
 use std::time::Duration;
@@ -202,6 +208,27 @@ fn ensure_crypto_provider() -> Result<(), crate::error::ConfigError> {
         Ok(())
     }
     #[cfg(not(feature = "ring"))]
+    Err(crate::error::ConfigError::HttpClient(
+        "no TLS crypto provider: enable the `aws-lc` (default) or `ring` feature, or install \
+         a rustls CryptoProvider before building the client"
+            .to_owned(),
+    ))
+}
+
+/// The crypto provider for the default transport's TLS: the process default when the
+/// application installed one (as reqwest does), else the one the features choose.
+fn crypto_provider()
+-> Result<std::sync::Arc<rustls::crypto::CryptoProvider>, crate::error::ConfigError> {
+    if let Some(provider) = rustls::crypto::CryptoProvider::get_default() {
+        return Ok(provider.clone());
+    }
+    #[cfg(feature = "aws-lc")]
+    return Ok(std::sync::Arc::new(
+        rustls::crypto::aws_lc_rs::default_provider(),
+    ));
+    #[cfg(all(feature = "ring", not(feature = "aws-lc")))]
+    return Ok(std::sync::Arc::new(rustls::crypto::ring::default_provider()));
+    #[cfg(not(any(feature = "aws-lc", feature = "ring")))]
     Err(crate::error::ConfigError::HttpClient(
         "no TLS crypto provider: enable the `aws-lc` (default) or `ring` feature, or install \
          a rustls CryptoProvider before building the client"

@@ -347,7 +347,7 @@ async fn secrets_never_show_in_debug_or_errors() {
 }
 
 #[tokio::test]
-async fn over_reqwest_to_a_local_server() {
+async fn over_the_default_transport_to_a_local_server() {
     let server = httpmock::MockServer::start_async().await;
     let m = server
         .mock_async(|when, then| {
