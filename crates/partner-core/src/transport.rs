@@ -8,7 +8,7 @@
 
 mod direct;
 
-pub use direct::HyperTransport;
+pub use direct::{CertificateDer, HyperTransport};
 
 use std::fmt;
 use std::time::Duration;

@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use partner_core::error::{RequestSent, TransportErrorKind};
 use partner_core::http::{HeaderMap, HeaderValue, Method, header};
-use partner_core::transport::{HyperTransport, ReqwestTransport};
+use partner_core::transport::{CertificateDer, HyperTransport, ReqwestTransport};
 use partner_core::{HttpRequest, HttpResponse, Transport, TransportError};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 
 /// The two built-in transports, by name.
 fn transports() -> Vec<(&'static str, Box<dyn Transport>)> {
@@ -43,7 +43,7 @@ async fn one_exchange(reply: &'static [u8]) -> (String, tokio::task::JoinHandle<
     (base, task)
 }
 
-async fn read_request(socket: &mut TcpStream) -> Vec<u8> {
+async fn read_request(socket: &mut (impl tokio::io::AsyncRead + Unpin)) -> Vec<u8> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     loop {
@@ -284,4 +284,93 @@ async fn on_its_own_a_transport_enforces_the_request_timeout() {
         assert_eq!(failure(result).0, TransportErrorKind::Timeout, "{name}");
         server.abort();
     }
+}
+
+/// A TLS server on loopback presenting the test certificate for `localhost` (tests/tls),
+/// answering each connection's request with `reply`; hands back the requests it read.
+async fn tls_server(reply: &'static [u8]) -> (u16, tokio::task::JoinHandle<Vec<Vec<u8>>>) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let chain = vec![CertificateDer::from_pem_slice(include_bytes!("tls/localhost.pem")).unwrap()];
+    let key = PrivateKeyDer::from_pem_slice(include_bytes!("tls/localhost.key")).unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let task = tokio::spawn(async move {
+        let mut requests = Vec::new();
+        // The first connection is trusted and answered; the second fails its handshake.
+        for _ in 0..2 {
+            let (socket, _) = listener.accept().await.unwrap();
+            let Ok(mut tls) = acceptor.accept(socket).await else {
+                continue;
+            };
+            requests.push(read_request(&mut tls).await);
+            tls.write_all(reply).await.unwrap();
+            tls.shutdown().await.ok();
+        }
+        requests
+    });
+    (port, task)
+}
+
+fn provider() -> std::sync::Arc<rustls::crypto::CryptoProvider> {
+    #[cfg(feature = "aws-lc")]
+    return std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    #[cfg(all(feature = "ring", not(feature = "aws-lc")))]
+    return std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    #[cfg(not(any(feature = "aws-lc", feature = "ring")))]
+    rustls::crypto::CryptoProvider::get_default()
+        .expect("a crypto provider")
+        .clone()
+}
+
+#[tokio::test]
+async fn https_to_a_trusted_server_carries_the_request_and_an_unknown_issuer_does_not() {
+    use rustls::pki_types::pem::PemObject;
+    let ok = b"HTTP/1.1 200 OK\r\ncontent-length: 11\r\n\r\n{\"ok\":true}";
+    let (port, server) = tls_server(ok).await;
+    let ca = CertificateDer::from_pem_slice(include_bytes!("tls/ca.pem")).unwrap();
+    let trusting = HyperTransport::with_extra_roots(Duration::from_secs(5), [ca]).unwrap();
+    let url = format!("https://localhost:{port}/v1/orders?page=2");
+    let resp = trusting
+        .send(request(Method::POST, &url, b"{\"a\":1}"))
+        .await
+        .unwrap();
+    assert_eq!(resp.status, 200);
+    assert_eq!(&resp.body[..], b"{\"ok\":true}");
+
+    // The platform's roots alone do not know the test CA: refused in the handshake, before
+    // anything of the request was written.
+    let platform = HyperTransport::new(Duration::from_secs(5)).unwrap();
+    let err = platform
+        .send(request(Method::POST, &url, b"{\"a\":1}"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.kind, err.sent),
+        (TransportErrorKind::Connect, RequestSent::No)
+    );
+
+    let requests = server.await.unwrap();
+    assert_eq!(
+        requests.len(),
+        1,
+        "only the trusted connection carried a request"
+    );
+    let wire = String::from_utf8(requests[0].clone()).unwrap();
+    assert!(
+        wire.starts_with("POST /v1/orders?page=2 HTTP/1.1\r\n"),
+        "{wire}"
+    );
+    assert!(
+        wire.contains(&format!("\r\nhost: localhost:{port}\r\n")),
+        "{wire}"
+    );
+    assert!(wire.ends_with("{\"a\":1}"), "{wire}");
 }

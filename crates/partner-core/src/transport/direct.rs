@@ -21,6 +21,7 @@ use http_body::Body as _;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::{self, connect::HttpConnector};
 use hyper_util::rt::{TokioExecutor, TokioTimer};
+pub use rustls::pki_types::CertificateDer;
 
 use super::{HttpRequest, HttpResponse, Transport, TransportError};
 use crate::error::{ConfigError, RequestSent, TransportErrorKind};
@@ -44,11 +45,33 @@ const TCP_KEEPALIVE_RETRIES: u32 = 3;
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
 impl HyperTransport {
-    /// A transport with this connect timeout.
+    /// A transport with this connect timeout, trusting the platform's certificate roots.
     pub fn new(connect_timeout: Duration) -> Result<Self, ConfigError> {
+        Self::with_extra_roots(connect_timeout, [])
+    }
+
+    /// A transport that also trusts these roots (a private CA, a TLS-inspecting gateway's),
+    /// besides the platform's. Under a vendor client: `.transport(Arc::new(..))`.
+    ///
+    /// ```no_run
+    /// # fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// use partner_core::transport::{CertificateDer, HyperTransport};
+    /// let ca = CertificateDer::from(std::fs::read("corp-ca.der")?);
+    /// let transport = HyperTransport::with_extra_roots(std::time::Duration::from_secs(10), [ca])?;
+    /// # Ok(()) }
+    /// ```
+    pub fn with_extra_roots(
+        connect_timeout: Duration,
+        roots: impl IntoIterator<Item = CertificateDer<'static>>,
+    ) -> Result<Self, ConfigError> {
         let provider = super::crypto_provider()?;
-        let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
-            .map_err(|e| ConfigError::HttpClient(format!("TLS certificate verifier: {e}")))?;
+        let roots: Vec<_> = roots.into_iter().collect();
+        let verifier = if roots.is_empty() {
+            rustls_platform_verifier::Verifier::new(provider.clone())
+        } else {
+            extra_roots_verifier(roots, provider.clone())
+        }
+        .map_err(|e| ConfigError::HttpClient(format!("TLS certificate verifier: {e}")))?;
         // ALPN is left to the connector builder (it offers http/1.1 and insists on setting
         // it itself).
         let tls = rustls::ClientConfig::builder_with_provider(provider)
@@ -168,6 +191,25 @@ impl HyperTransport {
             body: joined.map_or(whole, BytesMut::freeze),
         })
     }
+}
+
+#[cfg(not(target_os = "android"))]
+fn extra_roots_verifier(
+    roots: Vec<CertificateDer<'static>>,
+    provider: Arc<rustls::crypto::CryptoProvider>,
+) -> Result<rustls_platform_verifier::Verifier, rustls::Error> {
+    rustls_platform_verifier::Verifier::new_with_extra_roots(roots, provider)
+}
+
+/// The platform verifier takes no extra roots on Android.
+#[cfg(target_os = "android")]
+fn extra_roots_verifier(
+    _roots: Vec<CertificateDer<'static>>,
+    _provider: Arc<rustls::crypto::CryptoProvider>,
+) -> Result<rustls_platform_verifier::Verifier, rustls::Error> {
+    Err(rustls::Error::General(
+        "extra root certificates are not supported on Android".to_owned(),
+    ))
 }
 
 impl Transport for HyperTransport {
