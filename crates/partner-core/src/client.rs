@@ -206,6 +206,18 @@ impl ClientBuilder {
     }
 }
 
+/// Where a 3xx answer points, credential-looking query values redacted.
+fn redirect_target(resp: &HttpResponse) -> Option<String> {
+    if !resp.status.is_redirection() {
+        return None;
+    }
+    let location = resp.headers.get(header::LOCATION)?.to_str().ok()?;
+    Some(match url::Url::parse(location) {
+        Ok(url) => crate::transport::redact_url(&url),
+        Err(_) => excerpt(location.as_bytes(), 300),
+    })
+}
+
 /// Whether the environment's proxy settings (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
 /// `NO_PROXY`, read the way reqwest reads them: with the same matcher) send requests for this
 /// base URL through a proxy. Such a client is built on reqwest, which speaks to proxies; the
@@ -493,9 +505,13 @@ impl Client {
             return Ok(resp);
         }
         let status = resp.status.as_u16();
-        let message = (self.shared.message_extractor)(&resp.body)
-            .map(|m| excerpt(m.as_bytes(), 300))
-            .unwrap_or_else(|| resp.status.canonical_reason().unwrap_or("error").to_owned());
+        let message = match redirect_target(&resp) {
+            // Not followed on purpose (transport/direct.rs): say where it pointed.
+            Some(location) => format!("redirect to {location} (not followed)"),
+            None => (self.shared.message_extractor)(&resp.body)
+                .map(|m| excerpt(m.as_bytes(), 300))
+                .unwrap_or_else(|| resp.status.canonical_reason().unwrap_or("error").to_owned()),
+        };
         Err(match status {
             401 | 403 => Error::Auth {
                 operation,

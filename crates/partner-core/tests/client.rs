@@ -426,3 +426,40 @@ async fn a_top_level_list_reads_null_as_empty() {
     let two: Vec<u8> = c.send_json_list(Request::new("ListThings")).await.unwrap();
     assert_eq!(two, [1, 2]);
 }
+
+#[tokio::test]
+async fn a_redirect_is_not_followed_and_says_where_it_pointed() {
+    let server = httpmock::MockServer::start_async().await;
+    let moved = server
+        .mock_async(|when, then| {
+            when.method("POST").path("/v1/things");
+            then.status(301).header(
+                "location",
+                "https://elsewhere.example/v2/things?token=s3cr3t",
+            );
+        })
+        .await;
+    let c = Client::builder("demo", OPS)
+        .base_url(format!("{}/v1", server.base_url()))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = c
+        .send_json::<serde_json::Value>(Request::new("CreateThing"))
+        .await
+        .unwrap_err();
+    match &err {
+        Error::Status {
+            status, message, ..
+        } => {
+            assert_eq!(*status, 301);
+            assert_eq!(
+                message,
+                "redirect to https://elsewhere.example/v2/things?token=%3Credacted%3E (not followed)"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!err.to_string().contains("s3cr3t"));
+    moved.assert_calls_async(1).await;
+}
