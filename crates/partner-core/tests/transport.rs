@@ -374,3 +374,25 @@ async fn https_to_a_trusted_server_carries_the_request_and_an_unknown_issuer_doe
     );
     assert!(wire.ends_with("{\"a\":1}"), "{wire}");
 }
+
+#[test]
+fn a_client_builds_outside_a_runtime_and_works_inside_one() {
+    // Built where no runtime runs (a `main` before the runtime starts, a lazy static), as a
+    // reqwest-based client could be.
+    let transport = HyperTransport::new(Duration::from_secs(5)).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let ok = b"HTTP/1.1 204 No Content\r\n\r\n";
+        let (result, wire) = exchange(
+            &transport,
+            request(Method::GET, "http://x.test/ping", b""),
+            ok,
+        )
+        .await;
+        assert_eq!(result.unwrap().status, 204);
+        assert!(wire.starts_with("GET /ping HTTP/1.1\r\n"), "{wire}");
+    });
+}
