@@ -260,7 +260,6 @@ impl ReqwestTransport {
         let mut response = self.client.execute(http).await.map_err(classify)?;
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        let limit = request.max_response_bytes.unwrap_or(usize::MAX);
         // The status line arrived: from here on the vendor surely has the request, so a
         // failure is "answer cut short" (or a timeout), never "may not have been sent".
         let after_status = |err: reqwest::Error| {
@@ -271,44 +270,93 @@ impl ReqwestTransport {
             };
             TransportError::new(kind, RequestSent::Yes, err.without_url())
         };
-        let too_large = || {
-            TransportError::new(
-                TransportErrorKind::TooLarge,
-                RequestSent::Yes,
-                format!("answer larger than {limit} bytes (HTTP {status})"),
-            )
-        };
-        if response.content_length().is_some_and(|n| n > limit as u64) {
-            return Err(too_large());
-        }
-        // An answer that arrives as one chunk (most do) is kept as it came, not copied;
-        // only a second chunk starts a buffer.
-        let mut body = Bytes::new();
-        let mut joined: Option<bytes::BytesMut> = None;
-        let mut read = 0usize;
+        let mut body = BodyCollector::new(
+            status,
+            request.max_response_bytes,
+            response.content_length(),
+        )?;
         while let Some(chunk) = response.chunk().await.map_err(after_status)? {
-            read += chunk.len();
-            if read > limit {
-                return Err(too_large());
-            }
-            match &mut joined {
-                None if body.is_empty() => body = chunk,
-                None => {
-                    let capacity = response.content_length().map_or(read, |n| n as usize);
-                    let mut buf = bytes::BytesMut::with_capacity(capacity.clamp(read, limit));
-                    buf.extend_from_slice(&body);
-                    buf.extend_from_slice(&chunk);
-                    joined = Some(buf);
-                }
-                Some(buf) => buf.extend_from_slice(&chunk),
-            }
+            body.push(chunk)?;
         }
-        let body = joined.map_or(body, bytes::BytesMut::freeze);
+        let body = body.finish();
         Ok(HttpResponse {
             status,
             headers,
             body,
         })
+    }
+}
+
+/// An answer's body as it arrives, held to the client's limit. An answer that arrives as one
+/// chunk (most do) is kept as it came, not copied; only a second chunk starts a buffer.
+pub(crate) struct BodyCollector {
+    status: StatusCode,
+    limit: usize,
+    length: Option<u64>,
+    read: usize,
+    whole: Bytes,
+    joined: Option<bytes::BytesMut>,
+}
+
+impl BodyCollector {
+    /// A collector for an answer of this status and announced length; an announced length
+    /// over the limit is refused before anything is read.
+    #[inline]
+    pub(crate) fn new(
+        status: StatusCode,
+        limit: Option<usize>,
+        length: Option<u64>,
+    ) -> Result<Self, TransportError> {
+        let collector = BodyCollector {
+            status,
+            limit: limit.unwrap_or(usize::MAX),
+            length,
+            read: 0,
+            whole: Bytes::new(),
+            joined: None,
+        };
+        match length {
+            Some(n) if n > collector.limit as u64 => Err(collector.too_large()),
+            _ => Ok(collector),
+        }
+    }
+
+    /// Adds the next chunk, or refuses the answer once it passes the limit.
+    #[inline]
+    pub(crate) fn push(&mut self, chunk: Bytes) -> Result<(), TransportError> {
+        self.read += chunk.len();
+        if self.read > self.limit {
+            return Err(self.too_large());
+        }
+        match &mut self.joined {
+            None if self.whole.is_empty() => self.whole = chunk,
+            None => {
+                let capacity = self.length.map_or(self.read, |n| n as usize);
+                let mut buf = bytes::BytesMut::with_capacity(capacity.clamp(self.read, self.limit));
+                buf.extend_from_slice(&self.whole);
+                buf.extend_from_slice(&chunk);
+                self.joined = Some(buf);
+            }
+            Some(buf) => buf.extend_from_slice(&chunk),
+        }
+        Ok(())
+    }
+
+    /// The whole body.
+    #[inline]
+    pub(crate) fn finish(self) -> Bytes {
+        self.joined.map_or(self.whole, bytes::BytesMut::freeze)
+    }
+
+    fn too_large(&self) -> TransportError {
+        TransportError::new(
+            TransportErrorKind::TooLarge,
+            RequestSent::Yes,
+            format!(
+                "answer larger than {} bytes (HTTP {})",
+                self.limit, self.status
+            ),
+        )
     }
 }
 

@@ -16,14 +16,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use http_body::Body as _;
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::{self, connect::HttpConnector};
 use hyper_util::rt::{TokioExecutor, TokioTimer};
 pub use rustls::pki_types::CertificateDer;
 
-use super::{HttpRequest, HttpResponse, Transport, TransportError};
+use super::{BodyCollector, HttpRequest, HttpResponse, Transport, TransportError};
 use crate::error::{ConfigError, RequestSent, TransportErrorKind};
 
 type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
@@ -143,52 +143,23 @@ impl HyperTransport {
         let response = self.client.request(http).await.map_err(classify)?;
         let (parts, mut body) = response.into_parts();
         let status = parts.status;
-        let limit = request.max_response_bytes.unwrap_or(usize::MAX);
         // The status line arrived: from here on the vendor surely has the request, so a
         // failure is "answer cut short", never "may not have been sent".
-        let too_large = || {
-            TransportError::new(
-                TransportErrorKind::TooLarge,
-                RequestSent::Yes,
-                format!("answer larger than {limit} bytes (HTTP {status})"),
-            )
-        };
-        let length = body.size_hint().exact();
-        if length.is_some_and(|n| n > limit as u64) {
-            return Err(too_large());
-        }
-        // An answer that arrives as one chunk (most do) is kept as it came, not copied;
-        // only a second chunk starts a buffer.
-        let mut whole = Bytes::new();
-        let mut joined: Option<BytesMut> = None;
-        let mut read = 0usize;
+        let mut collected =
+            BodyCollector::new(status, request.max_response_bytes, body.size_hint().exact())?;
         while let Some(frame) = body.frame().await {
             let frame = frame.map_err(|e| {
                 TransportError::new(TransportErrorKind::CutShort, RequestSent::Yes, e)
             })?;
-            let Ok(chunk) = frame.into_data() else {
-                continue; // trailers
-            };
-            read += chunk.len();
-            if read > limit {
-                return Err(too_large());
-            }
-            match &mut joined {
-                None if whole.is_empty() => whole = chunk,
-                None => {
-                    let capacity = length.map_or(read, |n| n as usize);
-                    let mut buf = BytesMut::with_capacity(capacity.clamp(read, limit));
-                    buf.extend_from_slice(&whole);
-                    buf.extend_from_slice(&chunk);
-                    joined = Some(buf);
-                }
-                Some(buf) => buf.extend_from_slice(&chunk),
+            // Anything but data is trailers, which an answer here never needs.
+            if let Ok(chunk) = frame.into_data() {
+                collected.push(chunk)?;
             }
         }
         Ok(HttpResponse {
             status,
             headers: parts.headers,
-            body: joined.map_or(whole, BytesMut::freeze),
+            body: collected.finish(),
         })
     }
 }
