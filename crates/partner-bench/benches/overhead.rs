@@ -768,8 +768,8 @@ fn decode_only() {
     );
 }
 
-/// `PARTNER_BENCH_DIAG=1`: what single layers cost on the bare side (Claire's call): a
-/// per-request timeout, a deadline around the call.
+/// `PARTNER_BENCH_DIAG=1`: what single layers cost on the bare side (Claire's call): hyper-util
+/// by hand under it, a per-request timeout, a deadline around the call.
 async fn diagnose(cases: &[Case], calls: u32, rounds: u32) {
     // How much state one call's future carries: every byte of it is written when the call
     // starts and moved whenever a layer moves the future.
@@ -800,17 +800,34 @@ async fn diagnose(cases: &[Case], calls: u32, rounds: u32) {
         let at = tokio::time::Instant::now() + Duration::from_secs(300);
         tokio::time::timeout_at(at, timed()).await.unwrap()
     };
+    // hyper-util's pooled client driven by hand: the floor under both the default transport
+    // and reqwest.
+    let hand: hyper_util::client::legacy::Client<_, http_body_util::Full<bytes::Bytes>> =
+        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+            .build_http();
+    let uri: hyper::Uri = bare.url.parse().unwrap();
+    let by_hand = || async {
+        use http_body_util::BodyExt;
+        let mut req = hyper::Request::new(http_body_util::Full::new(bytes::Bytes::new()));
+        *req.uri_mut() = uri.clone();
+        *req.headers_mut() = bare.headers.clone();
+        let resp = hand.request(req).await.unwrap();
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        (bare.decode)(&body)
+    };
     let mut rows: Vec<(&str, Vec<f64>)> = vec![
+        ("hyper-util by hand", vec![]),
         ("bare", vec![]),
         ("bare + request timeout", vec![]),
         ("bare + timeout + deadline", vec![]),
         ("typed", vec![]),
     ];
     for _ in 0..rounds {
-        rows[0].1.push(measure(calls, || bare.call()).await.1);
-        rows[1].1.push(measure(calls, timed).await.1);
-        rows[2].1.push(measure(calls, deadline).await.1);
-        rows[3].1.push(measure(calls, || case.typed.call()).await.1);
+        rows[0].1.push(measure(calls, by_hand).await.1);
+        rows[1].1.push(measure(calls, || bare.call()).await.1);
+        rows[2].1.push(measure(calls, timed).await.1);
+        rows[3].1.push(measure(calls, deadline).await.1);
+        rows[4].1.push(measure(calls, || case.typed.call()).await.1);
     }
     for (name, v) in rows {
         println!("{name:<28} {:6.2}us cpu", median(&v));
