@@ -201,18 +201,11 @@ fn ensure_crypto_provider() -> Result<(), crate::error::ConfigError> {
     if cfg!(feature = "aws-lc") || rustls::crypto::CryptoProvider::get_default().is_some() {
         return Ok(());
     }
-    #[cfg(feature = "ring")]
-    {
-        // Losing a race with another thread installing one is fine: there is one now.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        Ok(())
-    }
-    #[cfg(not(feature = "ring"))]
-    Err(crate::error::ConfigError::HttpClient(
-        "no TLS crypto provider: enable the `aws-lc` (default) or `ring` feature, or install \
-         a rustls CryptoProvider before building the client"
-            .to_owned(),
-    ))
+    // Here that is ring, or the error saying there is none.
+    let provider = crypto_provider()?;
+    // Losing a race with another thread installing one is fine: there is one now.
+    let _ = rustls::crypto::CryptoProvider::clone(&provider).install_default();
+    Ok(())
 }
 
 /// The crypto provider for the default transport's TLS: the process default when the
